@@ -1,0 +1,143 @@
+# rel: a plain Makefile. `make`, `make check`, `make demo`, `make install`.
+.POSIX:
+.SUFFIXES:
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+MANDIR ?= $(PREFIX)/share/man
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+
+# The release version lives in include/rel/base.h; the ABI version is kept
+# apart from it and changes only when librel's interface does.
+VERSION := $(shell sed -n 's/^\#define REL_VERSION "\(.*\)"/\1/p' include/rel/base.h)
+ABI_MAJOR = 0
+ABI_MINOR = 1
+ABI_PATCH = 0
+SONAME = librel.so.$(ABI_MAJOR)
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN = -std=c11 -Wall -Wextra -Wpedantic -Werror
+CPPFLAGS_REL = -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+PKG_CONFIG ?= pkg-config
+SQLITE_CFLAGS = $$($(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
+SQLITE_LIBS = $$($(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
+CMOCKA_LIBS = $$($(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
+LIBS_REL = $(SQLITE_LIBS) -lcsv
+
+# SANITIZE=1 builds everything apart, under ASan and UBSan.
+SANITIZE ?= 0
+B_0 = build
+B_1 = build-san
+B = $(B_$(SANITIZE))
+SAN_0 =
+SAN_1 = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN = $(SAN_$(SANITIZE))
+
+ALL_CFLAGS = $(WARN) $(CPPFLAGS_REL) $(SQLITE_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN)
+ALL_LDFLAGS = $(LDFLAGS) $(SAN)
+
+LIB_SRC = $(wildcard lib/*.c)
+LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o) $(B)/lib/schema.o
+HDRS = $(wildcard include/rel/*.h) lib/internal.h
+CMDS = $(patsubst cmd/%.c,%,$(wildcard cmd/*.c))
+BINS = $(CMDS:%=$(B)/bin/%)
+UNIT = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
+MAN1 = $(wildcard man/man1/*.1)
+MAN5 = $(wildcard man/man5/*.5)
+MAN7 = $(wildcard man/man7/*.7)
+
+all: $(B)/librel.a $(B)/$(SONAME) $(BINS) $(B)/rel.pc man
+
+$(B)/lib/%.o: lib/%.c $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
+
+# The schema is one SQL file compiled into the library.
+$(B)/lib/schema.c: lib/schema.sql tools/sql2c.awk
+	@mkdir -p $(@D)
+	awk -f tools/sql2c.awk lib/schema.sql > $@.tmp && mv $@.tmp $@
+
+$(B)/lib/schema.o: $(B)/lib/schema.c
+	$(CC) $(ALL_CFLAGS) -fPIC -fvisibility=hidden -c -o $@ $<
+
+$(B)/librel.a: $(LIB_OBJ)
+	rm -f $@
+	ar rcs $@ $(LIB_OBJ)
+
+$(B)/$(SONAME): $(LIB_OBJ)
+	$(CC) $(ALL_LDFLAGS) -shared -Wl,-soname,$(SONAME) -o $(B)/librel.so.$(ABI_MAJOR).$(ABI_MINOR).$(ABI_PATCH) $(LIB_OBJ) $(LIBS_REL)
+	ln -sf librel.so.$(ABI_MAJOR).$(ABI_MINOR).$(ABI_PATCH) $@
+	ln -sf $(SONAME) $(B)/librel.so
+
+# Commands link librel statically: each is one self-contained binary.
+$(B)/bin/%: cmd/%.c $(B)/librel.a $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(B)/librel.a $(LIBS_REL)
+
+$(B)/tests/%: tests/unit/%.c tests/unit/unit.h $(B)/librel.a $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -Ilib $(ALL_LDFLAGS) -o $@ $< $(B)/librel.a $(LIBS_REL) $(CMOCKA_LIBS)
+
+$(B)/rel.pc: rel.pc.in Makefile
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	    rel.pc.in > $@
+
+# Man pages are mdoc sources; building them means checking they format.
+man: $(B)/man.ok
+$(B)/man.ok: $(MAN1) $(MAN5) $(MAN7)
+	@mkdir -p $(B)
+	@if command -v mandoc >/dev/null 2>&1; then \
+	    mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7) && touch $@; \
+	else echo "note: mandoc not installed; man pages not checked (make deps)"; fi
+
+deps:
+	@sh tools/deps.sh
+
+tests: $(UNIT) $(BINS)
+
+check: deps
+	@$(MAKE) --no-print-directory all tests
+	@sh tests/run.sh $(B)
+
+# VALGRIND=1 make check-valgrind: the unit tests and CLI tests under memcheck.
+check-valgrind: deps
+	@$(MAKE) --no-print-directory all tests
+	@REL_WRAP="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" sh tests/run.sh $(B)
+
+lint: deps
+	@sh tools/lint.sh
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@sh tools/demo.sh $(B)
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/rel \
+	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
+	    $(DESTDIR)$(PKGCONFIGDIR)
+	cp $(BINS) $(DESTDIR)$(BINDIR)/
+	cp $(B)/librel.a $(DESTDIR)$(LIBDIR)/
+	cp $(B)/librel.so.$(ABI_MAJOR).$(ABI_MINOR).$(ABI_PATCH) $(DESTDIR)$(LIBDIR)/
+	ln -sf librel.so.$(ABI_MAJOR).$(ABI_MINOR).$(ABI_PATCH) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/librel.so
+	cp include/rel/*.h $(DESTDIR)$(INCLUDEDIR)/rel/
+	cp $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	cp $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	cp $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	cp $(B)/rel.pc $(DESTDIR)$(PKGCONFIGDIR)/
+
+uninstall:
+	for c in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$c; done
+	rm -f $(DESTDIR)$(LIBDIR)/librel.a $(DESTDIR)$(LIBDIR)/librel.so*
+	rm -rf $(DESTDIR)$(INCLUDEDIR)/rel
+	for m in $(MAN1) $(MAN5) $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/$${m#man/}; done
+	rm -f $(DESTDIR)$(PKGCONFIGDIR)/rel.pc
+
+clean:
+	rm -rf build build-san demo
+
+.PHONY: all man deps tests check check-valgrind lint demo install uninstall clean

@@ -1,0 +1,23 @@
+/*
+ * cli.h: what every command does the same way at its start and end.
+ */
+#ifndef REL_CLI_H
+#define REL_CLI_H
+
+#include "rel/base.h"
+#include "rel/err.h"
+#include "rel/db.h"
+
+/* Set the program name for messages. */
+REL_API void rel_cli_start(int argc, char **argv);
+/* Print "prog (rel) VERSION" on stdout. */
+REL_API void rel_cli_version(void);
+/* Flush and close stdout; a failed write is reported and turns status
+ * into 74. Returns the status to exit with. */
+REL_API int rel_cli_finish(int status);
+/* Resolve --db and open; on failure prints and returns the status. */
+REL_API int rel_cli_db(const char *opt, unsigned flags, struct rel_db **db);
+/* A report callback for rel_import: prints each error. */
+REL_API void rel_cli_report(void *ctx, const struct rel_err *e);
+
+#endif

@@ -1,0 +1,98 @@
+/*
+ * import.h: the one import loop every importer runs.
+ *
+ * All files of one command are read in one transaction. Each record is
+ * bound to its kind's columns by header name (with --map renames) and
+ * handed to the kind's write function. Any bad record means nothing is
+ * committed, and every bad record is reported (messages capped). With a
+ * rejects file the good records are committed and each bad one is written
+ * there, fields as read, with a reason column.
+ */
+#ifndef REL_IMPORT_H
+#define REL_IMPORT_H
+
+#include "rel/base.h"
+#include "rel/err.h"
+#include "rel/csv.h"
+#include "rel/db.h"
+
+/* One input record in a kind's column order. */
+struct rel_rec {
+	size_t n;
+	const char *const *v;	/* v[i] == NULL: column absent from input */
+	const size_t *len;
+	const char *file;	/* for messages: input name, or NULL */
+	long line;		/* for messages: 0 for options */
+};
+
+/* What writing a record did. */
+enum rel_outcome {
+	REL_ADDED,
+	REL_UPDATED,
+	REL_UNCHANGED,
+	REL_DUPLICATE,
+	REL_NOUTCOMES
+};
+
+/* A record kind that can be imported. */
+struct rel_import_kind {
+	const char *name;		/* plural noun for summaries: "students" */
+	const struct rel_csv_col *cols;
+	size_t ncols;
+	/* Validate and write one record; 0 and *outcome, or a status with
+	 * e set (at rec->file:rec->line). */
+	int (*write)(struct rel_db *db, const struct rel_rec *rec,
+	    enum rel_outcome *outcome, struct rel_err *e);
+};
+
+struct rel_import_count {
+	long rows;			/* records read */
+	long n[REL_NOUTCOMES];		/* by outcome */
+	long rejected;			/* bad records */
+};
+
+struct rel_import_opts {
+	const struct rel_csv_renames *map;	/* --map, or NULL */
+	int ignore_unknown;			/* --ignore-unknown */
+	const char *rejects;			/* --rejects FILE, or NULL */
+	long max_messages;			/* 0: 50 */
+	/* Pick the kind (index into kinds) for a file from its header;
+	 * NULL picks kinds[0]. */
+	int (*choose)(const struct rel_csv_row *hdr, const char *file,
+	    size_t *kind, struct rel_err *e);
+	/* Called for each bad record (up to max_messages). */
+	void (*report)(void *ctx, const struct rel_err *e);
+	void *ctx;
+};
+
+/* Import files (nfiles == 0: standard input; "-" also means it) as one
+ * transaction. counts has nkinds entries. Returns 0; 65 when bad records
+ * were found (nothing committed, or with rejects the good ones committed);
+ * or another status with e set. */
+REL_API int rel_import(struct rel_db *db, const char *const *files,
+    size_t nfiles, const struct rel_import_kind *kinds, size_t nkinds,
+    const struct rel_import_opts *o, struct rel_import_count *counts,
+    struct rel_err *e);
+
+/* "1200 students: 1150 added, 50 updated, 0 unchanged" into buf. */
+REL_API void rel_import_summary(const struct rel_import_kind *k,
+    const struct rel_import_count *c, char *buf, size_t n);
+
+/* Field helpers for write functions. */
+/* Is v[i] present and non-empty? */
+REL_API int rel_rec_has(const struct rel_rec *r, size_t i);
+/* A required id (1-64 bytes, no control bytes, no surrounding spaces). */
+REL_API int rel_rec_id(const struct rel_rec *r, size_t i, const char *col,
+    struct rel_err *e);
+/* An optional value from a fixed list; accepts any case, stored lower. */
+REL_API int rel_rec_enum(const struct rel_rec *r, size_t i, const char *col,
+    const char *const *allowed, char *buf, size_t n, struct rel_err *e);
+/* A boolean: 1/0, true/false, yes/no, y/n (any case); empty is dflt. */
+REL_API int rel_rec_bool(const struct rel_rec *r, size_t i, const char *col,
+    int dflt, int *out, struct rel_err *e);
+/* A text value without control bytes other than TAB, LF and CR, at most
+ * max bytes. */
+REL_API int rel_rec_text(const struct rel_rec *r, size_t i, const char *col,
+    size_t max, struct rel_err *e);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * out.h: tabular output in the format the reader wants.
+ *
+ * CSV for pipes and files, an aligned table for terminals (widths counted
+ * in terminal columns), or TSV / JSON when asked. Table output is held
+ * until rel_out_close() to measure widths; the others stream.
+ */
+#ifndef REL_OUT_H
+#define REL_OUT_H
+
+#include <stdio.h>
+#include <sqlite3.h>
+#include "rel/base.h"
+#include "rel/err.h"
+
+enum rel_fmt {
+	REL_FMT_AUTO,		/* table on a terminal, CSV otherwise */
+	REL_FMT_CSV,
+	REL_FMT_TSV,		/* tab, newline, CR and \ escaped as \t \n \r \\ */
+	REL_FMT_TABLE,
+	REL_FMT_JSON		/* an array of objects, values as strings */
+};
+
+/* Parse --format. Returns 0 or 64 with e set. */
+REL_API int rel_fmt_parse(const char *s, enum rel_fmt *f, struct rel_err *e);
+
+struct rel_out;
+
+/* Start output on fp with these column names. flags: REL_CSV_EXCEL_SAFE. */
+REL_API int rel_out_open(struct rel_out **o, FILE *fp, enum rel_fmt fmt,
+    unsigned flags, const char *const *cols, size_t ncols, struct rel_err *e);
+/* One cell of the current row; s NULL means empty. */
+REL_API void rel_out_cell(struct rel_out *o, const char *s, size_t len);
+REL_API void rel_out_endrow(struct rel_out *o);
+/* Every row of a stepped statement, cells from its columns in order. */
+REL_API int rel_out_stmt(struct rel_out *o, sqlite3_stmt *st,
+    struct rel_err *e);
+/* Finish (flush a table) and free. Does not close fp. Returns 0 or 74. */
+REL_API int rel_out_close(struct rel_out *o, struct rel_err *e);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * internal.h: helpers shared inside librel, not part of its ABI.
+ */
+#ifndef REL_INTERNAL_H
+#define REL_INTERNAL_H
+
+#include <stddef.h>
+#include <stdlib.h>
+#include "rel/rel.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* malloc family that abort with a message on exhaustion: a half-done
+ * operation is worse than a clear stop, and transactions roll back. */
+void *rel_xmalloc(size_t n);
+void *rel_xcalloc(size_t n, size_t size);
+void *rel_xrealloc(void *p, size_t n);
+char *rel_xstrdup(const char *s);
+
+/* Bounded copy that always NUL-terminates (n > 0). */
+void rel_strlcpy(char *dst, const char *src, size_t n);
+
+/* The migrations, generated from lib/schema.sql. */
+extern const char *const rel_schema_migrations[];
+extern const int rel_schema_latest;
+
+#endif

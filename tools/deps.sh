@@ -1,0 +1,22 @@
+#!/bin/sh
+# deps.sh: install the Debian packages rel needs to build, test and lint.
+# As root it runs apt-get; otherwise it says exactly what to install.
+set -u
+pkgs="gcc make libsqlite3-dev libcsv-dev libcmocka-dev pkg-config mandoc sqlite3 cppcheck shellcheck valgrind"
+missing=""
+for p in $pkgs; do
+	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)
+	case $st in *"install ok installed"*) ;; *) missing="$missing $p" ;; esac
+done
+[ -z "$missing" ] && exit 0
+if [ "$(id -u)" -eq 0 ]; then
+	echo "deps: installing$missing"
+	export DEBIAN_FRONTEND=noninteractive
+	# shellcheck disable=SC2086
+	{ apt-get update -qq && apt-get install -y -qq --no-install-recommends $missing; } >/dev/null ||
+		{ echo "deps: apt-get failed for:$missing" >&2; exit 1; }
+else
+	echo "deps: missing packages:$missing" >&2
+	echo "deps: run: sudo apt-get install$missing" >&2
+	exit 1
+fi
