@@ -1,5 +1,4 @@
 # rel: a plain Makefile. `make`, `make check`, `make demo`, `make install`.
-.POSIX:
 .SUFFIXES:
 
 PREFIX ?= /usr/local
@@ -90,7 +89,8 @@ $(B)/rel.pc: rel.pc.in Makefile
 man: $(B)/man.ok
 $(B)/man.ok: $(MAN1) $(MAN5) $(MAN7)
 	@mkdir -p $(B)
-	@if command -v mandoc >/dev/null 2>&1; then \
+	@if [ -z "$(MAN1)$(MAN5)$(MAN7)" ]; then touch $@; \
+	elif command -v mandoc >/dev/null 2>&1; then \
 	    mandoc -Tlint -Wwarning $(MAN1) $(MAN5) $(MAN7) && touch $@; \
 	else echo "note: mandoc not installed; man pages not checked (make deps)"; fi
 

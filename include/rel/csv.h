@@ -76,6 +76,9 @@ REL_API int rel_csv_renames_parse(struct rel_csv_renames **m,
     const char *spec, struct rel_err *e);
 REL_API void rel_csv_renames_free(struct rel_csv_renames *m);
 
+/* Replace each name that --map renames by rel's name for it. */
+REL_API void rel_csv_renamed_names(const struct rel_csv_renames *m,
+    char **names, size_t *len, size_t n);
 /* Fill idx[i] with the field index of cols[i] in hdr, or -1 if absent.
  * Errors (65): a required column missing, an unknown column (unless
  * ignore_unknown), a --map entry naming a column not in the header or not

@@ -40,29 +40,33 @@ struct rel_import_kind {
 	const struct rel_csv_col *cols;
 	size_t ncols;
 	/* Validate and write one record; 0 and *outcome, or a status with
-	 * e set (at rec->file:rec->line). */
+	 * e set (at rec->file:rec->line). It must change nothing when it
+	 * fails: validate first, then write with one statement. */
 	int (*write)(struct rel_db *db, const struct rel_rec *rec,
 	    enum rel_outcome *outcome, struct rel_err *e);
 };
 
 struct rel_import_count {
+	long files;			/* inputs of this kind */
 	long rows;			/* records read */
 	long n[REL_NOUTCOMES];		/* by outcome */
 	long rejected;			/* bad records */
+	int committed;			/* the import's transaction committed */
 };
 
 struct rel_import_opts {
 	const struct rel_csv_renames *map;	/* --map, or NULL */
 	int ignore_unknown;			/* --ignore-unknown */
 	const char *rejects;			/* --rejects FILE, or NULL */
+	int dry_run;				/* --dry-run: commit nothing */
 	long max_messages;			/* 0: 50 */
-	/* Pick the kind (index into kinds) for a file from its header;
-	 * NULL picks kinds[0]. */
-	int (*choose)(const struct rel_csv_row *hdr, const char *file,
-	    size_t *kind, struct rel_err *e);
+	/* Pick the kind (index into kinds) for a file from its header
+	 * (names after --map); NULL picks kinds[0]. */
+	int (*choose)(void *ctx, const struct rel_csv_row *hdr,
+	    const char *file, size_t *kind, struct rel_err *e);
 	/* Called for each bad record (up to max_messages). */
 	void (*report)(void *ctx, const struct rel_err *e);
-	void *ctx;
+	void *ctx;				/* for choose and report */
 };
 
 /* Import files (nfiles == 0: standard input; "-" also means it) as one
@@ -90,9 +94,9 @@ REL_API int rel_rec_enum(const struct rel_rec *r, size_t i, const char *col,
 /* A boolean: 1/0, true/false, yes/no, y/n (any case); empty is dflt. */
 REL_API int rel_rec_bool(const struct rel_rec *r, size_t i, const char *col,
     int dflt, int *out, struct rel_err *e);
-/* A text value without control bytes other than TAB, LF and CR, at most
- * max bytes. */
+/* A text value of at most max bytes without control bytes (multiline:
+ * TAB, LF and CR allowed). */
 REL_API int rel_rec_text(const struct rel_rec *r, size_t i, const char *col,
-    size_t max, struct rel_err *e);
+    size_t max, int multiline, struct rel_err *e);
 
 #endif

@@ -51,9 +51,11 @@ REL_API int rel_roster_write(struct rel_db *db, enum rel_roster_kind k,
     const struct rel_rec *rec, enum rel_roster_mode mode,
     enum rel_outcome *outcome, struct rel_err *e);
 /* Mark a record inactive. For REL_MEMBER, id is the group and member the
- * student or adult id. An unknown id is 65. */
+ * id of a student (mk REL_STUDENT) or adult (REL_ADULT). An unknown id
+ * is 65. */
 REL_API int rel_roster_deactivate(struct rel_db *db, enum rel_roster_kind k,
-    const char *id, const char *member, struct rel_err *e);
+    const char *id, enum rel_roster_kind mk, const char *member,
+    struct rel_err *e);
 
 /* list filters; NULL or 0 means no filter. */
 struct rel_roster_filter {

@@ -1,0 +1,175 @@
+/*
+ * rel-csv: the pre-flight for CSV files from other systems. It reads with
+ * the same library reader as every importer, so what check accepts, the
+ * importers parse identically.
+ *
+ *   rel-csv check [--from ENCODING] FILE...
+ *   rel-csv clean [--from ENCODING] [--excel-safe] [FILE]
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rel/rel.h"
+
+static void
+usage(FILE *fp, int status)
+{
+	fprintf(fp,
+	    "usage: rel-csv check [--from ENCODING] FILE...\n"
+	    "       rel-csv clean [--from ENCODING] [--excel-safe] [FILE]\n");
+	exit(status);
+}
+
+enum { O_FROM = 256, O_EXCEL, O_HELP, O_VERSION };
+
+static const struct option longopts[] = {
+	{ "from", required_argument, NULL, O_FROM },
+	{ "excel-safe", no_argument, NULL, O_EXCEL },
+	{ "help", no_argument, NULL, O_HELP },
+	{ "version", no_argument, NULL, O_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Check one input; report every problem. Returns 0, 65, or the open
+ * failure's status. */
+static int
+check(const char *path, const char *from)
+{
+	const struct rel_csv_row *hdr, *row;
+	struct rel_csv *r;
+	struct rel_err e;
+	long records = 0;
+	size_t ncols;
+	int rc, bad = 0;
+
+	rel_err_clear(&e);
+	if ((rc = rel_csv_open(&r, path, from, &e)) != 0) {
+		rel_err_print(&e);
+		return rc;
+	}
+	rc = rel_csv_header(r, &hdr, &e);
+	if (rc != REL_CSV_ROW) {
+		rel_err_print(&e);
+		rel_csv_close(r);
+		return e.code;
+	}
+	ncols = hdr->n;
+	while ((rc = rel_csv_next(r, &row, &e)) != REL_CSV_END) {
+		if (rc == REL_CSV_FATAL) {
+			rel_err_print(&e);
+			bad = 1;
+			break;
+		}
+		records++;
+		if (rc == REL_CSV_BAD) {
+			rel_err_print(&e);
+			bad = 1;
+		}
+	}
+	if (!bad)
+		printf("%s: %ld record%s, %zu column%s\n", rel_csv_name(r),
+		    records, records == 1 ? "" : "s", ncols, ncols == 1 ? "" : "s");
+	rel_csv_close(r);
+	return bad ? (e.code ? e.code : REL_EDATA) : 0;
+}
+
+/* Rewrite one input canonically on stdout; stop at the first problem. */
+static int
+clean(const char *path, const char *from, unsigned flags)
+{
+	const struct rel_csv_row *row;
+	struct rel_csv_writer w;
+	struct rel_csv *r;
+	struct rel_err e;
+	int rc;
+
+	rel_err_clear(&e);
+	if ((rc = rel_csv_open(&r, path, from, &e)) != 0) {
+		rel_err_print(&e);
+		return rc;
+	}
+	rel_csv_writer_init(&w, stdout, flags);
+	rc = rel_csv_header(r, &row, &e);
+	if (rc == REL_CSV_ROW) {
+		rel_csv_put_row(&w, row);
+		while ((rc = rel_csv_next(r, &row, &e)) == REL_CSV_ROW)
+			rel_csv_put_row(&w, row);
+	}
+	rel_csv_close(r);
+	if (rc != REL_CSV_END) {
+		rel_err_print(&e);
+		return e.code;
+	}
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *verb, *from = NULL;
+	unsigned flags = 0;
+	int c, i, rc = 0, worst = 0;
+
+	rel_cli_start(argc, argv);
+	if (argc < 2)
+		usage(stderr, REL_EUSAGE);
+	verb = argv[1];
+	if (strcmp(verb, "-h") == 0 || strcmp(verb, "--help") == 0)
+		usage(stdout, 0);
+	if (strcmp(verb, "--version") == 0) {
+		rel_cli_version();
+		return rel_cli_finish(0);
+	}
+	argc--;
+	argv++;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_FROM:
+			from = optarg;
+			break;
+		case O_EXCEL:
+			flags |= REL_CSV_EXCEL_SAFE;
+			break;
+		case 'h':
+		case O_HELP:
+			usage(stdout, 0);
+			break;
+		case O_VERSION:
+			rel_cli_version();
+			return rel_cli_finish(0);
+		default:
+			usage(stderr, REL_EUSAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (strcmp(verb, "check") == 0) {
+		if (flags != 0) {
+			rel_warn("check: --excel-safe goes with clean");
+			usage(stderr, REL_EUSAGE);
+		}
+		if (argc == 0)
+			worst = check("-", from);
+		for (i = 0; i < argc; i++) {
+			rc = check(argv[i], from);
+			/* A missing file outranks bad data in the status. */
+			if (rc == REL_ENOINPUT || worst == 0 ||
+			    (worst == REL_EDATA && rc != 0))
+				worst = rc ? rc : worst;
+			if (rc == REL_EUSAGE)
+				usage(stderr, rc);
+		}
+	} else if (strcmp(verb, "clean") == 0) {
+		if (argc > 1)
+			usage(stderr, REL_EUSAGE);
+		worst = clean(argc == 1 ? argv[0] : "-", from, flags);
+		if (worst == REL_EUSAGE)
+			usage(stderr, worst);
+	} else {
+		rel_warn("unknown verb \"%s\"", verb);
+		usage(stderr, REL_EUSAGE);
+	}
+	return rel_cli_finish(worst);
+}

@@ -1,0 +1,192 @@
+/*
+ * rel-init: create, migrate, check and back up the rel database.
+ *
+ *   rel-init create [--db PATH] [--sample N] [--seed S]
+ *   rel-init migrate [--db PATH]
+ *   rel-init check [--db PATH]
+ *   rel-init backup [--db PATH] FILE
+ */
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rel/rel.h"
+
+static void
+usage(FILE *fp, int status)
+{
+	fprintf(fp,
+	    "usage: rel-init create [--db PATH] [--sample N] [--seed S]\n"
+	    "       rel-init migrate [--db PATH]\n"
+	    "       rel-init check [--db PATH]\n"
+	    "       rel-init backup [--db PATH] FILE\n");
+	exit(status);
+}
+
+enum { O_DB = 256, O_SAMPLE, O_SEED, O_HELP, O_VERSION };
+
+static const struct option longopts[] = {
+	{ "db", required_argument, NULL, O_DB },
+	{ "sample", required_argument, NULL, O_SAMPLE },
+	{ "seed", required_argument, NULL, O_SEED },
+	{ "help", no_argument, NULL, O_HELP },
+	{ "version", no_argument, NULL, O_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static long
+number(const char *opt, const char *s, long lo, long hi)
+{
+	char *end;
+	long v;
+
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v < lo || v > hi) {
+		rel_warn("--%s: \"%s\" is not a number from %ld to %ld", opt, s,
+		    lo, hi);
+		usage(stderr, REL_EUSAGE);
+	}
+	return v;
+}
+
+static void
+print_problem(void *ctx, const char *problem)
+{
+	(void)ctx;
+	printf("%s\n", problem);
+}
+
+static int
+create(const char *dbopt, long sample, unsigned long seed)
+{
+	char path[PATH_MAX];
+	struct rel_db *db;
+	struct rel_err e;
+	int rc;
+
+	rel_err_clear(&e);
+	if ((rc = rel_db_path(dbopt, path, sizeof(path), &e)) != 0 ||
+	    (rc = rel_db_open(&db, path, REL_DB_CREATE, &e)) != 0) {
+		rel_err_print(&e);
+		return rc;
+	}
+	if (sample > 0)
+		rc = rel_sample_fill(db, sample, seed, &e);
+	rel_db_close(db);
+	if (rc != 0) {
+		/* A half-made database is worse than none. */
+		char side[PATH_MAX + 8];
+
+		rel_err_print(&e);
+		unlink(path);
+		snprintf(side, sizeof(side), "%s-wal", path);
+		unlink(side);
+		snprintf(side, sizeof(side), "%s-shm", path);
+		unlink(side);
+		return rc;
+	}
+	rel_warn("created %s (schema version %d)%s", path,
+	    rel_db_schema_latest(), sample > 0 ? " with the sample school" : "");
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *verb, *dbopt = NULL;
+	struct rel_db *db = NULL;
+	struct rel_err e;
+	long sample = 0;
+	unsigned long seed = 1;
+	int c, rc, from;
+
+	rel_cli_start(argc, argv);
+	rel_err_clear(&e);
+	if (argc < 2)
+		usage(stderr, REL_EUSAGE);
+	verb = argv[1];
+	if (strcmp(verb, "-h") == 0 || strcmp(verb, "--help") == 0)
+		usage(stdout, 0);
+	if (strcmp(verb, "--version") == 0) {
+		rel_cli_version();
+		return rel_cli_finish(0);
+	}
+	argc--;
+	argv++;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		switch (c) {
+		case O_DB:
+			dbopt = optarg;
+			break;
+		case O_SAMPLE:
+			sample = number("sample", optarg, 1, 1000000);
+			break;
+		case O_SEED:
+			seed = (unsigned long)number("seed", optarg, 0, LONG_MAX);
+			break;
+		case 'h':
+		case O_HELP:
+			usage(stdout, 0);
+			break;
+		case O_VERSION:
+			rel_cli_version();
+			return rel_cli_finish(0);
+		default:
+			usage(stderr, REL_EUSAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (strcmp(verb, "create") != 0 && (sample != 0 || seed != 1)) {
+		rel_warn("--sample and --seed go with create");
+		usage(stderr, REL_EUSAGE);
+	}
+	if (strcmp(verb, "create") == 0) {
+		if (argc != 0)
+			usage(stderr, REL_EUSAGE);
+		rc = create(dbopt, sample, seed);
+	} else if (strcmp(verb, "migrate") == 0) {
+		if (argc != 0)
+			usage(stderr, REL_EUSAGE);
+		if ((rc = rel_cli_db(dbopt, REL_DB_ANYVERSION, &db)) != 0)
+			return rel_cli_finish(rc);
+		rc = rel_db_migrate(db, 0, &from, &e);
+		if (rc != 0)
+			rel_err_print(&e);
+		else if (from == rel_db_schema_latest())
+			rel_warn("%s: already at schema version %d",
+			    rel_db_filename(db), from);
+		else
+			rel_warn("%s: schema version %d -> %d",
+			    rel_db_filename(db), from, rel_db_schema_latest());
+	} else if (strcmp(verb, "check") == 0) {
+		if (argc != 0)
+			usage(stderr, REL_EUSAGE);
+		if ((rc = rel_cli_db(dbopt, REL_DB_ANYVERSION, &db)) != 0)
+			return rel_cli_finish(rc);
+		rc = rel_db_check(db, print_problem, NULL, &e);
+		if (rc == 0)
+			printf("ok\n");
+		else if (rc != REL_EDATA)
+			rel_err_print(&e);
+		else
+			rel_warn("%s: the database has problems (listed on "
+			    "standard output)", rel_db_filename(db));
+	} else if (strcmp(verb, "backup") == 0) {
+		if (argc != 1)
+			usage(stderr, REL_EUSAGE);
+		if ((rc = rel_cli_db(dbopt, 0, &db)) != 0)
+			return rel_cli_finish(rc);
+		rc = rel_db_backup(db, argv[0], &e);
+		if (rc != 0)
+			rel_err_print(&e);
+	} else {
+		rel_warn("unknown verb \"%s\"", verb);
+		usage(stderr, REL_EUSAGE);
+	}
+	rel_db_close(db);
+	return rel_cli_finish(rc);
+}

@@ -1,0 +1,433 @@
+/*
+ * rel-roster: students, adults, groups (classes, advisories, teams, clubs)
+ * and memberships.
+ *
+ *   rel-roster import [--kind KIND] [--map NEW=OLD,...] [--ignore-unknown]
+ *       [--rejects FILE] [--dry-run] [FILE ...]
+ *   rel-roster list [--format FMT] [--excel-safe] [--grade G] [--group ID]
+ *       [--adult ID] [--name TEXT] [--inactive | --all] [KIND]
+ *   rel-roster add KIND ID [FIELD OPTIONS]
+ *   rel-roster set KIND ID [FIELD OPTIONS]
+ *   rel-roster deactivate KIND ID [--student ID | --adult ID]
+ *
+ * Every verb takes --db PATH. Nothing is ever deleted.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rel/rel.h"
+
+static void
+usage(FILE *fp, int status)
+{
+	fprintf(fp,
+	    "usage: rel-roster import [--db PATH] [--kind KIND] [--map NEW=OLD,...]\n"
+	    "                  [--ignore-unknown] [--rejects FILE] [--dry-run] [FILE ...]\n"
+	    "       rel-roster list [--db PATH] [--format FMT] [--excel-safe] [--grade G]\n"
+	    "                  [--group ID] [--adult ID] [--name TEXT] [--inactive | --all]\n"
+	    "                  [KIND]\n"
+	    "       rel-roster add KIND ID [--db PATH] [FIELD OPTIONS]\n"
+	    "       rel-roster set KIND ID [--db PATH] [FIELD OPTIONS]\n"
+	    "       rel-roster deactivate KIND ID [--db PATH] [--student ID | --adult ID]\n"
+	    "KIND is student, adult, group or member. FIELD OPTIONS:\n"
+	    "  students: --given-name --family-name --preferred-name --pronouns\n"
+	    "            --grade --home-language --active\n"
+	    "  adults:   --given-name --family-name --email --role --login --active\n"
+	    "  groups:   --name --kind --lead ADULT_ID --active\n"
+	    "  members:  --student ID | --adult ID [--active]\n");
+	exit(status);
+}
+
+static int
+fail(const struct rel_err *e)
+{
+	rel_err_print(e);
+	if (e->code == REL_EUSAGE)
+		usage(stderr, REL_EUSAGE);
+	return e->code;
+}
+
+/* Options that set a field, and the column each one fills. */
+enum {
+	O_DB = 256, O_FORMAT, O_EXCEL, O_GRADE, O_GROUP, O_ADULT, O_NAME,
+	O_INACTIVE, O_ALL, O_KIND, O_MAP, O_IGNORE, O_REJECTS, O_DRYRUN,
+	O_GIVEN, O_FAMILY, O_PREFERRED, O_PRONOUNS, O_LANGUAGE, O_EMAIL,
+	O_ROLE, O_LOGIN, O_LEAD, O_ACTIVE, O_STUDENT, O_HELP, O_VERSION
+};
+
+static const struct {
+	int opt;
+	const char *col;
+} fields[] = {
+	{ O_GIVEN, "given_name" }, { O_FAMILY, "family_name" },
+	{ O_PREFERRED, "preferred_name" }, { O_PRONOUNS, "pronouns" },
+	{ O_GRADE, "grade" }, { O_LANGUAGE, "home_language" },
+	{ O_EMAIL, "email" }, { O_ROLE, "role" }, { O_LOGIN, "login" },
+	{ O_NAME, "name" }, { O_KIND, "kind" }, { O_LEAD, "lead_adult_id" },
+	{ O_ACTIVE, "active" }, { O_STUDENT, "student_id" },
+	{ O_ADULT, "adult_id" },
+};
+
+static const struct option longopts[] = {
+	{ "db", required_argument, NULL, O_DB },
+	{ "format", required_argument, NULL, O_FORMAT },
+	{ "excel-safe", no_argument, NULL, O_EXCEL },
+	{ "grade", required_argument, NULL, O_GRADE },
+	{ "group", required_argument, NULL, O_GROUP },
+	{ "adult", required_argument, NULL, O_ADULT },
+	{ "name", required_argument, NULL, O_NAME },
+	{ "inactive", no_argument, NULL, O_INACTIVE },
+	{ "all", no_argument, NULL, O_ALL },
+	{ "kind", required_argument, NULL, O_KIND },
+	{ "map", required_argument, NULL, O_MAP },
+	{ "ignore-unknown", no_argument, NULL, O_IGNORE },
+	{ "rejects", required_argument, NULL, O_REJECTS },
+	{ "dry-run", no_argument, NULL, O_DRYRUN },
+	{ "given-name", required_argument, NULL, O_GIVEN },
+	{ "family-name", required_argument, NULL, O_FAMILY },
+	{ "preferred-name", required_argument, NULL, O_PREFERRED },
+	{ "pronouns", required_argument, NULL, O_PRONOUNS },
+	{ "home-language", required_argument, NULL, O_LANGUAGE },
+	{ "email", required_argument, NULL, O_EMAIL },
+	{ "role", required_argument, NULL, O_ROLE },
+	{ "login", required_argument, NULL, O_LOGIN },
+	{ "lead", required_argument, NULL, O_LEAD },
+	{ "active", required_argument, NULL, O_ACTIVE },
+	{ "student", required_argument, NULL, O_STUDENT },
+	{ "help", no_argument, NULL, O_HELP },
+	{ "version", no_argument, NULL, O_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Which options each verb takes. */
+static const int import_opts[] = { O_DB, O_KIND, O_MAP, O_IGNORE, O_REJECTS,
+	O_DRYRUN, 0 };
+static const int list_opts[] = { O_DB, O_FORMAT, O_EXCEL, O_GRADE, O_GROUP,
+	O_ADULT, O_NAME, O_INACTIVE, O_ALL, 0 };
+static const int deact_opts[] = { O_DB, O_STUDENT, O_ADULT, 0 };
+static const int field_opts[] = { O_DB, O_GIVEN, O_FAMILY, O_PREFERRED,
+	O_PRONOUNS, O_GRADE, O_LANGUAGE, O_EMAIL, O_ROLE, O_LOGIN, O_NAME,
+	O_KIND, O_LEAD, O_ACTIVE, O_STUDENT, O_ADULT, 0 };
+
+struct args {
+	const char *val[O_VERSION + 1];
+	int nargs;
+	char **args;
+};
+
+static int
+allowed(const int *set, int opt)
+{
+	for (; *set != 0; set++)
+		if (*set == opt)
+			return 1;
+	return 0;
+}
+
+static const char *
+optname(int opt)
+{
+	size_t i;
+
+	for (i = 0; longopts[i].name != NULL; i++)
+		if (longopts[i].val == opt)
+			return longopts[i].name;
+	return "?";
+}
+
+/* getopt_long over the arguments after the verb. */
+static void
+parse(int argc, char **argv, const char *verb, const int *set, struct args *a)
+{
+	int c;
+
+	memset(a, 0, sizeof(*a));
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+		if (c == 'h' || c == O_HELP)
+			usage(stdout, 0);
+		if (c == O_VERSION) {
+			rel_cli_version();
+			exit(rel_cli_finish(0));
+		}
+		if (c == '?')
+			usage(stderr, REL_EUSAGE);
+		if (!allowed(set, c)) {
+			rel_warn("%s: --%s does not apply here", verb, optname(c));
+			usage(stderr, REL_EUSAGE);
+		}
+		a->val[c] = optarg ? optarg : "";
+	}
+	a->nargs = argc - optind;
+	a->args = argv + optind;
+}
+
+static int
+choose(void *ctx, const struct rel_csv_row *hdr, const char *file,
+    size_t *kind, struct rel_err *e)
+{
+	const enum rel_roster_kind *forced = ctx;
+
+	if (*forced != REL_ROSTER_NKINDS) {
+		*kind = *forced;
+		return 0;
+	}
+	return rel_roster_detect(hdr, file, kind, e);
+}
+
+static void
+report(void *ctx, const struct rel_err *e)
+{
+	(void)ctx;
+	rel_err_print(e);
+}
+
+static int
+do_import(struct args *a)
+{
+	const struct rel_import_kind *kinds = rel_roster_kinds();
+	struct rel_import_count counts[REL_ROSTER_NKINDS];
+	struct rel_csv_renames *map = NULL;
+	struct rel_import_opts o;
+	enum rel_roster_kind forced = REL_ROSTER_NKINDS;
+	struct rel_db *db;
+	struct rel_err e;
+	char line[256];
+	int rc, k;
+
+	rel_err_clear(&e);
+	if (a->val[O_KIND] != NULL &&
+	    rel_roster_kind_parse(a->val[O_KIND], &forced, &e) != 0)
+		return fail(&e);
+	if (a->val[O_MAP] != NULL &&
+	    rel_csv_renames_parse(&map, a->val[O_MAP], &e) != 0)
+		return fail(&e);
+	if ((rc = rel_cli_db(a->val[O_DB], 0, &db)) != 0) {
+		rel_csv_renames_free(map);
+		return rc;
+	}
+	memset(&o, 0, sizeof(o));
+	o.map = map;
+	o.ignore_unknown = a->val[O_IGNORE] != NULL;
+	o.rejects = a->val[O_REJECTS];
+	o.dry_run = a->val[O_DRYRUN] != NULL;
+	o.choose = choose;
+	o.report = report;
+	o.ctx = &forced;
+	rc = rel_import(db, (const char *const *)a->args, (size_t)a->nargs,
+	    kinds, REL_ROSTER_NKINDS, &o, counts, &e);
+	if (counts[0].committed || o.dry_run)
+		for (k = 0; k < REL_ROSTER_NKINDS; k++) {
+			if (counts[k].files == 0)
+				continue;
+			rel_import_summary(&kinds[k], &counts[k], line,
+			    sizeof(line));
+			rel_warn("%s%s", o.dry_run ? "dry run, nothing written: " :
+			    "", line);
+		}
+	if (rc != 0)
+		rel_err_print(&e);
+	rel_db_close(db);
+	rel_csv_renames_free(map);
+	return rc;
+}
+
+static int
+do_list(struct args *a)
+{
+	struct rel_roster_filter f;
+	enum rel_roster_kind k = REL_STUDENT;
+	const char *const *cols;
+	enum rel_fmt fmt = REL_FMT_AUTO;
+	struct rel_out *o = NULL;
+	struct rel_db *db;
+	struct rel_err e;
+	size_t ncols;
+	int rc;
+
+	rel_err_clear(&e);
+	if (a->nargs > 1)
+		usage(stderr, REL_EUSAGE);
+	if (a->nargs == 1 && rel_roster_kind_parse(a->args[0], &k, &e) != 0)
+		return fail(&e);
+	if (a->val[O_FORMAT] != NULL &&
+	    rel_fmt_parse(a->val[O_FORMAT], &fmt, &e) != 0)
+		return fail(&e);
+	if (a->val[O_INACTIVE] != NULL && a->val[O_ALL] != NULL) {
+		rel_warn("list: --inactive and --all exclude each other");
+		usage(stderr, REL_EUSAGE);
+	}
+	memset(&f, 0, sizeof(f));
+	f.grade = a->val[O_GRADE];
+	f.group = a->val[O_GROUP];
+	f.adult = a->val[O_ADULT];
+	f.name = a->val[O_NAME];
+	f.inactive = a->val[O_ALL] ? 2 : a->val[O_INACTIVE] ? 1 : 0;
+	if ((rc = rel_cli_db(a->val[O_DB], REL_DB_READONLY, &db)) != 0)
+		return rc;
+	if ((k == REL_STUDENT || k == REL_MEMBER) &&
+	    (rc = rel_set_stdin(db, &f.set, &e)) != 0)
+		goto out;
+	cols = rel_roster_cols(k, &ncols);
+	if ((rc = rel_out_open(&o, stdout, fmt, a->val[O_EXCEL] ?
+	    REL_CSV_EXCEL_SAFE : 0, cols, ncols, &e)) != 0)
+		goto out;
+	rc = rel_roster_list(db, k, &f, o, &e);
+	if (rc == 0)
+		rc = rel_out_close(o, &e);
+	else
+		rel_out_close(o, NULL);
+out:
+	if (rc != 0)
+		rel_err_print(&e);
+	rel_db_close(db);
+	if (rc == REL_EUSAGE)
+		usage(stderr, rc);
+	return rc;
+}
+
+/* add and set: a record from options. */
+static int
+do_write(struct args *a, enum rel_roster_mode mode, const char *verb)
+{
+	const char *v[16];
+	size_t len[16], ncols, i, j;
+	const char *const *cols;
+	enum rel_roster_kind k;
+	enum rel_outcome out;
+	struct rel_rec rec;
+	struct rel_db *db;
+	struct rel_err e;
+	int rc, o;
+
+	rel_err_clear(&e);
+	if (a->nargs != 2)
+		usage(stderr, REL_EUSAGE);
+	if (rel_roster_kind_parse(a->args[0], &k, &e) != 0)
+		return fail(&e);
+	cols = rel_roster_cols(k, &ncols);
+	for (i = 0; i < ncols; i++) {
+		v[i] = NULL;
+		len[i] = 0;
+	}
+	v[0] = a->args[1];
+	len[0] = strlen(v[0]);
+	for (o = 0; o <= O_VERSION; o++) {
+		if (a->val[o] == NULL || o == O_DB)
+			continue;
+		for (j = 0; j < sizeof(fields) / sizeof(fields[0]); j++)
+			if (fields[j].opt == o)
+				break;
+		for (i = 1; j < sizeof(fields) / sizeof(fields[0]) &&
+		    i < ncols; i++)
+			if (strcmp(cols[i], fields[j].col) == 0)
+				break;
+		if (j == sizeof(fields) / sizeof(fields[0]) || i >= ncols) {
+			rel_warn("%s: --%s does not apply to a %s", verb,
+			    optname(o), a->args[0]);
+			usage(stderr, REL_EUSAGE);
+		}
+		v[i] = a->val[o];
+		len[i] = strlen(v[i]);
+	}
+	rec.n = ncols;
+	rec.v = v;
+	rec.len = len;
+	rec.file = NULL;
+	rec.line = 0;
+	if ((rc = rel_cli_db(a->val[O_DB], 0, &db)) != 0)
+		return rc;
+	if ((rc = rel_db_begin(db, &e)) == 0 &&
+	    (rc = rel_roster_write(db, k, &rec, mode, &out, &e)) == 0 &&
+	    (rc = rel_db_commit(db, &e)) == 0)
+		rel_warn("%s %s: %s", cols[0], v[0], out == REL_ADDED ? "added" :
+		    out == REL_UPDATED ? "updated" : "unchanged");
+	if (rc != 0) {
+		rel_db_rollback(db);
+		rel_err_print(&e);
+	}
+	rel_db_close(db);
+	return rc;
+}
+
+static int
+do_deactivate(struct args *a)
+{
+	enum rel_roster_kind k, mk = REL_STUDENT;
+	const char *member = NULL;
+	struct rel_db *db;
+	struct rel_err e;
+	int rc;
+
+	rel_err_clear(&e);
+	if (a->nargs != 2)
+		usage(stderr, REL_EUSAGE);
+	if (rel_roster_kind_parse(a->args[0], &k, &e) != 0)
+		return fail(&e);
+	if (k == REL_MEMBER) {
+		if ((a->val[O_STUDENT] == NULL) == (a->val[O_ADULT] == NULL)) {
+			rel_warn("deactivate member: give --student ID or "
+			    "--adult ID");
+			usage(stderr, REL_EUSAGE);
+		}
+		mk = a->val[O_ADULT] ? REL_ADULT : REL_STUDENT;
+		member = a->val[O_ADULT] ? a->val[O_ADULT] : a->val[O_STUDENT];
+	} else if (a->val[O_STUDENT] != NULL || a->val[O_ADULT] != NULL) {
+		rel_warn("deactivate: --student and --adult apply to members");
+		usage(stderr, REL_EUSAGE);
+	}
+	if ((rc = rel_cli_db(a->val[O_DB], 0, &db)) != 0)
+		return rc;
+	if ((rc = rel_db_begin(db, &e)) == 0 &&
+	    (rc = rel_roster_deactivate(db, k, a->args[1], mk, member,
+	    &e)) == 0 && (rc = rel_db_commit(db, &e)) == 0)
+		rel_warn("%s %s: deactivated%s%s", a->args[0], a->args[1],
+		    member ? " member " : "", member ? member : "");
+	if (rc != 0) {
+		rel_db_rollback(db);
+		rel_err_print(&e);
+	}
+	rel_db_close(db);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *verb;
+	struct args a;
+	int rc;
+
+	rel_cli_start(argc, argv);
+	if (argc < 2)
+		usage(stderr, REL_EUSAGE);
+	verb = argv[1];
+	if (strcmp(verb, "-h") == 0 || strcmp(verb, "--help") == 0)
+		usage(stdout, 0);
+	if (strcmp(verb, "--version") == 0) {
+		rel_cli_version();
+		return rel_cli_finish(0);
+	}
+	if (strcmp(verb, "import") == 0) {
+		parse(argc - 1, argv + 1, verb, import_opts, &a);
+		rc = do_import(&a);
+	} else if (strcmp(verb, "list") == 0) {
+		parse(argc - 1, argv + 1, verb, list_opts, &a);
+		rc = do_list(&a);
+	} else if (strcmp(verb, "add") == 0) {
+		parse(argc - 1, argv + 1, verb, field_opts, &a);
+		rc = do_write(&a, REL_INSERT, verb);
+	} else if (strcmp(verb, "set") == 0) {
+		parse(argc - 1, argv + 1, verb, field_opts, &a);
+		rc = do_write(&a, REL_UPDATE, verb);
+	} else if (strcmp(verb, "deactivate") == 0) {
+		parse(argc - 1, argv + 1, verb, deact_opts, &a);
+		rc = do_deactivate(&a);
+	} else {
+		rel_warn("unknown verb \"%s\"", verb);
+		usage(stderr, REL_EUSAGE);
+	}
+	return rel_cli_finish(rc);
+}

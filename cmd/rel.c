@@ -1,0 +1,166 @@
+/*
+ * rel: the front door. `rel roster list` runs `rel-roster list`.
+ *
+ *   rel COMMAND [ARG ...]
+ *   rel help [COMMAND]
+ *   rel --version | --help
+ *
+ * A command is looked up first beside rel itself (so a build tree works
+ * without installing), then on $PATH.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "rel/rel.h"
+
+static const struct {
+	const char *name;
+	const char *what;
+} commands[] = {
+	{ "checkin", "brief check-ins: mood, understanding, workload" },
+	{ "csv", "check and clean CSV files from other systems" },
+	{ "export", "exports, the audit log and retention" },
+	{ "family", "two-way contacts with families, with follow-ups" },
+	{ "flag", "early signals that a student needs more support" },
+	{ "goal", "goals and support plans with progress checks" },
+	{ "indicator", "attendance, grades and survey scales over time" },
+	{ "init", "create, migrate, check and back up the database" },
+	{ "map", "which adults know each student; who has nobody" },
+	{ "note", "affirmations, feedback, observations, concerns" },
+	{ "profile", "strengths, interests and what helps each student" },
+	{ "report", "coverage, caseloads, trends and the student card" },
+	{ "restore", "restorative cases, agreements and follow-ups" },
+	{ "roster", "students, adults, groups and memberships" },
+};
+
+static char selfdir[PATH_MAX];
+
+static void
+find_self(const char *argv0)
+{
+	char buf[PATH_MAX];
+	ssize_t n;
+	char *slash;
+
+	n = readlink("/proc/self/exe", buf, sizeof(buf) - 1);
+	if (n > 0)
+		buf[n] = '\0';
+	else if (strchr(argv0, '/') == NULL || realpath(argv0, buf) == NULL)
+		return;
+	slash = strrchr(buf, '/');
+	if (slash == NULL)
+		return;
+	*slash = '\0';
+	snprintf(selfdir, sizeof(selfdir), "%s", buf);
+}
+
+/* Is rel-NAME an executable beside rel or on $PATH? Fills path. */
+static int
+locate(const char *name, char *path, size_t n)
+{
+	const char *p, *colon;
+	size_t len;
+
+	if (selfdir[0] != '\0') {
+		snprintf(path, n, "%s/rel-%s", selfdir, name);
+		if (access(path, X_OK) == 0)
+			return 1;
+	}
+	for (p = getenv("PATH"); p != NULL && *p != '\0'; p = colon + 1) {
+		colon = strchr(p, ':');
+		len = colon ? (size_t)(colon - p) : strlen(p);
+		snprintf(path, n, "%.*s/rel-%s", (int)(len ? len : 1),
+		    len ? p : ".", name);
+		if (access(path, X_OK) == 0)
+			return 1;
+		if (colon == NULL)
+			break;
+	}
+	return 0;
+}
+
+static void
+list(FILE *fp)
+{
+	char path[PATH_MAX];
+	size_t i;
+
+	fprintf(fp, "commands:\n");
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (locate(commands[i].name, path, sizeof(path)))
+			fprintf(fp, "  %-10s %s\n", commands[i].name,
+			    commands[i].what);
+	fprintf(fp, "rel help COMMAND shows its manual; see also rel(7).\n");
+}
+
+static void
+usage(FILE *fp, int status)
+{
+	fprintf(fp, "usage: rel COMMAND [ARG ...]\n"
+	    "       rel help [COMMAND]\n"
+	    "       rel --version | --help\n");
+	list(fp);
+	exit(status);
+}
+
+static int
+valid_name(const char *s)
+{
+	if (*s == '\0' || *s == '-')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		    *s == '-'))
+			return 0;
+	return 1;
+}
+
+int
+main(int argc, char **argv)
+{
+	char path[PATH_MAX], page[PATH_MAX];
+
+	rel_cli_start(argc, argv);
+	find_self(argv[0]);
+	if (argc < 2)
+		usage(stderr, REL_EUSAGE);
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
+		usage(stdout, 0);
+	if (strcmp(argv[1], "--version") == 0) {
+		rel_cli_version();
+		return rel_cli_finish(0);
+	}
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc == 2) {
+			list(stdout);
+			return rel_cli_finish(0);
+		}
+		if (argc > 3 || !valid_name(argv[2]) ||
+		    !locate(argv[2], path, sizeof(path))) {
+			rel_warn("help: unknown command \"%s\" (rel help lists "
+			    "them)", argv[2]);
+			return REL_EUSAGE;
+		}
+		snprintf(page, sizeof(page), "rel-%s", argv[2]);
+		fflush(stdout);
+		execlp("man", "man", page, (char *)NULL);
+		rel_warn("help: cannot run man: %s", strerror(errno));
+		return REL_ESOFTWARE;
+	}
+	if (!valid_name(argv[1]) || !locate(argv[1], path, sizeof(path))) {
+		rel_warn("unknown command \"%s\" (rel help lists them)", argv[1]);
+		return REL_EUSAGE;
+	}
+	snprintf(page, sizeof(page), "rel-%s", argv[1]);
+	argv[1] = page;
+	fflush(stdout);
+	execv(path, argv + 1);
+	rel_warn("%s: %s", path, strerror(errno));
+	return errno == EACCES ? REL_EPERM : REL_ESOFTWARE;
+}

@@ -1,0 +1,62 @@
+/*
+ * cli.c: the start and end every command shares.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "internal.h"
+
+void
+rel_cli_start(int argc, char **argv)
+{
+	rel_setprogname(argc > 0 ? argv[0] : "rel");
+}
+
+void
+rel_cli_version(void)
+{
+	printf("%s (rel) %s\n", rel_getprogname(), REL_VERSION);
+}
+
+/* SIGPIPE keeps its default action, so `| head` ends a command quietly;
+ * any other write error surfaces here. */
+int
+rel_cli_finish(int status)
+{
+	int err = 0;
+
+	if (fflush(stdout) != 0 || ferror(stdout))
+		err = errno ? errno : EIO;
+	if (fclose(stdout) != 0 && err == 0)
+		err = errno ? errno : EIO;
+	if (err != 0) {
+		rel_warn("standard output: write error: %s", strerror(err));
+		return status != 0 ? status : REL_EIO;
+	}
+	return status;
+}
+
+int
+rel_cli_db(const char *opt, unsigned flags, struct rel_db **db)
+{
+	char path[PATH_MAX];
+	struct rel_err e;
+	int rc;
+
+	rel_err_clear(&e);
+	if ((rc = rel_db_path(opt, path, sizeof(path), &e)) != 0 ||
+	    (rc = rel_db_open(db, path, flags, &e)) != 0) {
+		rel_err_print(&e);
+		return rc;
+	}
+	return 0;
+}
+
+void
+rel_cli_report(void *ctx, const struct rel_err *e)
+{
+	(void)ctx;
+	rel_err_print(e);
+}

@@ -1,0 +1,432 @@
+/*
+ * import.c: the import loop shared by every importer, and the field
+ * checks their write functions use.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+/* The rejects file: written beside its final name, renamed at the end. */
+struct rejects {
+	const char *path;
+	char tmp[PATH_MAX];
+	FILE *fp;
+	struct rel_csv_writer w;
+	char **hdr;
+	size_t ncols;
+};
+
+static int
+rejects_open(struct rejects *rj, const char *path, const struct rel_csv_row *hdr,
+    struct rel_err *e)
+{
+	const char *slash = strrchr(path, '/');
+	int fd;
+	size_t i;
+
+	if (slash == NULL)
+		snprintf(rj->tmp, sizeof(rj->tmp), ".rel-rejects.XXXXXX");
+	else
+		snprintf(rj->tmp, sizeof(rj->tmp), "%.*s/.rel-rejects.XXXXXX",
+		    (int)(slash - path), path);
+	fd = mkstemp(rj->tmp);
+	if (fd < 0 || (rj->fp = fdopen(fd, "w")) == NULL) {
+		if (fd >= 0)
+			close(fd);
+		return rel_err_at(e, REL_ECANTCREAT, path, 0, "--rejects",
+		    "cannot create: %s", strerror(errno));
+	}
+	rj->path = path;
+	rel_csv_writer_init(&rj->w, rj->fp, 0);
+	rj->ncols = hdr->n;
+	rj->hdr = rel_xcalloc(hdr->n, sizeof(char *));
+	for (i = 0; i < hdr->n; i++) {
+		rj->hdr[i] = rel_xstrdup(hdr->f[i]);
+		rel_csv_put(&rj->w, hdr->f[i], hdr->len[i]);
+	}
+	rel_csv_put(&rj->w, "reason", 6);
+	rel_csv_endrow(&rj->w);
+	return 0;
+}
+
+static int
+rejects_same_header(const struct rejects *rj, const struct rel_csv_row *hdr)
+{
+	size_t i;
+
+	if (hdr->n != rj->ncols)
+		return 0;
+	for (i = 0; i < hdr->n; i++)
+		if (strcmp(hdr->f[i], rj->hdr[i]) != 0)
+			return 0;
+	return 1;
+}
+
+static void
+rejects_put(struct rejects *rj, const struct rel_csv_row *row,
+    const struct rel_err *why)
+{
+	char reason[1200];
+	size_t i;
+
+	for (i = 0; i < row->n; i++)
+		rel_csv_put(&rj->w, row->f[i], row->len[i]);
+	/* A short row is padded so that reason stays the last column. */
+	for (; i < rj->ncols; i++)
+		rel_csv_put(&rj->w, "", 0);
+	if (why->line > 0)
+		snprintf(reason, sizeof(reason), "line %ld: %s%s%s", why->line,
+		    why->column, why->column[0] ? ": " : "", why->msg);
+	else
+		snprintf(reason, sizeof(reason), "%s%s%s", why->column,
+		    why->column[0] ? ": " : "", why->msg);
+	rel_csv_put(&rj->w, reason, strlen(reason));
+	rel_csv_endrow(&rj->w);
+}
+
+/* Finish the rejects file: keep it (rename into place) or drop it. */
+static int
+rejects_close(struct rejects *rj, int keep, struct rel_err *e)
+{
+	size_t i;
+	int rc = 0;
+
+	if (rj->fp == NULL)
+		return 0;
+	if (keep) {
+		if (fflush(rj->fp) != 0 || ferror(rj->fp) ||
+		    fsync(fileno(rj->fp)) != 0)
+			rc = rel_err_at(e, REL_EIO, rj->path, 0, "--rejects",
+			    "write error: %s", strerror(errno));
+	}
+	fclose(rj->fp);
+	rj->fp = NULL;
+	if (keep && rc == 0 && rename(rj->tmp, rj->path) != 0)
+		rc = rel_err_at(e, REL_ECANTCREAT, rj->path, 0, "--rejects",
+		    "cannot create: %s", strerror(errno));
+	if (!keep || rc != 0)
+		unlink(rj->tmp);
+	for (i = 0; i < rj->ncols; i++)
+		free(rj->hdr[i]);
+	free(rj->hdr);
+	rj->hdr = NULL;
+	return rc;
+}
+
+struct run {
+	struct rel_db *db;
+	const struct rel_import_opts *o;
+	struct rejects rj;
+	long bad;
+	long max;
+};
+
+static void
+bad_record(struct run *u, const struct rel_csv_row *row, struct rel_err *e)
+{
+	u->bad++;
+	if (u->bad <= u->max && u->o->report != NULL)
+		u->o->report(u->o->ctx, e);
+	if (u->rj.fp != NULL)
+		rejects_put(&u->rj, row, e);
+}
+
+/* One input: header, kind, binding, then every record. */
+static int
+import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
+    size_t nkinds, struct rel_import_count *counts, struct rel_err *e)
+{
+	const struct rel_import_opts *o = u->o;
+	const struct rel_csv_row *hdr, *row;
+	const struct rel_import_kind *k;
+	struct rel_csv *r = NULL;
+	struct rel_rec rec;
+	const char **v = NULL;
+	size_t *len = NULL, ki = 0, i;
+	int *idx = NULL, rc;
+
+	if ((rc = rel_csv_open(&r, file, NULL, e)) != 0)
+		return rc;
+	rc = rel_csv_header(r, &hdr, e);
+	if (rc != REL_CSV_ROW) {
+		rc = e->code;
+		goto out;
+	}
+	if (o->choose != NULL) {
+		/* The kind is judged on the names after --map. */
+		struct rel_csv_row named = *hdr;
+		char **names = rel_xcalloc(hdr->n, sizeof(char *));
+		size_t *nlen = rel_xcalloc(hdr->n, sizeof(size_t));
+
+		for (i = 0; i < hdr->n; i++) {
+			names[i] = hdr->f[i];
+			nlen[i] = hdr->len[i];
+		}
+		rel_csv_renamed_names(o->map, names, nlen, hdr->n);
+		named.f = names;
+		named.len = nlen;
+		rc = o->choose(o->ctx, &named, rel_csv_name(r), &ki, e);
+		free(names);
+		free(nlen);
+		if (rc != 0)
+			goto out;
+	}
+	k = &kinds[ki < nkinds ? ki : 0];
+	idx = rel_xcalloc(k->ncols, sizeof(int));
+	if ((rc = rel_csv_bind(hdr, rel_csv_name(r), k->cols, k->ncols, o->map,
+	    o->ignore_unknown, idx, e)) != 0)
+		goto out;
+	if (o->rejects != NULL) {
+		if (u->rj.fp == NULL) {
+			if ((rc = rejects_open(&u->rj, o->rejects, hdr, e)) != 0)
+				goto out;
+		} else if (!rejects_same_header(&u->rj, hdr)) {
+			rc = rel_err_at(e, REL_EUSAGE, rel_csv_name(r), hdr->line,
+			    "--rejects", "needs every input to have the same "
+			    "header as the first");
+			goto out;
+		}
+	}
+	counts[ki].files++;
+	v = rel_xcalloc(k->ncols, sizeof(char *));
+	len = rel_xcalloc(k->ncols, sizeof(size_t));
+	rec.n = k->ncols;
+	rec.v = v;
+	rec.len = len;
+	rec.file = rel_csv_name(r);
+	for (;;) {
+		enum rel_outcome out;
+
+		rc = rel_csv_next(r, &row, e);
+		if (rc == REL_CSV_END)
+			break;
+		if (rc == REL_CSV_FATAL) {
+			rc = e->code;
+			goto out;
+		}
+		counts[ki].rows++;
+		if (rc == REL_CSV_BAD) {
+			counts[ki].rejected++;
+			bad_record(u, row, e);
+			continue;
+		}
+		for (i = 0; i < k->ncols; i++) {
+			v[i] = idx[i] >= 0 ? row->f[idx[i]] : NULL;
+			len[i] = idx[i] >= 0 ? row->len[idx[i]] : 0;
+		}
+		rec.line = row->line;
+		rel_err_clear(e);
+		rc = k->write(u->db, &rec, &out, e);
+		if (rc == REL_EDATA) {
+			if (e->file[0] == '\0')
+				rel_strlcpy(e->file, rec.file, sizeof(e->file));
+			if (e->line == 0)
+				e->line = rec.line;
+			counts[ki].rejected++;
+			bad_record(u, row, e);
+			continue;
+		}
+		if (rc != 0)
+			goto out;
+		counts[ki].n[out]++;
+	}
+	rc = 0;
+out:
+	free(idx);
+	free(v);
+	free(len);
+	rel_csv_close(r);
+	return rc;
+}
+
+int
+rel_import(struct rel_db *db, const char *const *files, size_t nfiles,
+    const struct rel_import_kind *kinds, size_t nkinds,
+    const struct rel_import_opts *o, struct rel_import_count *counts,
+    struct rel_err *e)
+{
+	static const char *const stdin_only[] = { "-" };
+	struct run u;
+	size_t f;
+	int rc;
+
+	memset(&u, 0, sizeof(u));
+	u.db = db;
+	u.o = o;
+	u.max = o->max_messages > 0 ? o->max_messages : 50;
+	memset(counts, 0, nkinds * sizeof(*counts));
+	if (nfiles == 0) {
+		files = stdin_only;
+		nfiles = 1;
+	}
+	if ((rc = rel_db_begin(db, e)) != 0)
+		return rc;
+	for (f = 0; f < nfiles; f++)
+		if ((rc = import_one(&u, files[f], kinds, nkinds, counts, e)) != 0)
+			goto fail;
+	if (u.bad > u.max && o->report != NULL) {
+		struct rel_err more;
+
+		rel_err_set(&more, REL_EDATA, "... and %ld more bad record%s",
+		    u.bad - u.max, u.bad - u.max == 1 ? "" : "s");
+		o->report(o->ctx, &more);
+	}
+	if (o->dry_run || (u.bad > 0 && o->rejects == NULL)) {
+		rel_db_rollback(db);
+		rejects_close(&u.rj, 0, e);
+		if (u.bad == 0)
+			return 0;
+		return rel_err_set(e, REL_EDATA, "%ld bad record%s; nothing was "
+		    "imported", u.bad, u.bad == 1 ? "" : "s");
+	}
+	if ((rc = rel_db_commit(db, e)) != 0) {
+		rejects_close(&u.rj, 0, e);
+		return rc;
+	}
+	for (f = 0; f < nkinds; f++)
+		counts[f].committed = 1;
+	if ((rc = rejects_close(&u.rj, 1, e)) != 0)
+		return rc;
+	if (u.bad > 0)
+		return rel_err_set(e, REL_EDATA, "%ld record%s rejected to %s; "
+		    "the rest were imported", u.bad, u.bad == 1 ? "" : "s",
+		    o->rejects);
+	return 0;
+fail:
+	rel_db_rollback(db);
+	{
+		struct rel_err ignore;
+
+		rejects_close(&u.rj, 0, &ignore);
+	}
+	return rc;
+}
+
+void
+rel_import_summary(const struct rel_import_kind *k,
+    const struct rel_import_count *c, char *buf, size_t n)
+{
+	int o = snprintf(buf, n, "%ld %s: %ld added, %ld updated, %ld unchanged",
+	    c->rows, k->name, c->n[REL_ADDED], c->n[REL_UPDATED],
+	    c->n[REL_UNCHANGED]);
+
+	if (o > 0 && (size_t)o < n && c->n[REL_DUPLICATE] > 0)
+		o += snprintf(buf + o, n - (size_t)o, ", %ld duplicate%s ignored",
+		    c->n[REL_DUPLICATE], c->n[REL_DUPLICATE] == 1 ? "" : "s");
+	if (o > 0 && (size_t)o < n && c->rejected > 0)
+		snprintf(buf + o, n - (size_t)o, ", %ld bad", c->rejected);
+}
+
+int
+rel_rec_has(const struct rel_rec *r, size_t i)
+{
+	return i < r->n && r->v[i] != NULL && r->len[i] > 0;
+}
+
+static int
+has_control(const char *s, size_t len, int multiline)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7F) {
+			if (multiline && (c == '\t' || c == '\n' || c == '\r'))
+				continue;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+int
+rel_rec_id(const struct rel_rec *r, size_t i, const char *col,
+    struct rel_err *e)
+{
+	const char *s = r->v[i];
+	size_t len = r->len[i];
+
+	if (!rel_rec_has(r, i))
+		return rel_err_at(e, REL_EDATA, r->file, r->line, col,
+		    "is empty; an id is required");
+	if (len > 64)
+		return rel_err_value(e, REL_EDATA, r->file, r->line, col, s, len,
+		    "is longer than 64 bytes");
+	if (has_control(s, len, 0))
+		return rel_err_value(e, REL_EDATA, r->file, r->line, col, s, len,
+		    "has a control character; expected a plain id");
+	if (s[0] == ' ' || s[len - 1] == ' ')
+		return rel_err_value(e, REL_EDATA, r->file, r->line, col, s, len,
+		    "has spaces around it; expected a plain id");
+	return 0;
+}
+
+int
+rel_rec_enum(const struct rel_rec *r, size_t i, const char *col,
+    const char *const *allowed, char *buf, size_t n, struct rel_err *e)
+{
+	char list[256];
+	size_t k, o = 0;
+
+	buf[0] = '\0';
+	if (!rel_rec_has(r, i))
+		return 0;
+	for (k = 0; allowed[k] != NULL; k++)
+		if (strlen(allowed[k]) == r->len[i] &&
+		    strncasecmp(allowed[k], r->v[i], r->len[i]) == 0) {
+			rel_strlcpy(buf, allowed[k], n);
+			return 0;
+		}
+	list[0] = '\0';
+	for (k = 0; allowed[k] != NULL && o < sizeof(list); k++)
+		o += (size_t)snprintf(list + o, sizeof(list) - o, "%s%s",
+		    k == 0 ? "" : allowed[k + 1] == NULL ? " or " : ", ",
+		    allowed[k]);
+	return rel_err_value(e, REL_EDATA, r->file, r->line, col, r->v[i],
+	    r->len[i], "is not one of %s", list);
+}
+
+int
+rel_rec_bool(const struct rel_rec *r, size_t i, const char *col, int dflt,
+    int *out, struct rel_err *e)
+{
+	static const char *const yes[] = { "1", "true", "yes", "y" };
+	static const char *const no[] = { "0", "false", "no", "n" };
+	size_t k;
+
+	*out = dflt;
+	if (!rel_rec_has(r, i))
+		return 0;
+	for (k = 0; k < NELEM(yes); k++) {
+		if (strlen(yes[k]) == r->len[i] &&
+		    strncasecmp(yes[k], r->v[i], r->len[i]) == 0)
+			return *out = 1, 0;
+		if (strlen(no[k]) == r->len[i] &&
+		    strncasecmp(no[k], r->v[i], r->len[i]) == 0)
+			return *out = 0, 0;
+	}
+	return rel_err_value(e, REL_EDATA, r->file, r->line, col, r->v[i],
+	    r->len[i], "is not 1 or 0 (true/false, yes/no)");
+}
+
+int
+rel_rec_text(const struct rel_rec *r, size_t i, const char *col, size_t max,
+    int multiline, struct rel_err *e)
+{
+	if (!rel_rec_has(r, i))
+		return 0;
+	if (r->len[i] > max)
+		return rel_err_value(e, REL_EDATA, r->file, r->line, col, r->v[i],
+		    r->len[i], "is longer than %zu bytes", max);
+	if (has_control(r->v[i], r->len[i], multiline))
+		return rel_err_value(e, REL_EDATA, r->file, r->line, col, r->v[i],
+		    r->len[i], "has a control character%s", multiline ? "" :
+		    " (line breaks and tabs are not allowed here)");
+	return 0;
+}

@@ -1,0 +1,151 @@
+# lib.sh: the CLI test harness, sourced by every tests/cli/*.sh.
+#
+# A case starts with `case_ NAME`: a fresh temporary directory as the
+# working directory and a fresh $REL_DB path in it (no database yet).
+# `run CMD ...` runs one command with stdin from $STDIN (default /dev/null,
+# as under cron) and keeps its stdout, stderr and exit status; the checks
+# below compare them. Each case prints "ok - NAME" or "not ok - NAME" with
+# the reasons; tests/run.sh counts them.
+#
+# Environment from tests/run.sh: REL_BIN (the built commands), REL_ROOT
+# (the source tree), REL_WRAP (optional command prefix, e.g. valgrind).
+# shellcheck shell=sh disable=SC2034
+
+set -u
+PATH="$REL_BIN:$PATH"
+export PATH
+DATA="$REL_ROOT/tests/data"
+REL_WRAP=${REL_WRAP:-}
+T=""
+NAME=""
+FAILS=""
+status=0
+STDIN=/dev/null
+
+# Finish the case in progress, if any: report and remove its directory.
+case_end() {
+	[ -n "$NAME" ] || return 0
+	if [ -z "$FAILS" ]; then
+		echo "ok - $NAME"
+	else
+		echo "not ok - $NAME"
+		printf '%s\n' "$FAILS" | sed 's/^/#   /'
+		if [ -s "$T/err" ]; then
+			echo "#   stderr was:"
+			head -n 20 "$T/err" | sed 's/^/#     /'
+		fi
+	fi
+	cd "$REL_ROOT" || exit 1
+	rm -rf "$T"
+	NAME=""
+}
+
+case_() {
+	case_end
+	NAME=$1
+	FAILS=""
+	STDIN=/dev/null
+	T=$(mktemp -d "${TMPDIR:-/tmp}/relcli.XXXXXX") || exit 1
+	cd "$T" || exit 1
+	REL_DB="$T/rel.db"
+	REL_NOW=2026-11-20T10:00:00
+	REL_BUSY_TIMEOUT=2000
+	export REL_DB REL_NOW REL_BUSY_TIMEOUT
+	unset REL_AS XDG_DATA_HOME || true
+	: >"$T/out"
+	: >"$T/err"
+}
+
+fail_() {
+	FAILS="${FAILS:+$FAILS
+}$*"
+}
+
+# run CMD [ARG...]: one rel command, wrapped by $REL_WRAP when set.
+run() {
+	# shellcheck disable=SC2086
+	$REL_WRAP "$@" <"$STDIN" >"$T/out" 2>"$T/err"
+	status=$?
+}
+
+# run_sh 'PIPELINE': a shell pipeline (not wrapped), e.g. with pipes.
+run_sh() {
+	sh -c "$1" <"$STDIN" >"$T/out" 2>"$T/err"
+	status=$?
+}
+
+status_is() {
+	[ "$status" -eq "$1" ] || fail_ "exit status $status, expected $1"
+}
+
+# out_is / err_is: exact text from standard input (a here-document).
+out_is() {
+	cat >"$T/expect"
+	cmp -s "$T/expect" "$T/out" ||
+		fail_ "stdout differs:
+$(diff "$T/expect" "$T/out" | head -n 20)"
+}
+
+err_is() {
+	cat >"$T/expect"
+	cmp -s "$T/expect" "$T/err" ||
+		fail_ "stderr differs:
+$(diff "$T/expect" "$T/err" | head -n 20)"
+}
+
+out_file_is() {
+	cmp -s "$1" "$T/out" ||
+		fail_ "stdout differs from $1:
+$(diff "$1" "$T/out" | head -n 20)"
+}
+
+out_has() {
+	grep -qF -- "$1" "$T/out" || fail_ "stdout lacks: $1"
+}
+
+out_lacks() {
+	! grep -qF -- "$1" "$T/out" || fail_ "stdout has: $1"
+}
+
+err_has() {
+	grep -qF -- "$1" "$T/err" || fail_ "stderr lacks: $1"
+}
+
+err_empty() {
+	[ ! -s "$T/err" ] || fail_ "stderr not empty"
+}
+
+out_lines() {
+	n=$(wc -l <"$T/out" | tr -d ' ')
+	[ "$n" -eq "$1" ] || fail_ "stdout has $n lines, expected $1"
+}
+
+# db_save / db_unchanged: the database's full content, before and after.
+db_save() {
+	sqlite3 "$REL_DB" .dump >"$T/db.before" 2>&1 || fail_ "cannot dump $REL_DB"
+}
+
+db_unchanged() {
+	sqlite3 "$REL_DB" .dump >"$T/db.after" 2>&1
+	cmp -s "$T/db.before" "$T/db.after" ||
+		fail_ "database changed:
+$(diff "$T/db.before" "$T/db.after" | head -n 20)"
+}
+
+# sql QUERY: print a query's result (for checks on stored rows).
+sql() {
+	sqlite3 "$REL_DB" "$1"
+}
+
+# check_eq ACTUAL EXPECTED WHAT
+check_eq() {
+	[ "$1" = "$2" ] || fail_ "$3: got '$1', expected '$2'"
+}
+
+# sample_db [N [SEED]]: $REL_DB holds the fictional sample school.
+sample_db() {
+	rel-init create --sample "${1:-40}" --seed "${2:-1}" >/dev/null 2>&1 ||
+		fail_ "rel-init create --sample failed"
+}
+
+trap 'case_end' EXIT
