@@ -2,7 +2,7 @@
 # deps.sh: install the Debian packages rel needs to build, test and lint.
 # As root it runs apt-get; otherwise it says exactly what to install.
 set -u
-pkgs="gcc make libsqlite3-dev libcsv-dev libcmocka-dev pkg-config mandoc sqlite3 cppcheck shellcheck valgrind"
+pkgs="gcc make libsqlite3-dev libcsv-dev libcmocka-dev pkg-config mandoc sqlite3 time cppcheck shellcheck valgrind"
 missing=""
 for p in $pkgs; do
 	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)

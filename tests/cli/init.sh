@@ -1,0 +1,133 @@
+#!/bin/sh
+# rel-init: create, the sample school, migrate, check, backup; and the
+# database's location and permissions.
+# shellcheck disable=SC1091
+. "$REL_ROOT/tests/cli/lib.sh"
+
+case_ "create makes the file 0600 in a 0700 directory"
+run rel-init create --db "$T/deep/er/rel.db"
+status_is 0
+err_is <<EOF2
+rel-init: created $T/deep/er/rel.db (schema version 2)
+EOF2
+check_eq "$(stat -c %a "$T/deep/er/rel.db")" 600 "file mode"
+check_eq "$(stat -c %a "$T/deep/er")" 700 "directory mode"
+check_eq "$(sqlite3 "$T/deep/er/rel.db" 'pragma journal_mode')" wal "WAL"
+
+case_ "create refuses to overwrite"
+rel-init create 2>/dev/null
+db_save
+run rel-init create
+status_is 73
+err_is <<EOF2
+rel-init: $T/rel.db: a database already exists here
+EOF2
+db_unchanged
+
+case_ "the database is found through XDG_DATA_HOME and HOME"
+unset REL_DB
+XDG_DATA_HOME="$T/xdg" run rel-init create
+status_is 0
+[ -f "$T/xdg/rel/rel.db" ] || fail_ "no database under XDG_DATA_HOME"
+HOME="$T/home" run rel-init create
+status_is 0
+[ -f "$T/home/.local/share/rel/rel.db" ] || fail_ "no database under HOME"
+
+case_ "--sample makes a reproducible school"
+run rel-init create --db a.db --sample 80 --seed 3
+status_is 0
+rel-init create --db b.db --sample 80 --seed 3 2>/dev/null
+rel-init create --db c.db --sample 80 --seed 4 2>/dev/null
+for k in students adults groups members; do
+	rel-roster list "$k" --db a.db >"a.$k"
+	rel-roster list "$k" --db b.db >"b.$k"
+	cmp -s "a.$k" "b.$k" || fail_ "same seed, different $k"
+done
+rel-roster list --db c.db >c.students
+cmp -s a.students c.students && fail_ "a different seed gave the same students"
+check_eq "$(($(wc -l <a.students) - 1))" 80 "80 students"
+
+case_ "--sample out of range is a usage error"
+run rel-init create --sample 0
+status_is 64
+err_has 'rel-init: --sample: "0" is not a number from 1 to 1000000'
+[ ! -e "$REL_DB" ] || fail_ "a database was created"
+
+case_ "check says ok, and finds a broken reference"
+sample_db 30
+run rel-init check
+status_is 0
+out_is <<'X'
+ok
+X
+sqlite3 "$REL_DB" 'PRAGMA foreign_keys=OFF; UPDATE member SET student = 99999 WHERE id = 1'
+run rel-init check
+status_is 65
+out_is <<'X'
+table member row 1 refers to a missing row of student
+X
+
+case_ "an older database is refused, then migrated in place with no data lost"
+sample_db 30
+sqlite3 "$REL_DB" 'DROP TABLE setting; PRAGMA user_version = 1'
+before=$(rel-roster list --all --db "$REL_DB" 2>&1)
+run rel-roster list
+status_is 78
+err_is <<EOF2
+rel-roster: $T/rel.db: the database is at schema version 1 and this rel needs 2: run rel-init backup FILE, then rel-init migrate
+EOF2
+run rel-init migrate
+status_is 0
+err_is <<EOF2
+rel-init: $T/rel.db: schema version 1 -> 2
+EOF2
+run rel-roster list --all
+status_is 0
+check_eq "$(cat "$T/out")" "$before" "students after migration"
+run rel-init migrate
+err_is <<EOF2
+rel-init: $T/rel.db: already at schema version 2
+EOF2
+
+case_ "a newer database is refused"
+rel-init create 2>/dev/null
+sqlite3 "$REL_DB" 'PRAGMA user_version = 99'
+run rel-roster list
+status_is 78
+err_has 'newer than this rel (2): upgrade rel'
+
+case_ "a file that is not a database"
+printf 'hello\n' >"$REL_DB"
+run rel-roster list
+status_is 65
+err_has 'file is not a database'
+
+case_ "backup makes a consistent copy, replacing the old one atomically"
+sample_db 40
+printf 'old\n' >nightly.db
+run rel-init backup nightly.db
+status_is 0
+check_eq "$(sqlite3 nightly.db 'select count(*) from student')" 40 "students in backup"
+run rel-init check --db nightly.db
+out_is <<'X'
+ok
+X
+ls -a >files.txt
+grep -q rel-backup files.txt && fail_ "a temporary file was left"
+
+case_ "backup into a missing directory exits 73"
+sample_db 10
+run rel-init backup nowhere/x.db
+status_is 73
+err_has 'rel-init: nowhere/x.db: cannot create: No such file or directory'
+
+case_ "usage"
+run rel-init
+status_is 64
+err_has 'usage: rel-init create'
+run rel-init migrate extra
+status_is 64
+run rel-init --version
+out_is <<'X'
+rel-init (rel) 0.1.0
+X

@@ -1,0 +1,23 @@
+#!/bin/sh
+# demo.sh BUILD_DIR: make demo/rel.db with the fictional sample school and
+# run a short tour on it. Each command is shown before its output.
+set -eu
+B=${1:-build}
+PATH="$(pwd)/$B/bin:$PATH"
+export PATH
+unset REL_DB
+rm -rf demo
+mkdir demo
+
+show() {
+	printf '\n$ %s\n' "$1"
+	sh -c "$1"
+}
+
+show "rel-init create --db demo/rel.db --sample 120 --seed 7"
+show "rel-roster list --db demo/rel.db --grade 9 --format table | head -n 8"
+show "rel-roster list groups --db demo/rel.db --adult A010 --format table"
+show "rel-roster list --db demo/rel.db --adult A010 | rel-roster list --db demo/rel.db --grade 10 --format table"
+show "rel-roster list --db demo/rel.db --name 'o' | rel-roster list --db demo/rel.db --grade 11 | wc -l"
+show "rel-init check --db demo/rel.db"
+printf '\nThe database is demo/rel.db; try: export REL_DB=demo/rel.db; rel-roster list --format table\n'

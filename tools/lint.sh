@@ -1,0 +1,13 @@
+#!/bin/sh
+# lint.sh: cppcheck on the C sources, shellcheck on the scripts, and
+# mandoc -Tlint on the man pages. Any finding fails.
+set -u
+cd "$(dirname "$0")/.." || exit 1
+rc=0
+cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+    --std=c11 --inline-suppr -Iinclude -Ilib \
+    --suppress=missingIncludeSystem lib cmd || rc=1
+shellcheck -s sh tools/*.sh tests/run.sh tests/cli/*.sh .ci/run || rc=1
+mandoc -Tlint -Wwarning man/man*/* || rc=1
+[ "$rc" -eq 0 ] && echo "lint: clean"
+exit "$rc"
