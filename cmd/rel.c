@@ -67,17 +67,15 @@ locate(const char *name, char *path, size_t n)
 	const char *p, *colon;
 	size_t len;
 
-	if (selfdir[0] != '\0') {
-		snprintf(path, n, "%s/rel-%s", selfdir, name);
-		if (access(path, X_OK) == 0)
-			return 1;
-	}
+	if (selfdir[0] != '\0' &&
+	    (size_t)snprintf(path, n, "%s/rel-%s", selfdir, name) < n &&
+	    access(path, X_OK) == 0)
+		return 1;
 	for (p = getenv("PATH"); p != NULL && *p != '\0'; p = colon + 1) {
 		colon = strchr(p, ':');
 		len = colon ? (size_t)(colon - p) : strlen(p);
-		snprintf(path, n, "%.*s/rel-%s", (int)(len ? len : 1),
-		    len ? p : ".", name);
-		if (access(path, X_OK) == 0)
+		if ((size_t)snprintf(path, n, "%.*s/rel-%s", (int)(len ? len : 1),
+		    len ? p : ".", name) < n && access(path, X_OK) == 0)
 			return 1;
 		if (colon == NULL)
 			break;

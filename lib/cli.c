@@ -31,7 +31,8 @@ rel_cli_finish(int status)
 		err = errno ? errno : EIO;
 	if (fclose(stdout) != 0 && err == 0)
 		err = errno ? errno : EIO;
-	if (err != 0) {
+	/* A command that already failed with 74 has said why. */
+	if (err != 0 && status != REL_EIO) {
 		rel_warn("standard output: write error: %s", strerror(err));
 		return status != 0 ? status : REL_EIO;
 	}

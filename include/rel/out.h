@@ -26,16 +26,19 @@ REL_API int rel_fmt_parse(const char *s, enum rel_fmt *f, struct rel_err *e);
 
 struct rel_out;
 
-/* Start output on fp with these column names. flags: REL_CSV_EXCEL_SAFE. */
+/* Start output on fp with these column names (copied). flags:
+ * REL_CSV_EXCEL_SAFE. Returns 0, or 70 for no columns or a bad format. */
 REL_API int rel_out_open(struct rel_out **o, FILE *fp, enum rel_fmt fmt,
     unsigned flags, const char *const *cols, size_t ncols, struct rel_err *e);
 /* One cell of the current row; s NULL means empty. */
 REL_API void rel_out_cell(struct rel_out *o, const char *s, size_t len);
 REL_API void rel_out_endrow(struct rel_out *o);
-/* Every row of a stepped statement, cells from its columns in order. */
+/* Every row of a statement, cells from its columns in order. Returns 0,
+ * 75 when the database is busy, or 70; the statement is not reset. */
 REL_API int rel_out_stmt(struct rel_out *o, sqlite3_stmt *st,
     struct rel_err *e);
-/* Finish (flush a table) and free. Does not close fp. Returns 0 or 74. */
+/* Finish (flush a table, end an open row) and free. Does not close fp.
+ * Returns 0 or 74 (e may be NULL). o may be NULL. */
 REL_API int rel_out_close(struct rel_out *o, struct rel_err *e);
 
 #endif

@@ -69,8 +69,8 @@ X
 
 case_ "an older database is refused, then migrated in place with no data lost"
 sample_db 30
-sqlite3 "$REL_DB" 'DROP TABLE setting; PRAGMA user_version = 1'
 before=$(rel-roster list --all --db "$REL_DB" 2>&1)
+sqlite3 "$REL_DB" 'DROP TABLE setting; PRAGMA user_version = 1'
 run rel-roster list
 status_is 78
 err_is <<EOF2

@@ -1,0 +1,283 @@
+/*
+ * test_db.c: opening, creating, migrating, transactions, busy handling,
+ * integrity checks, backups and settings, on real database files.
+ */
+#include <sys/stat.h>
+
+#include "unit.h"
+#include "tmpdb.h"
+
+static void
+test_create_and_reopen(void **state)
+{
+	struct tmpdb t;
+	struct rel_db *db2;
+	struct rel_err e;
+	struct stat sb;
+
+	(void)state;
+	tmpdb_open(&t);
+	assert_int_equal(stat(t.path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(rel_db_version(t.db), rel_db_schema_latest());
+	assert_int_equal(tmpdb_int(&t, "PRAGMA foreign_keys"), 1);
+	assert_int_equal(tmpdb_int(&t, "PRAGMA secure_delete"), 1);
+	assert_int_equal(rel_db_open(&db2, t.path, REL_DB_CREATE, &e),
+	    REL_ECANTCREAT);
+	assert_int_equal(rel_db_open(&db2, t.path, 0, &e), 0);
+	rel_db_close(db2);
+	tmpdb_close(&t);
+}
+
+static void
+test_missing(void **state)
+{
+	struct rel_db *db;
+	struct rel_err e;
+
+	(void)state;
+	assert_int_equal(rel_db_open(&db, "/tmp/rel-no-such-dir/x.db", 0, &e),
+	    REL_ENOINPUT);
+	assert_non_null(strstr(e.msg, "rel-init create"));
+	assert_null(db);
+}
+
+static void
+test_path_resolution(void **state)
+{
+	char buf[PATH_MAX];
+	struct rel_err e;
+
+	(void)state;
+	setenv("REL_DB", "/env/rel.db", 1);
+	assert_int_equal(rel_db_path("/opt/x.db", buf, sizeof(buf), &e), 0);
+	assert_string_equal(buf, "/opt/x.db");
+	assert_int_equal(rel_db_path(NULL, buf, sizeof(buf), &e), 0);
+	assert_string_equal(buf, "/env/rel.db");
+	unsetenv("REL_DB");
+	setenv("XDG_DATA_HOME", "/xdg", 1);
+	assert_int_equal(rel_db_path(NULL, buf, sizeof(buf), &e), 0);
+	assert_string_equal(buf, "/xdg/rel/rel.db");
+	unsetenv("XDG_DATA_HOME");
+	setenv("HOME", "/home/c", 1);
+	assert_int_equal(rel_db_path(NULL, buf, sizeof(buf), &e), 0);
+	assert_string_equal(buf, "/home/c/.local/share/rel/rel.db");
+}
+
+/* A database made at version 1 keeps its rows through the upgrade. */
+static void
+test_migrate_keeps_data(void **state)
+{
+	struct tmpdb t;
+	struct rel_db *db;
+	struct rel_err e;
+	int from;
+
+	(void)state;
+	tmpdb_open(&t);
+	rel_db_close(t.db);
+	unlink(t.path);
+	{
+		/* Version 1 only, as an older rel would have made it. */
+		sqlite3 *h;
+		FILE *fp = fopen(t.path, "w");
+
+		assert_non_null(fp);
+		fclose(fp);
+		assert_int_equal(sqlite3_open(t.path, &h), SQLITE_OK);
+		sqlite3_close(h);
+	}
+	/* An empty file is not a rel database. */
+	assert_int_equal(rel_db_open(&db, t.path, REL_DB_ANYVERSION, &e),
+	    REL_ECONFIG);
+	/* Build version 1 with the library's own migration list. */
+	{
+		sqlite3 *h;
+		char *err = NULL;
+		extern const char *const rel_schema_migrations[];
+
+		assert_int_equal(sqlite3_open(t.path, &h), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(h, rel_schema_migrations[0], NULL,
+		    NULL, &err), SQLITE_OK);
+		assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 1;"
+		    "INSERT INTO student (student_id, given_name, family_name, "
+		    "updated_at) VALUES ('S1', 'Zoë', 'Ñuñez', 'x')", NULL, NULL,
+		    &err), SQLITE_OK);
+		sqlite3_close(h);
+	}
+	assert_int_equal(rel_db_open(&db, t.path, 0, &e), REL_ECONFIG);
+	assert_non_null(strstr(e.msg, "rel-init migrate"));
+	assert_int_equal(rel_db_open(&t.db, t.path, REL_DB_ANYVERSION, &e), 0);
+	assert_int_equal(rel_db_migrate(t.db, 0, &from, &e), 0);
+	assert_int_equal(from, 1);
+	assert_int_equal(rel_db_version(t.db), rel_db_schema_latest());
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student WHERE "
+	    "given_name = 'Zoë'"), 1);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM setting"), 0);
+	assert_int_equal(rel_db_migrate(t.db, 0, &from, &e), 0);
+	assert_int_equal(from, rel_db_schema_latest());
+	tmpdb_close(&t);
+}
+
+static void
+test_newer_refused(void **state)
+{
+	struct tmpdb t;
+	struct rel_db *db;
+	struct rel_err e;
+
+	(void)state;
+	tmpdb_open(&t);
+	assert_int_equal(rel_db_exec(t.db, "PRAGMA user_version = 999", &e), 0);
+	assert_int_equal(rel_db_open(&db, t.path, REL_DB_ANYVERSION, &e),
+	    REL_ECONFIG);
+	assert_non_null(strstr(e.msg, "upgrade rel"));
+	tmpdb_close(&t);
+}
+
+static void
+test_busy_is_75(void **state)
+{
+	struct tmpdb t;
+	struct rel_db *other;
+	struct rel_err e;
+
+	(void)state;
+	tmpdb_open(&t);
+	setenv("REL_BUSY_TIMEOUT", "50", 1);
+	assert_int_equal(rel_db_open(&other, t.path, 0, &e), 0);
+	unsetenv("REL_BUSY_TIMEOUT");
+	assert_int_equal(rel_db_begin(t.db, &e), 0);
+	assert_int_equal(rel_db_begin(other, &e), REL_EBUSY);
+	assert_non_null(strstr(e.msg, "busy"));
+	rel_db_rollback(t.db);
+	assert_int_equal(rel_db_begin(other, &e), 0);
+	assert_int_equal(rel_db_commit(other, &e), 0);
+	rel_db_close(other);
+	tmpdb_close(&t);
+}
+
+static void
+test_rollback_and_savepoint(void **state)
+{
+	struct tmpdb t;
+	struct rel_err e;
+
+	(void)state;
+	tmpdb_open(&t);
+	assert_int_equal(rel_db_begin(t.db, &e), 0);
+	assert_int_equal(rel_db_setting_put(t.db, "a", "1", &e), 0);
+	assert_int_equal(rel_db_savepoint(t.db, &e), 0);
+	assert_int_equal(rel_db_setting_put(t.db, "b", "2", &e), 0);
+	assert_int_equal(rel_db_release(t.db, 1, &e), 0);
+	assert_int_equal(rel_db_commit(t.db, &e), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM setting"), 1);
+	assert_int_equal(rel_db_begin(t.db, &e), 0);
+	assert_int_equal(rel_db_setting_put(t.db, "c", "3", &e), 0);
+	rel_db_rollback(t.db);
+	rel_db_rollback(t.db);	/* harmless with no transaction */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM setting"), 1);
+	tmpdb_close(&t);
+}
+
+static void
+test_settings(void **state)
+{
+	struct tmpdb t;
+	struct rel_err e;
+	char buf[32];
+
+	(void)state;
+	tmpdb_open(&t);
+	assert_int_equal(rel_db_setting_get(t.db, "k", buf, sizeof(buf), &e), 0);
+	assert_string_equal(buf, "");
+	assert_int_equal(rel_db_setting_put(t.db, "k", "v1", &e), 0);
+	assert_int_equal(rel_db_setting_put(t.db, "k", "v2", &e), 0);
+	assert_int_equal(rel_db_setting_get(t.db, "k", buf, sizeof(buf), &e), 0);
+	assert_string_equal(buf, "v2");
+	tmpdb_close(&t);
+}
+
+static void
+count_problem(void *ctx, const char *p)
+{
+	(void)p;
+	(*(int *)ctx)++;
+}
+
+static void
+test_check_and_backup(void **state)
+{
+	struct tmpdb t;
+	struct rel_db *copy;
+	struct rel_err e;
+	char bk[PATH_MAX + 8];
+	int n = 0;
+
+	(void)state;
+	tmpdb_open(&t);
+	assert_int_equal(rel_db_check(t.db, count_problem, &n, &e), 0);
+	assert_int_equal(n, 0);
+	assert_int_equal(rel_db_setting_put(t.db, "kept", "yes", &e), 0);
+	snprintf(bk, sizeof(bk), "%s/bk.db", t.dir);
+	assert_int_equal(rel_db_backup(t.db, bk, &e), 0);
+	assert_int_equal(rel_db_open(&copy, bk, 0, &e), 0);
+	{
+		char buf[8];
+
+		assert_int_equal(rel_db_setting_get(copy, "kept", buf,
+		    sizeof(buf), &e), 0);
+		assert_string_equal(buf, "yes");
+	}
+	rel_db_close(copy);
+	assert_int_equal(rel_db_exec(t.db, "PRAGMA foreign_keys = OFF;"
+	    "INSERT INTO grp (group_id, name, lead_adult, updated_at) "
+	    "VALUES ('G', 'G', 42, 'x')", &e), 0);
+	assert_int_equal(rel_db_check(t.db, count_problem, &n, &e), REL_EDATA);
+	assert_int_equal(n, 1);
+	assert_int_equal(rel_db_backup(t.db, "/tmp/rel-no-such-dir/b.db", &e),
+	    REL_ECANTCREAT);
+	tmpdb_close(&t);
+}
+
+static void
+test_stmt_cache(void **state)
+{
+	static const char sql[] = "SELECT ?1 + 1";
+	struct tmpdb t;
+	sqlite3_stmt *a, *b;
+	struct rel_err e;
+
+	(void)state;
+	tmpdb_open(&t);
+	assert_int_equal(rel_db_stmt(t.db, sql, &a, &e), 0);
+	sqlite3_bind_int(a, 1, 41);
+	assert_int_equal(sqlite3_step(a), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(a, 0), 42);
+	assert_int_equal(rel_db_stmt(t.db, sql, &b, &e), 0);
+	assert_ptr_equal(a, b);
+	assert_int_equal(sqlite3_step(b), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_type(b, 0), SQLITE_NULL);
+	assert_int_equal(rel_db_stmt(t.db, "SELECT nonsense(", &b, &e),
+	    REL_ESOFTWARE);
+	tmpdb_close(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_create_and_reopen),
+		cmocka_unit_test(test_missing),
+		cmocka_unit_test(test_path_resolution),
+		cmocka_unit_test(test_migrate_keeps_data),
+		cmocka_unit_test(test_newer_refused),
+		cmocka_unit_test(test_busy_is_75),
+		cmocka_unit_test(test_rollback_and_savepoint),
+		cmocka_unit_test(test_settings),
+		cmocka_unit_test(test_check_and_backup),
+		cmocka_unit_test(test_stmt_cache),
+	};
+
+	return cmocka_run_group_tests_name("db", tests, NULL, NULL);
+}

@@ -1,0 +1,377 @@
+/*
+ * test_sample.c: the fictional school: its shape, its determinism, its
+ * names, and that every record it writes keeps the schema's rules.
+ */
+#include "unit.h"
+#include "tmpdb.h"
+
+static void
+fill(struct tmpdb *t, long n, unsigned long seed)
+{
+	struct rel_err e;
+
+	tmpdb_open(t);
+	rel_err_clear(&e);
+	if (rel_sample_fill(t->db, n, seed, &e) != 0)
+		fail_msg("rel_sample_fill(%ld, %lu): %s", n, seed, e.msg);
+}
+
+/* Every row of a query, fields separated by '|', rows by '\n'. */
+static char *
+dump(struct tmpdb *t, const char *sql)
+{
+	sqlite3_stmt *st;
+	size_t len = 0, cap = 4096, m;
+	char *buf = malloc(cap);
+	int i, nc;
+
+	assert_non_null(buf);
+	buf[0] = '\0';
+	assert_int_equal(sqlite3_prepare_v2(rel_db_handle(t->db), sql, -1, &st,
+	    NULL), SQLITE_OK);
+	nc = sqlite3_column_count(st);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		for (i = 0; i < nc; i++) {
+			const char *v = (const char *)sqlite3_column_text(st, i);
+
+			if (v == NULL)
+				v = "\\N";
+			m = strlen(v) + 2;
+			while (len + m + 1 > cap) {
+				cap *= 2;
+				buf = realloc(buf, cap);
+				assert_non_null(buf);
+			}
+			memcpy(buf + len, v, m - 2);
+			len += m - 2;
+			buf[len++] = i + 1 < nc ? '|' : '\n';
+			buf[len] = '\0';
+		}
+	sqlite3_finalize(st);
+	return buf;
+}
+
+static const char *const dumps[] = {
+	"SELECT student_id, given_name, family_name, preferred_name, pronouns, "
+	"grade, home_language, active FROM student ORDER BY student_id",
+	"SELECT adult_id, given_name, family_name, email, role, login, active "
+	"FROM adult ORDER BY adult_id",
+	"SELECT g.group_id, g.name, g.kind, a.adult_id FROM grp g "
+	"LEFT JOIN adult a ON a.id = g.lead_adult ORDER BY g.group_id",
+	"SELECT g.group_id, s.student_id, a.adult_id FROM member m "
+	"JOIN grp g ON g.id = m.grp LEFT JOIN student s ON s.id = m.student "
+	"LEFT JOIN adult a ON a.id = m.adult "
+	"ORDER BY g.group_id, s.student_id, a.adult_id",
+};
+#define NDUMPS (sizeof(dumps) / sizeof(dumps[0]))
+
+/* All the records as text. */
+static char *
+dump_all(struct tmpdb *t)
+{
+	char *parts[NDUMPS], *all;
+	size_t len = 0, i;
+
+	for (i = 0; i < NDUMPS; i++) {
+		parts[i] = dump(t, dumps[i]);
+		len += strlen(parts[i]) + 2;
+	}
+	all = malloc(len + 1);
+	assert_non_null(all);
+	all[0] = '\0';
+	for (i = 0; i < NDUMPS; i++) {
+		strcat(all, parts[i]);
+		strcat(all, "-\n");
+		free(parts[i]);
+	}
+	return all;
+}
+
+static void
+test_bad_size(void **state)
+{
+	static const long bad[] = { 0, -1, 1000001, 2000000 };
+	struct tmpdb t;
+	struct rel_err e;
+	size_t i;
+
+	(void)state;
+	tmpdb_open(&t);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		rel_err_clear(&e);
+		assert_int_equal(rel_sample_fill(t.db, bad[i], 1, &e),
+		    REL_EUSAGE);
+		assert_int_equal(e.code, REL_EUSAGE);
+		assert_non_null(strstr(e.msg, "1000000"));
+	}
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student"), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM adult"), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM setting "
+	    "WHERE key = 'sample'"), 0);
+	/* Not inside a transaction left open. */
+	assert_int_not_equal(sqlite3_get_autocommit(rel_db_handle(t.db)), 0);
+	tmpdb_close(&t);
+}
+
+static void
+test_counts(void **state)
+{
+	struct tmpdb t;
+	struct rel_err e;
+	char buf[128];
+	long long clubbed;
+
+	(void)state;
+	fill(&t, 200, 42);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student"), 200);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM adult") >= 6);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM adult") <= 25);
+	/* Every student in exactly one advisory. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student s WHERE "
+	    "(SELECT count(*) FROM member m JOIN grp g ON g.id = m.grp "
+	    "WHERE m.student = s.id AND g.kind = 'advisory') <> 1"), 0);
+	/* And in 4 to 6 classes. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student s WHERE "
+	    "(SELECT count(*) FROM member m JOIN grp g ON g.id = m.grp "
+	    "WHERE m.student = s.id AND g.kind = 'class') NOT BETWEEN 4 AND 6"),
+	    0);
+	/* Advisories hold one grade each here. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM (SELECT m.grp "
+	    "FROM member m JOIN grp g ON g.id = m.grp JOIN student s "
+	    "ON s.id = m.student WHERE g.kind = 'advisory' GROUP BY m.grp "
+	    "HAVING count(DISTINCT s.grade) > 1)"), 0);
+	/* Most class members are in the class's usual grade. */
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM (SELECT m.grp FROM "
+	    "member m JOIN grp g ON g.id = m.grp JOIN student s "
+	    "ON s.id = m.student WHERE g.kind = 'class' GROUP BY m.grp "
+	    "HAVING count(DISTINCT s.grade) = 1)") > 0);
+	/* Some students in clubs or teams, not all. */
+	clubbed = tmpdb_int(&t, "SELECT count(DISTINCT m.student) "
+	    "FROM member m JOIN grp g ON g.id = m.grp "
+	    "WHERE g.kind IN ('club', 'team')");
+	assert_true(clubbed > 40 && clubbed < 130);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM grp "
+	    "WHERE kind = 'team'") > 0);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM grp "
+	    "WHERE kind = 'club'") > 0);
+	/* Every grade present; every group led. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(DISTINCT grade) FROM "
+	    "student WHERE grade IN ('9', '10', '11', '12')"), 4);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student "
+	    "WHERE grade NOT IN ('9', '10', '11', '12') OR grade IS NULL"), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM grp "
+	    "WHERE lead_adult IS NULL"), 0);
+	/* The roles. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM adult "
+	    "WHERE role = 'counselor'"), 1);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM adult "
+	    "WHERE role = 'admin'"), 1);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM adult "
+	    "WHERE role = 'coach'") >= 1);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM adult "
+	    "WHERE role = 'teacher'") >= 3);
+	/* Teams with a sport are led by coaches. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM grp g JOIN adult a "
+	    "ON a.id = g.lead_adult WHERE g.name = 'Soccer' AND "
+	    "a.role <> 'coach'"), 0);
+	/* Ids, emails and logins. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student WHERE "
+	    "student_id IN ('S0001', 'S0200')"), 2);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM adult WHERE "
+	    "adult_id = 'A001' AND email = 'a001@school.example' AND "
+	    "login = 'a001'"), 1);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM grp WHERE "
+	    "group_id IN ('ADV-01', 'C-001', 'CLUB-01')"), 3);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student "
+	    "WHERE active <> 1"), 0);
+	/* Adult co-members. */
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM member "
+	    "WHERE adult IS NOT NULL") > 0);
+	rel_err_clear(&e);
+	assert_int_equal(rel_db_setting_get(t.db, "sample", buf, sizeof(buf),
+	    &e), 0);
+	assert_string_equal(buf, "200 students, seed 42");
+	tmpdb_close(&t);
+}
+
+static void
+test_one_student(void **state)
+{
+	struct tmpdb t;
+
+	(void)state;
+	fill(&t, 1, 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student"), 1);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM adult"), 6);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM grp "
+	    "WHERE kind = 'advisory'"), 1);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM member m JOIN grp g "
+	    "ON g.id = m.grp WHERE g.kind = 'class'") >= 4);
+	tmpdb_close(&t);
+}
+
+static void
+test_wide_ids(void **state)
+{
+	struct tmpdb t;
+
+	(void)state;
+	fill(&t, 10000, 3);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student"), 10000);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student WHERE "
+	    "student_id IN ('S0001', 'S9999', 'S10000')"), 3);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM adult "
+	    "WHERE role = 'counselor'"), 40);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM adult "
+	    "WHERE role = 'admin'"), 16);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM adult "
+	    "WHERE role = 'coach'"), 50);
+	/* Roughly even grades: each within 20% of a quarter. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM (SELECT grade "
+	    "FROM student GROUP BY grade HAVING count(*) BETWEEN 2000 AND "
+	    "3000)"), 4);
+	/* Advisories of about 18. */
+	assert_true(tmpdb_int(&t, "SELECT max(c) FROM (SELECT count(*) AS c "
+	    "FROM member m JOIN grp g ON g.id = m.grp WHERE g.kind = 'advisory' "
+	    "AND m.student IS NOT NULL GROUP BY m.grp)") <= 18);
+	tmpdb_close(&t);
+}
+
+static void
+test_determinism(void **state)
+{
+	struct tmpdb a, b, c;
+	char *da, *db, *dc;
+
+	(void)state;
+	fill(&a, 300, 7);
+	fill(&b, 300, 7);
+	fill(&c, 300, 8);
+	da = dump_all(&a);
+	db = dump_all(&b);
+	dc = dump_all(&c);
+	assert_true(strlen(da) > 10000);
+	assert_string_equal(da, db);
+	assert_string_not_equal(da, dc);
+	/* Not only the groups: the names differ too. */
+	free(da);
+	free(dc);
+	da = dump(&a, dumps[0]);
+	dc = dump(&c, dumps[0]);
+	assert_string_not_equal(da, dc);
+	free(da);
+	free(db);
+	free(dc);
+	tmpdb_close(&a);
+	tmpdb_close(&b);
+	tmpdb_close(&c);
+}
+
+static void
+test_diversity(void **state)
+{
+	struct tmpdb t;
+	long long commas;
+
+	(void)state;
+	fill(&t, 1000, 1);
+	/* Non-ASCII letters: more bytes than characters. */
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM student WHERE "
+	    "length(given_name) <> length(CAST(given_name AS BLOB))") > 50);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM student WHERE "
+	    "length(family_name) <> length(CAST(family_name AS BLOB))") > 50);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM adult WHERE "
+	    "length(given_name || family_name) <> "
+	    "length(CAST(given_name || family_name AS BLOB))") > 0);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM student WHERE "
+	    "instr(family_name, '''') > 0") > 0);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM student WHERE "
+	    "instr(family_name, '-') > 0") > 0);
+	/* About 1 in 40 with a suffix after a comma. */
+	commas = tmpdb_int(&t, "SELECT count(*) FROM student WHERE "
+	    "instr(family_name, ',') > 0");
+	assert_true(commas >= 10 && commas <= 50);
+	/* Preferred names for some, always different from the given name. */
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM student WHERE "
+	    "preferred_name IS NOT NULL") > 80);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM student WHERE "
+	    "preferred_name IS NOT NULL") < 250);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student WHERE "
+	    "preferred_name = given_name"), 0);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM student WHERE "
+	    "pronouns IS NOT NULL") > 300);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM student WHERE "
+	    "pronouns IS NOT NULL") < 500);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student WHERE "
+	    "pronouns NOT IN ('she/her', 'he/him', 'they/them', 'she/they', "
+	    "'he/they')"), 0);
+	assert_true(tmpdb_int(&t, "SELECT count(DISTINCT home_language) "
+	    "FROM student") >= 8);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM student "
+	    "WHERE home_language = 'English'") > 400);
+	assert_true(tmpdb_int(&t, "SELECT count(DISTINCT given_name) "
+	    "FROM student") >= 60);
+	assert_true(tmpdb_int(&t, "SELECT count(DISTINCT family_name) "
+	    "FROM student") >= 60);
+	tmpdb_close(&t);
+}
+
+static void
+test_constraints(void **state)
+{
+	struct tmpdb t;
+	struct rel_err e;
+
+	(void)state;
+	fill(&t, 500, 99);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM "
+	    "pragma_foreign_key_check"), 0);
+	rel_err_clear(&e);
+	assert_int_equal(rel_db_check(t.db, NULL, NULL, &e), 0);
+	/* No duplicate memberships, of students or of adults. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM (SELECT 1 FROM "
+	    "member GROUP BY grp, student, adult HAVING count(*) > 1)"), 0);
+	/* Exactly one of student and adult in each membership. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM member WHERE "
+	    "(student IS NULL) = (adult IS NULL)"), 0);
+	/* Logins and emails unique. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) - count(DISTINCT "
+	    "email) FROM adult"), 0);
+	tmpdb_close(&t);
+}
+
+static void
+test_not_empty(void **state)
+{
+	struct tmpdb t;
+	struct rel_err e;
+	long long before;
+
+	(void)state;
+	fill(&t, 50, 5);
+	before = tmpdb_int(&t, "SELECT count(*) FROM member");
+	rel_err_clear(&e);
+	assert_int_equal(rel_sample_fill(t.db, 50, 6, &e), REL_EDATA);
+	assert_non_null(strstr(e.msg, "empty"));
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student"), 50);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM member"), before);
+	assert_int_not_equal(sqlite3_get_autocommit(rel_db_handle(t.db)), 0);
+	tmpdb_close(&t);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bad_size),
+		cmocka_unit_test(test_counts),
+		cmocka_unit_test(test_one_student),
+		cmocka_unit_test(test_wide_ids),
+		cmocka_unit_test(test_determinism),
+		cmocka_unit_test(test_diversity),
+		cmocka_unit_test(test_constraints),
+		cmocka_unit_test(test_not_empty),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
