@@ -532,8 +532,11 @@ pick_classes(struct school *s, int g, long *out, int k)
 	long npool = s->nbyg[g], c;
 	int n = 0, tries = 0, i, clash;
 
-	if (npool < k * 2)
-		pool = NULL, npool = s->nclass;	/* too few: any class */
+	if (npool < k * 2) {
+		/* Too few classes of this grade (a tiny school): any class. */
+		pool = NULL;
+		npool = s->nclass;
+	}
 	while (n < k) {
 		c = rng_below(&s->r, npool);
 		if (pool != NULL)

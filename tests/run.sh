@@ -5,7 +5,8 @@ set -u
 B=${1:-build}
 REL_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 REL_BIN="$REL_ROOT/$B/bin"
-export REL_ROOT REL_BIN
+REL_B=$B
+export REL_ROOT REL_BIN REL_B
 REL_WRAP=${REL_WRAP:-}
 export REL_WRAP
 log=$(mktemp) || exit 1

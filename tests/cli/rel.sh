@@ -20,7 +20,7 @@ out_has '  init       create, migrate, check and back up the database'
 out_has '  csv        check and clean CSV files from other systems'
 
 case_ "rel finds its commands beside itself, without PATH"
-run_sh 'PATH=/usr/bin:/bin "$REL_BIN/rel" init --version'
+run_sh "PATH=/usr/bin:/bin '$REL_BIN/rel' init --version"
 status_is 0
 out_is <<'X'
 rel-init (rel) 0.1.0
