@@ -11,13 +11,22 @@ mkdir demo
 
 show() {
 	printf '\n$ %s\n' "$1"
-	sh -c "$1"
+	sh -c "$1" </dev/null
 }
 
 show "rel-init create --db demo/rel.db --sample 120 --seed 7"
 show "rel-roster list --db demo/rel.db --grade 9 --format table | head -n 8"
 show "rel-roster list groups --db demo/rel.db --adult A010 --format table"
 show "rel-roster list --db demo/rel.db --adult A010 | rel-roster list --db demo/rel.db --grade 10 --format table"
-show "rel-roster list --db demo/rel.db --name 'o' | rel-roster list --db demo/rel.db --grade 11 | wc -l"
+# A fictional SIS export with its own column names and one bad row.
+cat >demo/sis-export.csv <<'X'
+StudentNumber,First,Last,Grade
+S0901,Amaru,Quispe,09
+S0902,Leilani,Kahale,14
+S0903,Siosaia,Tupou,10
+X
+show "rel-csv check demo/sis-export.csv"
+show "rel-roster import --db demo/rel.db --map student_id=StudentNumber,given_name=First,family_name=Last,grade=Grade demo/sis-export.csv || echo \"exit status \$?: nothing was imported\""
+show "rel-roster import --db demo/rel.db --map student_id=StudentNumber,given_name=First,family_name=Last,grade=Grade --rejects demo/fix-me.csv demo/sis-export.csv || cat demo/fix-me.csv"
 show "rel-init check --db demo/rel.db"
 printf '\nThe database is demo/rel.db; try: export REL_DB=demo/rel.db; rel-roster list --format table\n'

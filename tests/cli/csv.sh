@@ -163,6 +163,14 @@ run rel-csv clean big.csv
 status_is 0
 out_file_is big.csv
 
+case_ "a field over 16 MiB is refused"
+{ printf 'a\n"'; head -c 17000000 /dev/zero | tr '\000' x; printf '"\n'; } >huge.csv
+run rel-csv check huge.csv
+status_is 65
+err_is <<'X'
+rel-csv: huge.csv:2: a field longer than 16 MiB (is a quote never closed?)
+X
+
 case_ "--from cp1252 converts a legacy export"
 printf 'name\r\nJos\351\r\nM\374ller\r\n' >legacy.csv
 run rel-csv clean --from cp1252 legacy.csv

@@ -1,0 +1,89 @@
+#!/bin/sh
+# man-examples.sh: every command in the EXAMPLES of every man page runs and
+# exits 0, so that the manuals show pipelines that work.
+#
+# The convention the pages follow: EXAMPLES holds `.Bd -literal` blocks; in
+# them a line beginning with "$ " is a command (a line ending in a
+# backslash goes on to the next line), and any other line is sample output,
+# not checked. One case per page: the commands run in order in the case's
+# directory, with a copy of tests/data and a sample school of 60 students,
+# so a later command may use what an earlier one imported.
+# shellcheck disable=SC1091
+. "$REL_ROOT/tests/cli/lib.sh"
+
+# The EXAMPLES commands of one mdoc page, one file each (001, 002, ...) in
+# the directory dir, with the mdoc escapes of a command turned back into
+# the characters they stand for.
+# shellcheck disable=SC2016 # an awk program, not shell: nothing to expand
+EXTRACT='
+function unescape(s,    out, i, c, n) {
+	out = ""
+	n = length(s)
+	for (i = 1; i <= n; i++) {
+		c = substr(s, i, 1)
+		if (c != "\\") {
+			out = out c
+			continue
+		}
+		if (substr(s, i + 1, 1) == "e") {
+			out = out "\\"; i++
+		} else if (substr(s, i + 1, 1) == "-") {
+			out = out "-"; i++
+		} else if (substr(s, i + 1, 1) == "&") {
+			i++
+		} else if (substr(s, i + 1, 3) == "(aq") {
+			out = out "\047"; i += 3
+		} else if (substr(s, i + 1, 3) == "(dq") {
+			out = out "\""; i += 3
+		} else {
+			out = out c
+		}
+	}
+	return out
+}
+/^\.Sh / { inex = ($0 == ".Sh EXAMPLES"); lit = 0; next }
+!inex { next }
+/^\.Bd -literal/ { lit = 1; next }
+/^\.Ed/ { lit = 0; cont = 0; next }
+!lit { next }
+{
+	line = unescape($0)
+	if (cont) {
+		cmd = cmd "\n" line
+	} else if (substr(line, 1, 2) == "$ ") {
+		cmd = substr(line, 3)
+	} else {
+		next
+	}
+	cont = (substr(line, length(line), 1) == "\\")
+	if (!cont) {
+		file = sprintf("%s/%03d", dir, ++n)
+		printf "%s\n", cmd > file
+		close(file)
+	}
+}
+'
+
+for page in "$REL_ROOT"/man/man[157]/*.[157]; do
+	[ -f "$page" ] || continue
+	name=$(basename "$page")
+	case_ "man $name: every EXAMPLES command exits 0"
+	cp -R "$DATA"/. "$T"/ || fail_ "cannot copy $DATA into the case directory"
+	sample_db 60
+	ex="$T/.examples"
+	mkdir "$ex" || fail_ "cannot make $ex"
+	awk -v dir="$ex" "$EXTRACT" "$page" ||
+		fail_ "$name: cannot extract the EXAMPLES commands"
+	n=0
+	for f in "$ex"/*; do
+		[ -f "$f" ] || continue
+		n=$((n + 1))
+		cmd=$(cat "$f")
+		run_sh "$cmd"
+		# shellcheck disable=SC2154 # run_sh (lib.sh) sets status
+		[ "$status" -eq 0 ] ||
+			fail_ "$name: exit status $status, expected 0, from: $cmd
+$(head -n 5 "$T/err")"
+	done
+	[ "$n" -gt 0 ] || fail_ "$name: no commands found in EXAMPLES"
+done
