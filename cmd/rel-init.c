@@ -178,7 +178,8 @@ main(int argc, char **argv)
 	} else if (strcmp(verb, "backup") == 0) {
 		if (argc != 1)
 			usage(stderr, REL_EUSAGE);
-		if ((rc = rel_cli_db(dbopt, 0, &db)) != 0)
+		/* Before a migration is exactly when a backup is wanted. */
+		if ((rc = rel_cli_db(dbopt, REL_DB_ANYVERSION, &db)) != 0)
 			return rel_cli_finish(rc);
 		rc = rel_db_backup(db, argv[0], &e);
 		if (rc != 0)

@@ -76,6 +76,9 @@ status_is 78
 err_is <<EOF2
 rel-roster: $T/rel.db: the database is at schema version 1 and this rel needs 2: run rel-init backup FILE, then rel-init migrate
 EOF2
+run rel-init backup before-migrate.db
+status_is 0
+check_eq "$(sqlite3 before-migrate.db 'pragma user_version')" 1 "backup keeps the old version"
 run rel-init migrate
 status_is 0
 err_is <<EOF2

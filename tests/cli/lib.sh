@@ -16,6 +16,7 @@ PATH="$REL_BIN:$PATH"
 export PATH
 DATA="$REL_ROOT/tests/data"
 REL_WRAP=${REL_WRAP:-}
+REL_B=${REL_B:-build}
 T=""
 NAME=""
 FAILS=""
