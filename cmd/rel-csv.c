@@ -13,7 +13,7 @@
 
 #include "rel/rel.h"
 
-static void
+_Noreturn static void
 usage(FILE *fp, int status)
 {
 	fprintf(fp,
@@ -112,16 +112,7 @@ main(int argc, char **argv)
 	unsigned flags = 0;
 	int c, i, rc = 0, worst = 0;
 
-	rel_cli_start(argc, argv);
-	if (argc < 2)
-		usage(stderr, REL_EUSAGE);
-	verb = argv[1];
-	if (strcmp(verb, "-h") == 0 || strcmp(verb, "--help") == 0)
-		usage(stdout, 0);
-	if (strcmp(verb, "--version") == 0) {
-		rel_cli_version();
-		return rel_cli_finish(0);
-	}
+	verb = rel_cli_verb(argc, argv, usage);
 	argc--;
 	argv++;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {

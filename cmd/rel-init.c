@@ -15,7 +15,7 @@
 
 #include "rel/rel.h"
 
-static void
+_Noreturn static void
 usage(FILE *fp, int status)
 {
 	fprintf(fp,
@@ -103,17 +103,8 @@ main(int argc, char **argv)
 	unsigned long seed = 1;
 	int c, rc, from;
 
-	rel_cli_start(argc, argv);
+	verb = rel_cli_verb(argc, argv, usage);
 	rel_err_clear(&e);
-	if (argc < 2)
-		usage(stderr, REL_EUSAGE);
-	verb = argv[1];
-	if (strcmp(verb, "-h") == 0 || strcmp(verb, "--help") == 0)
-		usage(stdout, 0);
-	if (strcmp(verb, "--version") == 0) {
-		rel_cli_version();
-		return rel_cli_finish(0);
-	}
 	argc--;
 	argv++;
 	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {

@@ -19,7 +19,7 @@
 
 #include "rel/rel.h"
 
-static void
+_Noreturn static void
 usage(FILE *fp, int status)
 {
 	fprintf(fp,
@@ -400,16 +400,7 @@ main(int argc, char **argv)
 	struct args a;
 	int rc;
 
-	rel_cli_start(argc, argv);
-	if (argc < 2)
-		usage(stderr, REL_EUSAGE);
-	verb = argv[1];
-	if (strcmp(verb, "-h") == 0 || strcmp(verb, "--help") == 0)
-		usage(stdout, 0);
-	if (strcmp(verb, "--version") == 0) {
-		rel_cli_version();
-		return rel_cli_finish(0);
-	}
+	verb = rel_cli_verb(argc, argv, usage);
 	if (strcmp(verb, "import") == 0) {
 		parse(argc - 1, argv + 1, verb, import_opts, &a);
 		rc = do_import(&a);

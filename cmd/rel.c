@@ -97,7 +97,7 @@ list(FILE *fp)
 	fprintf(fp, "rel help COMMAND shows its manual; see also rel(7).\n");
 }
 
-static void
+_Noreturn static void
 usage(FILE *fp, int status)
 {
 	fprintf(fp, "usage: rel COMMAND [ARG ...]\n"

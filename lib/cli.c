@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -12,6 +13,21 @@ void
 rel_cli_start(int argc, char **argv)
 {
 	rel_setprogname(argc > 0 ? argv[0] : "rel");
+}
+
+const char *
+rel_cli_verb(int argc, char **argv, rel_usage_fn usage)
+{
+	rel_cli_start(argc, argv);
+	if (argc < 2)
+		usage(stderr, REL_EUSAGE);
+	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
+		usage(stdout, 0);
+	if (strcmp(argv[1], "--version") == 0) {
+		rel_cli_version();
+		exit(rel_cli_finish(0));
+	}
+	return argv[1];
 }
 
 void

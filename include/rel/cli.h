@@ -8,8 +8,17 @@
 #include "rel/err.h"
 #include "rel/db.h"
 
+#include <stdio.h>
+
+/* A command's usage(): prints the synopsis on fp and exits with status. */
+typedef void (*rel_usage_fn)(FILE *fp, int status);
+
 /* Set the program name for messages. */
 REL_API void rel_cli_start(int argc, char **argv);
+/* Start a verb-first command: set the program name; handle -h/--help and
+ * --version (these exit) and a missing verb (usage, 64). Returns the verb;
+ * the verb's own options start at argv[2]. */
+REL_API const char *rel_cli_verb(int argc, char **argv, rel_usage_fn usage);
 /* Print "prog (rel) VERSION" on stdout. */
 REL_API void rel_cli_version(void);
 /* Flush and close stdout; a failed write is reported and turns status
