@@ -2,7 +2,8 @@
 # deps.sh: install the Debian packages rel needs to build, test and lint.
 # As root it runs apt-get; otherwise it says exactly what to install.
 set -u
-pkgs="gcc make libsqlite3-dev libcsv-dev libcmocka-dev pkg-config mandoc sqlite3 time cppcheck shellcheck valgrind"
+# REL_DEPS_EXTRA adds package names (the tests use it to see the message).
+pkgs="${REL_DEPS_EXTRA:-} gcc make libsqlite3-dev libcsv-dev libcmocka-dev pkg-config mandoc sqlite3 time cppcheck shellcheck valgrind"
 missing=""
 for p in $pkgs; do
 	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)

@@ -50,3 +50,11 @@ X
 0.1.0 2026-11-22
 X
 fi
+
+case_ "make deps, not as root, says exactly what to install"
+run_sh "REL_DEPS_EXTRA=rel-no-such-package setpriv --reuid=65534 --regid=65534 --clear-groups sh '$REL_ROOT/tools/deps.sh'"
+status_is 1
+err_is <<'X'
+deps: missing packages: rel-no-such-package
+deps: run: sudo apt-get install rel-no-such-package
+X

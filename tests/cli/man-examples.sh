@@ -4,8 +4,11 @@
 #
 # The convention the pages follow: EXAMPLES holds `.Bd -literal` blocks; in
 # them a line beginning with "$ " is a command (a line ending in a
-# backslash goes on to the next line), and any other line is sample output,
-# not checked. One case per page: the commands run in order in the case's
+# backslash goes on to the next line), and the lines after it, up to the
+# next command or the end of the block, are what it prints: standard
+# output, then standard error. A line "..." ends what is checked: the
+# output shown above it must begin the real output. A command shown without
+# output is only required to exit 0. One case per page: the commands run in order in the case's
 # directory, with a copy of tests/data and a sample school of 60 students,
 # so a later command may use what an earlier one imported.
 # shellcheck disable=SC1091
@@ -44,7 +47,7 @@ function unescape(s,    out, i, c, n) {
 /^\.Sh / { inex = ($0 == ".Sh EXAMPLES"); lit = 0; next }
 !inex { next }
 /^\.Bd -literal/ { lit = 1; next }
-/^\.Ed/ { lit = 0; cont = 0; next }
+/^\.Ed/ { lit = 0; cont = 0; outf = ""; next }
 !lit { next }
 {
 	line = unescape($0)
@@ -53,6 +56,8 @@ function unescape(s,    out, i, c, n) {
 	} else if (substr(line, 1, 2) == "$ ") {
 		cmd = substr(line, 3)
 	} else {
+		if (outf != "")
+			printf "%s\n", line >> outf
 		next
 	}
 	cont = (substr(line, length(line), 1) == "\\")
@@ -60,6 +65,8 @@ function unescape(s,    out, i, c, n) {
 		file = sprintf("%s/%03d", dir, ++n)
 		printf "%s\n", cmd > file
 		close(file)
+		outf = file ".out"
+		printf "" > outf
 	}
 }
 '
@@ -67,7 +74,7 @@ function unescape(s,    out, i, c, n) {
 for page in "$REL_ROOT"/man/man[157]/*.[157]; do
 	[ -f "$page" ] || continue
 	name=$(basename "$page")
-	case_ "man $name: every EXAMPLES command exits 0"
+	case_ "man $name: every EXAMPLES command runs as shown"
 	cp -R "$DATA"/. "$T"/ || fail_ "cannot copy $DATA into the case directory"
 	sample_db 60
 	ex="$T/.examples"
@@ -75,7 +82,7 @@ for page in "$REL_ROOT"/man/man[157]/*.[157]; do
 	awk -v dir="$ex" "$EXTRACT" "$page" ||
 		fail_ "$name: cannot extract the EXAMPLES commands"
 	n=0
-	for f in "$ex"/*; do
+	for f in "$ex"/[0-9][0-9][0-9]; do
 		[ -f "$f" ] || continue
 		n=$((n + 1))
 		cmd=$(cat "$f")
@@ -84,6 +91,20 @@ for page in "$REL_ROOT"/man/man[157]/*.[157]; do
 		[ "$status" -eq 0 ] ||
 			fail_ "$name: exit status $status, expected 0, from: $cmd
 $(head -n 5 "$T/err")"
+		if [ -s "$f.out" ]; then
+			cat "$T/out" "$T/err" >"$T/both"
+			k=$(grep -n -x -m 1 '\.\.\.' "$f.out" | cut -d: -f1)
+			if [ -n "$k" ]; then
+				head -n $((k - 1)) "$f.out" >"$f.head"
+				mv "$f.head" "$f.out"
+				head -n $((k - 1)) "$T/both" >"$T/head"
+				mv "$T/head" "$T/both"
+			fi
+			cmp -s "$f.out" "$T/both" ||
+				fail_ "$name: the output of: $cmd
+differs from the page:
+$(diff "$f.out" "$T/both" | head -n 10)"
+		fi
 	done
 	[ "$n" -gt 0 ] || fail_ "$name: no commands found in EXAMPLES"
 done
