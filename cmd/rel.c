@@ -145,9 +145,16 @@ main(int argc, char **argv)
 			    "them)", argv[2]);
 			return REL_EUSAGE;
 		}
-		snprintf(page, sizeof(page), "rel-%s", argv[2]);
 		fflush(stdout);
-		execlp("man", "man", page, (char *)NULL);
+		/* In a build tree the page sits beside the sources. */
+		if (selfdir[0] != '\0' && (size_t)snprintf(page, sizeof(page),
+		    "%s/../../man/man1/rel-%s.1", selfdir, argv[2]) <
+		    sizeof(page) && access(page, R_OK) == 0)
+			execlp("man", "man", "-l", page, (char *)NULL);
+		else {
+			snprintf(page, sizeof(page), "rel-%s", argv[2]);
+			execlp("man", "man", page, (char *)NULL);
+		}
 		rel_warn("help: cannot run man: %s", strerror(errno));
 		return REL_ESOFTWARE;
 	}

@@ -44,3 +44,18 @@ status_is 0
 out_is <<'X'
 rel (rel) 0.1.0
 X
+
+case_ "rel help COMMAND: an unknown one is a usage error"
+run rel help frobnicate
+status_is 64
+err_is <<'X'
+rel: help: unknown command "frobnicate" (rel help lists them)
+X
+
+if command -v man >/dev/null 2>&1; then
+	case_ "rel help COMMAND shows its manual, from the build tree too"
+	MANPAGER=cat MANWIDTH=80 run rel help roster
+	status_is 0
+	out_has 'REL-ROSTER(1)'
+	out_has 'students, adults, groups and memberships'
+fi
