@@ -388,7 +388,7 @@ write_entity(struct rel_db *db, const struct entity *en,
 {
 	const char *val[MAXCOLS];
 	size_t vlen[MAXCOLS], i;
-	char buf[MAXCOLS][VALSZ], old[MAXCOLS][VALSZ], now[REL_DATETIME_LEN];
+	char buf[MAXCOLS][VALSZ], old[MAXCOLS][VALSZ];
 	int oldnull[MAXCOLS], exists, rc, changed = 0;
 	sqlite3_int64 ref[MAXCOLS];
 	sqlite3_stmt *st;
@@ -459,13 +459,13 @@ write_entity(struct rel_db *db, const struct entity *en,
 		*outcome = REL_UNCHANGED;
 		return 0;
 	}
-	rel_datetime_format(rel_now(), now);
 	if ((rc = rel_db_stmt(db, exists ? en->upd : en->ins, &st, e)) != 0)
 		return rc;
 	sqlite3_bind_text(st, 1, val[0], (int)vlen[0], SQLITE_STATIC);
 	for (i = 1; i < en->n; i++)
 		bind_col(st, (int)i + 1, &en->spec[i], val[i], vlen[i], ref[i]);
-	sqlite3_bind_text(st, (int)en->n + 1, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, (int)en->n + 1, rel_now_text(), -1,
+	    SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -480,7 +480,6 @@ write_member_mode(struct rel_db *db, const struct rel_rec *rec,
 {
 	sqlite3_int64 g, who;
 	sqlite3_stmt *st;
-	char now[REL_DATETIME_LEN];
 	int rc, active, is_student, exists, was;
 	size_t w;
 
@@ -533,7 +532,6 @@ write_member_mode(struct rel_db *db, const struct rel_rec *rec,
 		*outcome = REL_UNCHANGED;
 		return 0;
 	}
-	rel_datetime_format(rel_now(), now);
 	if (exists)
 		rc = rel_db_stmt(db, is_student ?
 		    "UPDATE member SET active = ?3, updated_at = ?4 "
@@ -551,7 +549,7 @@ write_member_mode(struct rel_db *db, const struct rel_rec *rec,
 	sqlite3_bind_int64(st, 1, g);
 	sqlite3_bind_int64(st, 2, who);
 	sqlite3_bind_int(st, 3, active);
-	sqlite3_bind_text(st, 4, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, rel_now_text(), -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -607,6 +605,7 @@ rel_roster_deactivate(struct rel_db *db, enum rel_roster_kind k,
 	size_t len[4] = { strlen(id), 0, 0, 1 };
 	struct rel_rec rec = { 4, v, len, NULL, 0 };
 	enum rel_outcome out;
+	sqlite3_stmt *st;
 	sqlite3_int64 who;
 	size_t i;
 	int rc;
@@ -623,20 +622,14 @@ rel_roster_deactivate(struct rel_db *db, enum rel_roster_kind k,
 		if (who == 0)
 			return rel_err_value(e, REL_EDATA, NULL, 0, col, id, len[0],
 			    "is not a known %s", entities[k].noun);
-		{
-			sqlite3_stmt *st;
-			char now[REL_DATETIME_LEN];
-
-			rel_datetime_format(rel_now(), now);
-			if ((rc = rel_db_stmt(db, entities[k].deact, &st, e)) != 0)
-				return rc;
-			sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-			sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
-			rc = sqlite3_step(st);
-			sqlite3_reset(st);
-			return rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc,
-			    "deactivating", e);
-		}
+		if ((rc = rel_db_stmt(db, entities[k].deact, &st, e)) != 0)
+			return rc;
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, rel_now_text(), -1, SQLITE_TRANSIENT);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc, "deactivating",
+		    e);
 	}
 	if (member != NULL) {
 		i = mk == REL_ADULT ? 2 : 1;

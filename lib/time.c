@@ -360,3 +360,19 @@ rel_today(void)
 {
 	return (int32_t)floordiv(rel_now(), SECS_PER_DAY);
 }
+
+const char *
+rel_now_text(void)
+{
+	/* rel_now() reads $REL_NOW and the time zone on every call, which
+	 * dominated the cost of an import when done per row. */
+	static time_t last = (time_t)-1;
+	static char buf[REL_DATETIME_LEN];
+	time_t t = time(NULL);
+
+	if (t != last) {
+		rel_datetime_format(rel_now(), buf);
+		last = t;
+	}
+	return buf;
+}

@@ -47,5 +47,8 @@ REL_API int rel_weekday(int32_t days);
 /* Local time now, in seconds (honours $REL_NOW), and today's date. */
 REL_API int64_t rel_now(void);
 REL_API int32_t rel_today(void);
+/* rel_now() as YYYY-MM-DDTHH:MM:SS, worked out at most once per second of
+ * the system clock: cheap enough to stamp every row of a large import. */
+REL_API const char *rel_now_text(void);
 
 #endif
