@@ -40,13 +40,11 @@ static const struct option longopts[] = {
 static long
 number(const char *opt, const char *s, long lo, long hi)
 {
-	char *end;
+	struct rel_err e;
 	long v;
 
-	v = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || v < lo || v > hi) {
-		rel_warn("--%s: \"%s\" is not a number from %ld to %ld", opt, s,
-		    lo, hi);
+	if (rel_cli_int(opt, s, lo, hi, &v, &e) != 0) {
+		rel_err_print(&e);
 		usage(stderr, REL_EUSAGE);
 	}
 	return v;
@@ -113,10 +111,10 @@ main(int argc, char **argv)
 			dbopt = optarg;
 			break;
 		case O_SAMPLE:
-			sample = number("sample", optarg, 1, 1000000);
+			sample = number("--sample", optarg, 1, 1000000);
 			break;
 		case O_SEED:
-			seed = (unsigned long)number("seed", optarg, 0, LONG_MAX);
+			seed = (unsigned long)number("--seed", optarg, 0, LONG_MAX);
 			break;
 		case 'h':
 		case O_HELP:

@@ -101,6 +101,9 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
+/* The argument of option o, or NULL. */
+#define V(o) (a->val[(o) - REL_OPT])
+
 /* Which options each verb takes. */
 static const int import_opts[] = { O_DB, O_KIND, O_MAP, O_IGNORE, O_REJECTS,
 	O_DRYRUN, 0 };
@@ -111,21 +114,6 @@ static const int field_opts[] = { O_DB, O_GIVEN, O_FAMILY, O_PREFERRED,
 	O_PRONOUNS, O_GRADE, O_LANGUAGE, O_EMAIL, O_ROLE, O_LOGIN, O_NAME,
 	O_KIND, O_LEAD, O_ACTIVE, O_STUDENT, O_ADULT, 0 };
 
-struct args {
-	const char *val[O_VERSION + 1];
-	int nargs;
-	char **args;
-};
-
-static int
-allowed(const int *set, int opt)
-{
-	for (; *set != 0; set++)
-		if (*set == opt)
-			return 1;
-	return 0;
-}
-
 static const char *
 optname(int opt)
 {
@@ -135,33 +123,6 @@ optname(int opt)
 		if (longopts[i].val == opt)
 			return longopts[i].name;
 	return "?";
-}
-
-/* getopt_long over the arguments after the verb. */
-static void
-parse(int argc, char **argv, const char *verb, const int *set, struct args *a)
-{
-	int c;
-
-	memset(a, 0, sizeof(*a));
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		if (c == 'h' || c == O_HELP)
-			usage(stdout, 0);
-		if (c == O_VERSION) {
-			rel_cli_version();
-			exit(rel_cli_finish(0));
-		}
-		if (c == '?')
-			usage(stderr, REL_EUSAGE);
-		if (!allowed(set, c)) {
-			rel_warn("%s: --%s does not apply here", verb, optname(c));
-			usage(stderr, REL_EUSAGE);
-		}
-		a->val[c] = optarg ? optarg : "";
-	}
-	a->nargs = argc - optind;
-	a->args = argv + optind;
 }
 
 static int
@@ -185,7 +146,7 @@ report(void *ctx, const struct rel_err *e)
 }
 
 static int
-do_import(struct args *a)
+do_import(struct rel_cli_args *a)
 {
 	const struct rel_import_kind *kinds = rel_roster_kinds();
 	struct rel_import_count counts[REL_ROSTER_NKINDS];
@@ -198,21 +159,21 @@ do_import(struct args *a)
 	int rc, k;
 
 	rel_err_clear(&e);
-	if (a->val[O_KIND] != NULL &&
-	    rel_roster_kind_parse(a->val[O_KIND], &forced, &e) != 0)
+	if (V(O_KIND) != NULL &&
+	    rel_roster_kind_parse(V(O_KIND), &forced, &e) != 0)
 		return fail(&e);
-	if (a->val[O_MAP] != NULL &&
-	    rel_csv_renames_parse(&map, a->val[O_MAP], &e) != 0)
+	if (V(O_MAP) != NULL &&
+	    rel_csv_renames_parse(&map, V(O_MAP), &e) != 0)
 		return fail(&e);
-	if ((rc = rel_cli_db(a->val[O_DB], 0, &db)) != 0) {
+	if ((rc = rel_cli_db(V(O_DB), 0, &db)) != 0) {
 		rel_csv_renames_free(map);
 		return rc;
 	}
 	memset(&o, 0, sizeof(o));
 	o.map = map;
-	o.ignore_unknown = a->val[O_IGNORE] != NULL;
-	o.rejects = a->val[O_REJECTS];
-	o.dry_run = a->val[O_DRYRUN] != NULL;
+	o.ignore_unknown = V(O_IGNORE) != NULL;
+	o.rejects = V(O_REJECTS);
+	o.dry_run = V(O_DRYRUN) != NULL;
 	o.choose = choose;
 	o.report = report;
 	o.ctx = &forced;
@@ -235,7 +196,7 @@ do_import(struct args *a)
 }
 
 static int
-do_list(struct args *a)
+do_list(struct rel_cli_args *a)
 {
 	struct rel_roster_filter f;
 	enum rel_roster_kind k = REL_STUDENT;
@@ -252,26 +213,26 @@ do_list(struct args *a)
 		usage(stderr, REL_EUSAGE);
 	if (a->nargs == 1 && rel_roster_kind_parse(a->args[0], &k, &e) != 0)
 		return fail(&e);
-	if (a->val[O_FORMAT] != NULL &&
-	    rel_fmt_parse(a->val[O_FORMAT], &fmt, &e) != 0)
+	if (V(O_FORMAT) != NULL &&
+	    rel_fmt_parse(V(O_FORMAT), &fmt, &e) != 0)
 		return fail(&e);
-	if (a->val[O_INACTIVE] != NULL && a->val[O_ALL] != NULL) {
+	if (V(O_INACTIVE) != NULL && V(O_ALL) != NULL) {
 		rel_warn("list: --inactive and --all exclude each other");
 		usage(stderr, REL_EUSAGE);
 	}
 	memset(&f, 0, sizeof(f));
-	f.grade = a->val[O_GRADE];
-	f.group = a->val[O_GROUP];
-	f.adult = a->val[O_ADULT];
-	f.name = a->val[O_NAME];
-	f.inactive = a->val[O_ALL] ? 2 : a->val[O_INACTIVE] ? 1 : 0;
-	if ((rc = rel_cli_db(a->val[O_DB], REL_DB_READONLY, &db)) != 0)
+	f.grade = V(O_GRADE);
+	f.group = V(O_GROUP);
+	f.adult = V(O_ADULT);
+	f.name = V(O_NAME);
+	f.inactive = V(O_ALL) ? 2 : V(O_INACTIVE) ? 1 : 0;
+	if ((rc = rel_cli_db(V(O_DB), REL_DB_READONLY, &db)) != 0)
 		return rc;
 	if ((k == REL_STUDENT || k == REL_MEMBER) &&
 	    (rc = rel_set_stdin(db, &f.set, &e)) != 0)
 		goto out;
 	cols = rel_roster_cols(k, &ncols);
-	if ((rc = rel_out_open(&o, stdout, fmt, a->val[O_EXCEL] ?
+	if ((rc = rel_out_open(&o, stdout, fmt, V(O_EXCEL) ?
 	    REL_CSV_EXCEL_SAFE : 0, cols, ncols, &e)) != 0)
 		goto out;
 	rc = rel_roster_list(db, k, &f, o, &e);
@@ -290,7 +251,7 @@ out:
 
 /* add and set: a record from options. */
 static int
-do_write(struct args *a, enum rel_roster_mode mode, const char *verb)
+do_write(struct rel_cli_args *a, enum rel_roster_mode mode, const char *verb)
 {
 	const char *v[16];
 	size_t len[16], ncols, i, j;
@@ -314,8 +275,8 @@ do_write(struct args *a, enum rel_roster_mode mode, const char *verb)
 	}
 	v[0] = a->args[1];
 	len[0] = strlen(v[0]);
-	for (o = 0; o <= O_VERSION; o++) {
-		if (a->val[o] == NULL || o == O_DB)
+	for (o = REL_OPT; o <= O_VERSION; o++) {
+		if (V(o) == NULL || o == O_DB)
 			continue;
 		for (j = 0; j < sizeof(fields) / sizeof(fields[0]); j++)
 			if (fields[j].opt == o)
@@ -329,7 +290,7 @@ do_write(struct args *a, enum rel_roster_mode mode, const char *verb)
 			    optname(o), a->args[0]);
 			usage(stderr, REL_EUSAGE);
 		}
-		v[i] = a->val[o];
+		v[i] = V(o);
 		len[i] = strlen(v[i]);
 	}
 	rec.n = ncols;
@@ -337,7 +298,7 @@ do_write(struct args *a, enum rel_roster_mode mode, const char *verb)
 	rec.len = len;
 	rec.file = NULL;
 	rec.line = 0;
-	if ((rc = rel_cli_db(a->val[O_DB], 0, &db)) != 0)
+	if ((rc = rel_cli_db(V(O_DB), 0, &db)) != 0)
 		return rc;
 	if ((rc = rel_db_begin(db, &e)) == 0 &&
 	    (rc = rel_roster_write(db, k, &rec, mode, &out, &e)) == 0 &&
@@ -353,7 +314,7 @@ do_write(struct args *a, enum rel_roster_mode mode, const char *verb)
 }
 
 static int
-do_deactivate(struct args *a)
+do_deactivate(struct rel_cli_args *a)
 {
 	enum rel_roster_kind k, mk = REL_STUDENT;
 	const char *member = NULL;
@@ -367,18 +328,18 @@ do_deactivate(struct args *a)
 	if (rel_roster_kind_parse(a->args[0], &k, &e) != 0)
 		return fail(&e);
 	if (k == REL_MEMBER) {
-		if ((a->val[O_STUDENT] == NULL) == (a->val[O_ADULT] == NULL)) {
+		if ((V(O_STUDENT) == NULL) == (V(O_ADULT) == NULL)) {
 			rel_warn("deactivate member: give --student ID or "
 			    "--adult ID");
 			usage(stderr, REL_EUSAGE);
 		}
-		mk = a->val[O_ADULT] ? REL_ADULT : REL_STUDENT;
-		member = a->val[O_ADULT] ? a->val[O_ADULT] : a->val[O_STUDENT];
-	} else if (a->val[O_STUDENT] != NULL || a->val[O_ADULT] != NULL) {
+		mk = V(O_ADULT) ? REL_ADULT : REL_STUDENT;
+		member = V(O_ADULT) ? V(O_ADULT) : V(O_STUDENT);
+	} else if (V(O_STUDENT) != NULL || V(O_ADULT) != NULL) {
 		rel_warn("deactivate: --student and --adult apply to members");
 		usage(stderr, REL_EUSAGE);
 	}
-	if ((rc = rel_cli_db(a->val[O_DB], 0, &db)) != 0)
+	if ((rc = rel_cli_db(V(O_DB), 0, &db)) != 0)
 		return rc;
 	if ((rc = rel_db_begin(db, &e)) == 0 &&
 	    (rc = rel_roster_deactivate(db, k, a->args[1], mk, member,
@@ -397,24 +358,24 @@ int
 main(int argc, char **argv)
 {
 	const char *verb;
-	struct args a;
+	struct rel_cli_args a;
 	int rc;
 
 	verb = rel_cli_verb(argc, argv, usage);
 	if (strcmp(verb, "import") == 0) {
-		parse(argc - 1, argv + 1, verb, import_opts, &a);
+		rel_cli_parse(argc - 1, argv + 1, verb, longopts, import_opts, &a, usage);
 		rc = do_import(&a);
 	} else if (strcmp(verb, "list") == 0) {
-		parse(argc - 1, argv + 1, verb, list_opts, &a);
+		rel_cli_parse(argc - 1, argv + 1, verb, longopts, list_opts, &a, usage);
 		rc = do_list(&a);
 	} else if (strcmp(verb, "add") == 0) {
-		parse(argc - 1, argv + 1, verb, field_opts, &a);
+		rel_cli_parse(argc - 1, argv + 1, verb, longopts, field_opts, &a, usage);
 		rc = do_write(&a, REL_INSERT, verb);
 	} else if (strcmp(verb, "set") == 0) {
-		parse(argc - 1, argv + 1, verb, field_opts, &a);
+		rel_cli_parse(argc - 1, argv + 1, verb, longopts, field_opts, &a, usage);
 		rc = do_write(&a, REL_UPDATE, verb);
 	} else if (strcmp(verb, "deactivate") == 0) {
-		parse(argc - 1, argv + 1, verb, deact_opts, &a);
+		rel_cli_parse(argc - 1, argv + 1, verb, longopts, deact_opts, &a, usage);
 		rc = do_deactivate(&a);
 	} else {
 		rel_warn("unknown verb \"%s\"", verb);

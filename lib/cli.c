@@ -2,6 +2,7 @@
  * cli.c: the start and end every command shares.
  */
 #include <errno.h>
+#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,3 +78,53 @@ rel_cli_report(void *ctx, const struct rel_err *e)
 	(void)ctx;
 	rel_err_print(e);
 }
+
+void
+rel_cli_parse(int argc, char **argv, const char *verb,
+    const struct option *longopts, const int *allowed,
+    struct rel_cli_args *a, rel_usage_fn usage)
+{
+	const int *p;
+	int c, li;
+
+	memset(a, 0, sizeof(*a));
+	optind = 1;
+	while ((li = -1, c = getopt_long(argc, argv, "h", longopts, &li)) != -1) {
+		const char *name = li >= 0 ? longopts[li].name : "";
+
+		if (c == 'h' || strcmp(name, "help") == 0)
+			usage(stdout, 0);
+		if (strcmp(name, "version") == 0) {
+			rel_cli_version();
+			exit(rel_cli_finish(0));
+		}
+		if (c == '?' || c < REL_OPT || c >= REL_OPT + REL_OPT_MAX)
+			usage(stderr, REL_EUSAGE);
+		for (p = allowed; *p != 0 && *p != c; p++)
+			;
+		if (*p == 0) {
+			rel_warn("%s: --%s does not apply here", verb, name);
+			usage(stderr, REL_EUSAGE);
+		}
+		a->val[c - REL_OPT] = optarg ? optarg : "";
+	}
+	a->nargs = argc - optind;
+	a->args = argv + optind;
+}
+
+int
+rel_cli_int(const char *opt, const char *s, long lo, long hi, long *out,
+    struct rel_err *e)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || errno != 0 || v < lo || v > hi)
+		return rel_err_value(e, REL_EUSAGE, NULL, 0, opt, s, strlen(s),
+		    "is not a number from %ld to %ld", lo, hi);
+	*out = v;
+	return 0;
+}
+

@@ -311,9 +311,9 @@ void
 rel_import_summary(const struct rel_import_kind *k,
     const struct rel_import_count *c, char *buf, size_t n)
 {
-	int o = snprintf(buf, n, "%ld %s: %ld added, %ld updated, %ld unchanged",
+	int o = snprintf(buf, n, "%ld %s: %ld added, %ld %s, %ld unchanged",
 	    c->rows, k->name, c->n[REL_ADDED], c->n[REL_UPDATED],
-	    c->n[REL_UNCHANGED]);
+	    k->updated ? k->updated : "updated", c->n[REL_UNCHANGED]);
 
 	if (o > 0 && (size_t)o < n && c->n[REL_DUPLICATE] > 0)
 		o += snprintf(buf + o, n - (size_t)o, ", %ld duplicate%s ignored",

@@ -122,10 +122,10 @@ static int write_member(struct rel_db *, const struct rel_rec *,
     enum rel_outcome *, struct rel_err *);
 
 static const struct rel_import_kind kinds[REL_ROSTER_NKINDS] = {
-	{ "students", student_cols, NELEM(student_cols), write_student },
-	{ "adults", adult_cols, NELEM(adult_cols), write_adult },
-	{ "groups", group_cols, NELEM(group_cols), write_group },
-	{ "memberships", member_cols, NELEM(member_cols), write_member },
+	{ "students", NULL, student_cols, NELEM(student_cols), write_student },
+	{ "adults", NULL, adult_cols, NELEM(adult_cols), write_adult },
+	{ "groups", NULL, group_cols, NELEM(group_cols), write_group },
+	{ "memberships", NULL, member_cols, NELEM(member_cols), write_member },
 };
 
 const struct rel_import_kind *

@@ -69,3 +69,42 @@ CREATE TABLE setting (
 	key TEXT PRIMARY KEY,
 	value TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
+
+-- migration 3
+-- The relationship map. A connection holds an adult's current (highest)
+-- strength with a student; connection_event keeps every mark with its
+-- date, so coverage can be computed as of any day. primary_adult keeps
+-- every primary adult a student has had; the current one has no end_at.
+CREATE TABLE connection (
+	id INTEGER PRIMARY KEY,
+	student INTEGER NOT NULL REFERENCES student (id),
+	adult INTEGER NOT NULL REFERENCES adult (id),
+	strength INTEGER NOT NULL CHECK (strength BETWEEN 1 AND 3),
+	at TEXT NOT NULL,
+	note TEXT,
+	updated_at TEXT NOT NULL,
+	UNIQUE (student, adult)
+) STRICT;
+CREATE INDEX connection_adult ON connection (adult);
+
+CREATE TABLE connection_event (
+	id INTEGER PRIMARY KEY,
+	student INTEGER NOT NULL REFERENCES student (id),
+	adult INTEGER NOT NULL REFERENCES adult (id),
+	strength INTEGER NOT NULL CHECK (strength BETWEEN 1 AND 3),
+	at TEXT NOT NULL,
+	note TEXT
+) STRICT;
+CREATE INDEX connection_event_pair ON connection_event (student, adult, at);
+
+CREATE TABLE primary_adult (
+	id INTEGER PRIMARY KEY,
+	student INTEGER NOT NULL REFERENCES student (id),
+	adult INTEGER NOT NULL REFERENCES adult (id),
+	start_at TEXT NOT NULL,
+	end_at TEXT,
+	CHECK (end_at IS NULL OR end_at >= start_at)
+) STRICT;
+CREATE UNIQUE INDEX primary_adult_current ON primary_adult (student)
+    WHERE end_at IS NULL;
+CREATE INDEX primary_adult_adult ON primary_adult (adult);

@@ -19,6 +19,27 @@ REL_API void rel_cli_start(int argc, char **argv);
  * --version (these exit) and a missing verb (usage, 64). Returns the verb;
  * the verb's own options start at argv[2]. */
 REL_API const char *rel_cli_verb(int argc, char **argv, rel_usage_fn usage);
+/* Options of verb-first commands: each long option's val is
+ * REL_OPT + its index in the command's own enum, so values fit in val[]. */
+#define REL_OPT 256
+#define REL_OPT_MAX 64
+struct option;
+struct rel_cli_args {
+	const char *val[REL_OPT_MAX];	/* option argument ("" for flags),
+					   or NULL when not given */
+	int nargs;			/* operands after the options */
+	char **args;
+};
+/* getopt_long over argv (argv[0] is the verb). --help and -h print the
+ * usage and exit 0; --version prints the version; an option not in
+ * allowed (a 0-terminated list of vals) or unknown is a usage error. */
+REL_API void rel_cli_parse(int argc, char **argv, const char *verb,
+    const struct option *longopts, const int *allowed,
+    struct rel_cli_args *a, rel_usage_fn usage);
+/* A whole number option in [lo, hi]; 64 with the message in e if not. */
+REL_API int rel_cli_int(const char *opt, const char *s, long lo, long hi,
+    long *out, struct rel_err *e);
+
 /* Print "prog (rel) VERSION" on stdout. */
 REL_API void rel_cli_version(void);
 /* Flush and close stdout; a failed write is reported and turns status

@@ -37,6 +37,7 @@ enum rel_outcome {
 /* A record kind that can be imported. */
 struct rel_import_kind {
 	const char *name;		/* plural noun for summaries: "students" */
+	const char *updated;		/* word for REL_UPDATED; NULL: "updated" */
 	const struct rel_csv_col *cols;
 	size_t ncols;
 	/* Validate and write one record; 0 and *outcome, or a status with

@@ -14,6 +14,7 @@
 #include "rel/set.h"
 #include "rel/import.h"
 #include "rel/roster.h"
+#include "rel/connection.h"
 #include "rel/sample.h"
 #include "rel/cli.h"
 

@@ -1,0 +1,350 @@
+/*
+ * rel-map: the relationship map, so that every student has at least one
+ * adult who knows them well.
+ *
+ *   rel-map mark --adult ID --strength 1|2|3 [--at WHEN] [--note TEXT] [ID ...]
+ *   rel-map import [--map NEW=OLD,...] [--ignore-unknown] [--rejects FILE]
+ *       [--dry-run] [FILE ...]
+ *   rel-map assign --adult ID [--at WHEN] [ID ...]
+ *   rel-map unassign [--at WHEN] [ID ...]
+ *   rel-map gaps [GAP OPTIONS] [--format FMT] [--excel-safe]
+ *   rel-map suggest [--top N] [GAP OPTIONS] [--format FMT] [--excel-safe]
+ *   rel-map caseload [--format FMT] [--excel-safe]
+ *   rel-map list [--adult ID] [--student ID] [--strength N | --min-strength N]
+ *   rel-map history [--min-strength N] DATE ...
+ *
+ * Every verb takes --db PATH. Students come from the operands or, with
+ * none, from the student set on standard input.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rel/rel.h"
+
+_Noreturn static void
+usage(FILE *fp, int status)
+{
+	fprintf(fp,
+	    "usage: rel-map mark --adult ID --strength 1|2|3 [--at WHEN] [--note TEXT]\n"
+	    "               [STUDENT_ID ...]\n"
+	    "       rel-map import [--map NEW=OLD,...] [--ignore-unknown] [--rejects FILE]\n"
+	    "               [--dry-run] [FILE ...]\n"
+	    "       rel-map assign --adult ID [--at WHEN] [STUDENT_ID ...]\n"
+	    "       rel-map unassign [--at WHEN] [STUDENT_ID ...]\n"
+	    "       rel-map gaps [--min-strength N] [--min-adults N]\n"
+	    "               [--no-primary | --ignore-primary] [--format FMT] [--excel-safe]\n"
+	    "       rel-map suggest [--top N] [--min-strength N] [--min-adults N]\n"
+	    "               [--no-primary | --ignore-primary] [--format FMT] [--excel-safe]\n"
+	    "       rel-map caseload [--format FMT] [--excel-safe]\n"
+	    "       rel-map list [--adult ID] [--student ID] [--strength N | --min-strength N]\n"
+	    "               [--format FMT] [--excel-safe]\n"
+	    "       rel-map history [--min-strength N] [--format FMT] [--excel-safe] DATE ...\n"
+	    "Every verb takes --db PATH. Without STUDENT_IDs, the students come from a\n"
+	    "student set on standard input.\n");
+	exit(status);
+}
+
+enum {
+	O_DB = REL_OPT, O_ADULT, O_STRENGTH, O_AT, O_NOTE, O_MAP, O_IGNORE,
+	O_REJECTS, O_DRYRUN, O_MINSTRENGTH, O_MINADULTS, O_NOPRIMARY,
+	O_IGNOREPRIMARY, O_TOP, O_STUDENT, O_FORMAT, O_EXCEL, O_HELP, O_VERSION
+};
+
+static const struct option longopts[] = {
+	{ "db", required_argument, NULL, O_DB },
+	{ "adult", required_argument, NULL, O_ADULT },
+	{ "strength", required_argument, NULL, O_STRENGTH },
+	{ "at", required_argument, NULL, O_AT },
+	{ "note", required_argument, NULL, O_NOTE },
+	{ "map", required_argument, NULL, O_MAP },
+	{ "ignore-unknown", no_argument, NULL, O_IGNORE },
+	{ "rejects", required_argument, NULL, O_REJECTS },
+	{ "dry-run", no_argument, NULL, O_DRYRUN },
+	{ "min-strength", required_argument, NULL, O_MINSTRENGTH },
+	{ "min-adults", required_argument, NULL, O_MINADULTS },
+	{ "no-primary", no_argument, NULL, O_NOPRIMARY },
+	{ "ignore-primary", no_argument, NULL, O_IGNOREPRIMARY },
+	{ "top", required_argument, NULL, O_TOP },
+	{ "student", required_argument, NULL, O_STUDENT },
+	{ "format", required_argument, NULL, O_FORMAT },
+	{ "excel-safe", no_argument, NULL, O_EXCEL },
+	{ "help", no_argument, NULL, O_HELP },
+	{ "version", no_argument, NULL, O_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const int mark_opts[] = { O_DB, O_ADULT, O_STRENGTH, O_AT, O_NOTE, 0 };
+static const int import_opts[] = { O_DB, O_MAP, O_IGNORE, O_REJECTS, O_DRYRUN,
+	0 };
+static const int assign_opts[] = { O_DB, O_ADULT, O_AT, 0 };
+static const int unassign_opts[] = { O_DB, O_AT, 0 };
+static const int gaps_opts[] = { O_DB, O_MINSTRENGTH, O_MINADULTS, O_NOPRIMARY,
+	O_IGNOREPRIMARY, O_FORMAT, O_EXCEL, 0 };
+static const int suggest_opts[] = { O_DB, O_TOP, O_MINSTRENGTH, O_MINADULTS,
+	O_NOPRIMARY, O_IGNOREPRIMARY, O_FORMAT, O_EXCEL, 0 };
+static const int caseload_opts[] = { O_DB, O_FORMAT, O_EXCEL, 0 };
+static const int list_opts[] = { O_DB, O_ADULT, O_STUDENT, O_STRENGTH,
+	O_MINSTRENGTH, O_FORMAT, O_EXCEL, 0 };
+static const int history_opts[] = { O_DB, O_MINSTRENGTH, O_FORMAT, O_EXCEL, 0 };
+
+#define V(o) (a->val[(o) - REL_OPT])
+
+static int
+fail(const struct rel_err *e)
+{
+	rel_err_print(e);
+	if (e->code == REL_EUSAGE)
+		usage(stderr, REL_EUSAGE);
+	return e->code;
+}
+
+static void
+report(void *ctx, const struct rel_err *e)
+{
+	(void)ctx;
+	rel_err_print(e);
+}
+
+/* Open the database and, if stdin carries one, the student set. */
+static int
+open_db(struct rel_cli_args *a, unsigned flags, int want_set, int *set,
+    struct rel_db **db)
+{
+	struct rel_err e;
+	int rc;
+
+	*set = 0;
+	if ((rc = rel_cli_db(V(O_DB), flags, db)) != 0)
+		return rc;
+	if (want_set && (rc = rel_set_stdin(*db, set, &e)) != 0) {
+		rel_err_print(&e);
+		rel_db_close(*db);
+		*db = NULL;
+	}
+	return rc;
+}
+
+/* mark, assign and unassign. */
+static int
+do_apply(struct rel_cli_args *a, const char *verb, enum rel_conn_verb cv)
+{
+	static const char *const words[][3] = {
+		{ "connections", "added", "raised" },
+		{ "students", "assigned", "reassigned" },
+		{ "students", "", "unassigned" },
+	};
+	struct rel_import_count c;
+	struct rel_conn_opts o;
+	struct rel_db *db;
+	struct rel_err e;
+	int rc, set;
+
+	rel_err_clear(&e);
+	if (a->nargs == 0 && !rel_set_wanted(stdin)) {
+		rel_warn("%s: name the students, or pipe a student set in", verb);
+		usage(stderr, REL_EUSAGE);
+	}
+	if ((rc = open_db(a, 0, a->nargs == 0, &set, &db)) != 0)
+		return rc;
+	memset(&o, 0, sizeof(o));
+	o.adult = V(O_ADULT);
+	o.strength = V(O_STRENGTH);
+	o.at = V(O_AT);
+	o.note = V(O_NOTE);
+	o.report = report;
+	rc = rel_conn_apply(db, cv, &o, a->args, (size_t)a->nargs, &c, &e);
+	rel_db_close(db);
+	if (rc != 0)
+		return fail(&e);
+	if (cv == REL_CONN_UNASSIGN)
+		rel_warn("%ld %s: %ld unassigned, %ld unchanged", c.rows,
+		    words[cv][0], c.n[REL_UPDATED], c.n[REL_UNCHANGED]);
+	else
+		rel_warn("%ld %s: %ld %s, %ld %s, %ld unchanged", c.rows,
+		    words[cv][0], c.n[REL_ADDED], words[cv][1],
+		    c.n[REL_UPDATED], words[cv][2], c.n[REL_UNCHANGED]);
+	return 0;
+}
+
+static int
+do_import(struct rel_cli_args *a)
+{
+	struct rel_csv_renames *map = NULL;
+	struct rel_import_count c;
+	struct rel_import_opts o;
+	struct rel_db *db;
+	struct rel_err e;
+	char line[256];
+	int rc;
+
+	rel_err_clear(&e);
+	if (V(O_MAP) != NULL && rel_csv_renames_parse(&map, V(O_MAP), &e) != 0)
+		return fail(&e);
+	if ((rc = rel_cli_db(V(O_DB), 0, &db)) != 0) {
+		rel_csv_renames_free(map);
+		return rc;
+	}
+	memset(&o, 0, sizeof(o));
+	o.map = map;
+	o.ignore_unknown = V(O_IGNORE) != NULL;
+	o.rejects = V(O_REJECTS);
+	o.dry_run = V(O_DRYRUN) != NULL;
+	o.report = report;
+	rc = rel_import(db, (const char *const *)a->args, (size_t)a->nargs,
+	    rel_conn_kind(), 1, &o, &c, &e);
+	if ((c.committed || o.dry_run) && c.files > 0) {
+		rel_import_summary(rel_conn_kind(), &c, line, sizeof(line));
+		rel_warn("%s%s", o.dry_run ? "dry run, nothing written: " : "",
+		    line);
+	}
+	if (rc != 0)
+		rel_err_print(&e);
+	rel_db_close(db);
+	rel_csv_renames_free(map);
+	return rc;
+}
+
+/* The read-only verbs: one table out. */
+enum query { Q_GAPS, Q_SUGGEST, Q_CASELOAD, Q_LIST, Q_HISTORY };
+
+static int
+num(struct rel_cli_args *a, int opt, long lo, long hi, long dflt, long *out)
+{
+	struct rel_err e;
+	char name[32];
+
+	*out = dflt;
+	if (V(opt) == NULL)
+		return 0;
+	snprintf(name, sizeof(name), "--%s", longopts[opt - REL_OPT].name);
+	if (rel_cli_int(name, V(opt), lo, hi, out, &e) != 0)
+		return fail(&e);
+	return 0;
+}
+
+static int
+do_query(struct rel_cli_args *a, enum query q)
+{
+	struct rel_gap_opts g;
+	struct rel_conn_filter f;
+	const char *const *cols;
+	enum rel_fmt fmt = REL_FMT_AUTO;
+	struct rel_out *o = NULL;
+	struct rel_db *db;
+	struct rel_err e;
+	long minstr, minad, top, strength;
+	size_t ncols;
+	int rc, set;
+
+	rel_err_clear(&e);
+	if (q != Q_HISTORY && a->nargs > 0)
+		usage(stderr, REL_EUSAGE);
+	if (V(O_FORMAT) != NULL && rel_fmt_parse(V(O_FORMAT), &fmt, &e) != 0)
+		return fail(&e);
+	if (V(O_NOPRIMARY) != NULL && V(O_IGNOREPRIMARY) != NULL) {
+		rel_warn("--no-primary and --ignore-primary exclude each other");
+		usage(stderr, REL_EUSAGE);
+	}
+	if (V(O_STRENGTH) != NULL && V(O_MINSTRENGTH) != NULL) {
+		rel_warn("--strength and --min-strength exclude each other");
+		usage(stderr, REL_EUSAGE);
+	}
+	if ((rc = num(a, O_MINSTRENGTH, 1, 3, q == Q_LIST ? 0 : 2, &minstr)) ||
+	    (rc = num(a, O_MINADULTS, 1, 1000, 1, &minad)) ||
+	    (rc = num(a, O_TOP, 1, 20, 3, &top)) ||
+	    (rc = num(a, O_STRENGTH, 1, 3, 0, &strength)))
+		return rc;
+	switch (q) {
+	case Q_GAPS: cols = rel_gap_cols(&ncols); break;
+	case Q_SUGGEST: cols = rel_suggest_cols(&ncols); break;
+	case Q_CASELOAD: cols = rel_caseload_cols(&ncols); break;
+	case Q_LIST: cols = rel_conn_cols(&ncols); break;
+	default: cols = rel_history_cols(&ncols); break;
+	}
+	if ((rc = open_db(a, REL_DB_READONLY, 1, &set, &db)) != 0)
+		return rc;
+	if ((rc = rel_out_open(&o, stdout, fmt, V(O_EXCEL) ?
+	    REL_CSV_EXCEL_SAFE : 0, cols, ncols, &e)) != 0)
+		goto out;
+	memset(&g, 0, sizeof(g));
+	g.min_strength = (int)minstr;
+	g.min_adults = (int)minad;
+	g.test = V(O_NOPRIMARY) ? REL_GAP_PRIMARY : V(O_IGNOREPRIMARY) ?
+	    REL_GAP_CONNECTIONS : REL_GAP_EITHER;
+	g.set = set;
+	switch (q) {
+	case Q_GAPS:
+		rc = rel_conn_gaps(db, &g, o, &e);
+		break;
+	case Q_SUGGEST:
+		rc = rel_conn_suggest(db, &g, (int)top, o, &e);
+		break;
+	case Q_CASELOAD:
+		rc = rel_conn_caseload(db, set, o, &e);
+		break;
+	case Q_LIST:
+		memset(&f, 0, sizeof(f));
+		f.adult = V(O_ADULT);
+		f.student = V(O_STUDENT);
+		f.strength = (int)strength;
+		f.min_strength = (int)minstr;
+		f.set = set;
+		rc = rel_conn_list(db, &f, o, &e);
+		break;
+	case Q_HISTORY:
+		rc = rel_conn_history(db, a->args, (size_t)a->nargs, (int)minstr,
+		    set, o, &e);
+		break;
+	}
+	if (rc == 0)
+		rc = rel_out_close(o, &e);
+	else
+		rel_out_close(o, NULL);
+out:
+	rel_db_close(db);
+	return rc != 0 ? fail(&e) : 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct {
+		const char *verb;
+		const int *opts;
+	} verbs[] = {
+		{ "mark", mark_opts }, { "import", import_opts },
+		{ "assign", assign_opts }, { "unassign", unassign_opts },
+		{ "gaps", gaps_opts }, { "suggest", suggest_opts },
+		{ "caseload", caseload_opts }, { "list", list_opts },
+		{ "history", history_opts },
+	};
+	struct rel_cli_args args, *a = &args;
+	const char *verb;
+	size_t i;
+	int rc;
+
+	verb = rel_cli_verb(argc, argv, usage);
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (strcmp(verb, verbs[i].verb) == 0)
+			break;
+	if (i == sizeof(verbs) / sizeof(verbs[0])) {
+		rel_warn("unknown verb \"%s\"", verb);
+		usage(stderr, REL_EUSAGE);
+	}
+	rel_cli_parse(argc - 1, argv + 1, verb, longopts, verbs[i].opts, a,
+	    usage);
+	switch (i) {
+	case 0: rc = do_apply(a, verb, REL_CONN_MARK); break;
+	case 1: rc = do_import(a); break;
+	case 2: rc = do_apply(a, verb, REL_CONN_ASSIGN); break;
+	case 3: rc = do_apply(a, verb, REL_CONN_UNASSIGN); break;
+	case 4: rc = do_query(a, Q_GAPS); break;
+	case 5: rc = do_query(a, Q_SUGGEST); break;
+	case 6: rc = do_query(a, Q_CASELOAD); break;
+	case 7: rc = do_query(a, Q_LIST); break;
+	default: rc = do_query(a, Q_HISTORY); break;
+	}
+	return rel_cli_finish(rc);
+}
