@@ -234,7 +234,8 @@ do_query(struct rel_cli_args *a, enum query q)
 	struct rel_out *o = NULL;
 	struct rel_db *db;
 	struct rel_err e;
-	long minstr, minad, top, strength;
+	long minad, top;
+	int minstr, strength;
 	size_t ncols;
 	int rc, set;
 
@@ -251,11 +252,19 @@ do_query(struct rel_cli_args *a, enum query q)
 		rel_warn("--strength and --min-strength exclude each other");
 		usage(stderr, REL_EUSAGE);
 	}
-	if ((rc = num(a, O_MINSTRENGTH, 1, 3, q == Q_LIST ? 0 : 2, &minstr)) ||
-	    (rc = num(a, O_MINADULTS, 1, 1000, 1, &minad)) ||
-	    (rc = num(a, O_TOP, 1, 20, 3, &top)) ||
-	    (rc = num(a, O_STRENGTH, 1, 3, 0, &strength)))
+	if ((rc = num(a, O_MINADULTS, 1, 1000, 1, &minad)) ||
+	    (rc = num(a, O_TOP, 1, 20, 3, &top)))
 		return rc;
+	minstr = q == Q_LIST ? 0 : 2;
+	strength = 0;
+	if ((V(O_MINSTRENGTH) != NULL && rel_conn_strength("--min-strength",
+	    V(O_MINSTRENGTH), &minstr, &e) != 0) || (V(O_STRENGTH) != NULL &&
+	    rel_conn_strength("--strength", V(O_STRENGTH), &strength, &e) != 0))
+		return fail(&e);
+	if (q == Q_HISTORY && a->nargs == 0) {
+		rel_warn("history: give one or more dates");
+		usage(stderr, REL_EUSAGE);
+	}
 	switch (q) {
 	case Q_GAPS: cols = rel_gap_cols(&ncols); break;
 	case Q_SUGGEST: cols = rel_suggest_cols(&ncols); break;
@@ -269,7 +278,7 @@ do_query(struct rel_cli_args *a, enum query q)
 	    REL_CSV_EXCEL_SAFE : 0, cols, ncols, &e)) != 0)
 		goto out;
 	memset(&g, 0, sizeof(g));
-	g.min_strength = (int)minstr;
+	g.min_strength = minstr;
 	g.min_adults = (int)minad;
 	g.test = V(O_NOPRIMARY) ? REL_GAP_PRIMARY : V(O_IGNOREPRIMARY) ?
 	    REL_GAP_CONNECTIONS : REL_GAP_EITHER;
@@ -288,20 +297,20 @@ do_query(struct rel_cli_args *a, enum query q)
 		memset(&f, 0, sizeof(f));
 		f.adult = V(O_ADULT);
 		f.student = V(O_STUDENT);
-		f.strength = (int)strength;
-		f.min_strength = (int)minstr;
+		f.strength = strength;
+		f.min_strength = minstr;
 		f.set = set;
 		rc = rel_conn_list(db, &f, o, &e);
 		break;
 	case Q_HISTORY:
-		rc = rel_conn_history(db, a->args, (size_t)a->nargs, (int)minstr,
+		rc = rel_conn_history(db, a->args, (size_t)a->nargs, minstr,
 		    set, o, &e);
 		break;
 	}
 	if (rc == 0)
 		rc = rel_out_close(o, &e);
 	else
-		rel_out_close(o, NULL);
+		rel_out_abort(o);
 out:
 	rel_db_close(db);
 	return rc != 0 ? fail(&e) : 0;

@@ -239,7 +239,7 @@ do_list(struct rel_cli_args *a)
 	if (rc == 0)
 		rc = rel_out_close(o, &e);
 	else
-		rel_out_close(o, NULL);
+		rel_out_abort(o);
 out:
 	if (rc != 0)
 		rel_err_print(&e);

@@ -89,9 +89,15 @@ rel_cli_parse(int argc, char **argv, const char *verb,
 
 	memset(a, 0, sizeof(*a));
 	optind = 1;
-	while ((li = -1, c = getopt_long(argc, argv, "h", longopts, &li)) != -1) {
+	opterr = 0;	/* getopt would name the verb as the program */
+	while ((li = -1, c = getopt_long(argc, argv, ":h", longopts, &li)) != -1) {
 		const char *name = li >= 0 ? longopts[li].name : "";
 
+		if (c == '?' || c == ':') {
+			rel_warn("%s: %s %s", verb, c == ':' ? "a value is "
+			    "needed after" : "unknown option", argv[optind - 1]);
+			usage(stderr, REL_EUSAGE);
+		}
 		if (c == 'h' || strcmp(name, "help") == 0)
 			usage(stdout, 0);
 		if (strcmp(name, "version") == 0) {

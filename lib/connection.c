@@ -95,6 +95,16 @@ strength_of(const char *s, size_t len, int *out)
 	return 0;
 }
 
+int
+rel_conn_strength(const char *opt, const char *s, int *out,
+    struct rel_err *e)
+{
+	if (strength_of(s, strlen(s), out) != 0)
+		return rel_err_value(e, REL_EUSAGE, NULL, 0, opt, s, strlen(s),
+		    "is not 1, 2 or 3");
+	return 0;
+}
+
 /* Record or raise one connection, and keep the mark as an event. */
 static int
 mark(struct rel_db *db, sqlite3_int64 student, sqlite3_int64 adult,
@@ -301,14 +311,22 @@ rel_conn_apply(struct rel_db *db, enum rel_conn_verb verb,
 	int rc, strength = 0;
 
 	memset(c, 0, sizeof(*c));
-	if (verb == REL_CONN_MARK && (o->strength == NULL ||
-	    strength_of(o->strength, strlen(o->strength), &strength) != 0))
-		return rel_err_value(e, REL_EUSAGE, NULL, 0, "--strength",
-		    o->strength ? o->strength : "", o->strength ?
-		    strlen(o->strength) : 0, "is not 1, 2 or 3");
-	if (o->note != NULL && strlen(o->note) > 2000)
-		return rel_err_set(e, REL_EUSAGE, "--note: longer than 2000 "
-		    "bytes");
+	if (verb == REL_CONN_MARK) {
+		if (o->strength == NULL)
+			return rel_err_set(e, REL_EUSAGE, "--strength is "
+			    "required (1, 2 or 3)");
+		if ((rc = rel_conn_strength("--strength", o->strength,
+		    &strength, e)) != 0)
+			return rc;
+	}
+	if (o->note != NULL) {
+		const char *v[1] = { o->note };
+		size_t len[1] = { strlen(o->note) };
+		struct rel_rec r = { 1, v, len, NULL, 0 };
+
+		if (rel_rec_text(&r, 0, "--note", 2000, 1, e) != 0)
+			return e->code = REL_EUSAGE;
+	}
 	if (o->at != NULL) {
 		if ((rc = rel_conn_when("--at", o->at, at, e)) != 0)
 			return rc;
@@ -545,6 +563,32 @@ rel_conn_caseload(struct rel_db *db, int set, struct rel_out *o,
 	return rc;
 }
 
+/* A filter naming an id that does not exist is a mistake, not a wish for
+ * an empty list. */
+static int
+known(struct rel_db *db, int adult, const char *opt, const char *id,
+    struct rel_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (id == NULL)
+		return 0;
+	if ((rc = rel_db_stmt(db, adult ?
+	    "SELECT 1 FROM adult WHERE adult_id = ?1" :
+	    "SELECT 1 FROM student WHERE student_id = ?1", &st, e)) != 0)
+		return rc;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return rel_db_fail(db, rc, "looking up an id", e);
+	return rel_err_value(e, REL_EDATA, NULL, 0, opt, id, strlen(id),
+	    "is not a known %s", adult ? "adult" : "student");
+}
+
 int
 rel_conn_list(struct rel_db *db, const struct rel_conn_filter *f,
     struct rel_out *o, struct rel_err *e)
@@ -558,6 +602,9 @@ rel_conn_list(struct rel_db *db, const struct rel_conn_filter *f,
 	if (f->min_strength != 0 && (f->min_strength < 1 || f->min_strength > 3))
 		return rel_err_set(e, REL_EUSAGE, "--min-strength: %d is not 1, "
 		    "2 or 3", f->min_strength);
+	if ((rc = known(db, 1, "--adult", f->adult, e)) != 0 ||
+	    (rc = known(db, 0, "--student", f->student, e)) != 0)
+		return rc;
 	if ((rc = rel_db_stmt(db,
 	    "SELECT s.student_id, a.adult_id, c.strength, "
 	    "EXISTS (SELECT 1 FROM primary_adult p WHERE p.student = c.student "
@@ -596,15 +643,16 @@ rel_suggest_cols(size_t *n)
 
 /* Candidates for each student in temp.rel_gap: adults who share a group
  * with the student, adults who already know the student, and the ?1
- * adults with the lightest caseloads (so that a student in no group still
- * gets suggestions). The current primary adult is left out. */
+ * adults with the lightest caseloads, and one more in case one of them is
+ * the student's current primary adult, who is left out (so that a student
+ * in no group still gets ?1 suggestions). */
 static const char sql_suggest[] =
     "WITH load AS (SELECT a.id, (SELECT count(*) FROM primary_adult p "
     "  JOIN student s ON s.id = p.student AND s.active = 1 "
     "  WHERE p.adult = a.id AND p.end_at IS NULL) AS n "
     "  FROM adult a WHERE a.active = 1), "
     "lightest AS (SELECT l.id FROM load l JOIN adult a ON a.id = l.id "
-    "  ORDER BY l.n, a.adult_id LIMIT ?1), "
+    "  ORDER BY l.n, a.adult_id LIMIT ?1 + 1), "
     "grp_adult AS (SELECT grp, adult FROM member "
     "  WHERE adult IS NOT NULL AND active = 1 "
     "  UNION SELECT id, lead_adult FROM grp "

@@ -30,6 +30,7 @@ struct rel_out {
 	char **cols;		/* copies of the names, in one block */
 	size_t nc;		/* cells given for the current row */
 	size_t nrows;		/* rows ended, header not counted */
+	int started;		/* the header (or JSON's "[") is out */
 	struct rel_csv_writer w;
 
 	/* REL_FMT_TABLE: the header is row 0 of cells. */
@@ -343,21 +344,35 @@ rel_out_open(struct rel_out **op, FILE *fp, enum rel_fmt fmt, unsigned flags,
 		p += len;
 	}
 
-	switch (fmt) {
-	case REL_FMT_JSON:
-		putc_unlocked('[', fp);
-		break;
-	case REL_FMT_TABLE:
+	if (fmt == REL_FMT_TABLE) {
+		/* A table is held in memory: its header is row 0. */
 		o->width = rel_xcalloc(ncols, sizeof(*o->width));
-		/* FALLTHROUGH */
-	default:
 		for (i = 0; i < ncols; i++)
 			put(o, o->cols[i], strlen(o->cols[i]));
 		end_row(o);
-		break;
+		o->started = 1;
 	}
 	*op = o;
 	return 0;
+}
+
+/* The streaming formats write their header with the first row (or at
+ * close), so a command that fails before any row writes nothing. */
+static void
+start(struct rel_out *o)
+{
+	size_t i;
+
+	if (o->started)
+		return;
+	o->started = 1;
+	if (o->fmt == REL_FMT_JSON) {
+		putc_unlocked('[', o->fp);
+		return;
+	}
+	for (i = 0; i < o->ncols; i++)
+		put(o, o->cols[i], strlen(o->cols[i]));
+	end_row(o);
 }
 
 void
@@ -365,16 +380,20 @@ rel_out_cell(struct rel_out *o, const char *s, size_t len)
 {
 	if (o->nc >= o->ncols)
 		return;
-	if (o->nc == 0)
+	if (o->nc == 0) {
+		start(o);
 		begin_row(o);
+	}
 	put(o, s, len);
 }
 
 void
 rel_out_endrow(struct rel_out *o)
 {
-	if (o->nc == 0)
+	if (o->nc == 0) {
+		start(o);
 		begin_row(o);
+	}
 	while (o->nc < o->ncols)
 		put(o, NULL, 0);
 	end_row(o);
@@ -466,6 +485,7 @@ rel_out_close(struct rel_out *o, struct rel_err *e)
 
 	if (o == NULL)
 		return 0;
+	start(o);
 	/* A row left open is finished rather than left malformed. */
 	if (o->nc > 0)
 		rel_out_endrow(o);
@@ -486,10 +506,18 @@ rel_out_close(struct rel_out *o, struct rel_err *e)
 			rel_err_set(e, rc, "%swrite error: %s", o->fp == stdout ?
 			    "standard output: " : "", strerror(err));
 	}
+	rel_out_abort(o);
+	return rc;
+}
+
+void
+rel_out_abort(struct rel_out *o)
+{
+	if (o == NULL)
+		return;
 	free(o->cols);
 	free(o->arena);
 	free(o->cells);
 	free(o->width);
 	free(o);
-	return rc;
 }

@@ -4,8 +4,10 @@
  * Every choice comes from one splitmix64 stream seeded with the seed alone,
  * drawn in a fixed order, so the same (n, seed) gives the same records on
  * any machine. Records go through rel_roster_write like any import, in one
- * transaction: adults, students, groups, then memberships. Only small
- * arrays (a grade per student, a grade and a period per class) are kept.
+ * transaction: adults, students, groups, memberships, then the
+ * relationship map through the connection kind's write function, dated
+ * relative to today. Only small arrays are kept: a grade and the groups
+ * of each student (40 bytes), and a grade, period and lead per group.
  *
  * The names are common given and family names from many languages, put
  * together at random; no combination is meant to be a real person.
@@ -172,24 +174,47 @@ static const struct course courses[] = {
 	{ "Physical Education", 0 }, { "Chinese I", 0 }, { "Statistics", 0 },
 };
 
-/* Clubs and teams; sport teams are led by a coach. */
+/* Clubs and teams; sport teams are led by a coach. The note is what the
+ * lead might jot down about a member they know well. */
 struct club {
 	const char *name, *kind;
 	int sport;
+	const char *note;
 };
 
 static const struct club clubs[] = {
-	{ "Robotics Club", "club", 0 }, { "Soccer", "team", 1 },
-	{ "Debate Team", "team", 0 }, { "Gardening Club", "club", 0 },
-	{ "Chess Club", "club", 0 }, { "Basketball", "team", 1 },
-	{ "Drama Club", "club", 0 }, { "Cross Country", "team", 1 },
-	{ "Jazz Band", "club", 0 }, { "Model UN", "club", 0 },
-	{ "Volleyball", "team", 1 }, { "Coding Club", "club", 0 },
-	{ "Yearbook", "club", 0 }, { "Math Team", "team", 0 },
-	{ "Track and Field", "team", 1 }, { "Student Council", "club", 0 },
-	{ "Environmental Club", "club", 0 }, { "Choir", "club", 0 },
-	{ "Swim Team", "team", 1 }, { "Photography Club", "club", 0 },
-	{ "Book Club", "club", 0 }, { "Mural Project", "club", 0 },
+	{ "Robotics Club", "club", 0, "wires the robot's sensors" },
+	{ "Soccer", "team", 1, "steady defender, cheers on the others" },
+	{ "Debate Team", "team", 0, "loves a good rebuttal" },
+	{ "Gardening Club", "club", 0, "grows chili peppers" },
+	{ "Chess Club", "club", 0, "solves chess puzzles at lunch" },
+	{ "Basketball", "team", 1, "first to practice, last to leave" },
+	{ "Drama Club", "club", 0, "runs the lights for the spring play" },
+	{ "Cross Country", "team", 1, "training for a half marathon" },
+	{ "Jazz Band", "club", 0, "plays cello in the jazz band" },
+	{ "Model UN", "club", 0, "wants to be a diplomat" },
+	{ "Volleyball", "team", 1, "has a fearsome serve" },
+	{ "Coding Club", "club", 0, "writes small games in Python" },
+	{ "Yearbook", "club", 0, "takes the sports photos" },
+	{ "Math Team", "team", 0, "loves logic puzzles" },
+	{ "Track and Field", "team", 1, "high jumper, not a morning person" },
+	{ "Student Council", "club", 0, "organised the canned food drive" },
+	{ "Environmental Club", "club", 0, "started the recycling bins" },
+	{ "Choir", "club", 0, "sings alto, knows every musical" },
+	{ "Swim Team", "team", 1, "swims butterfly" },
+	{ "Photography Club", "club", 0, "shoots on an old film camera" },
+	{ "Book Club", "club", 0, "reads a fantasy series in a weekend" },
+	{ "Mural Project", "club", 0, "designed the hallway mural" },
+};
+
+/* Notes on the interests an adult learns about (strength 2 and 3). */
+static const char *const interests[] = {
+	"draws comics", "skateboards to school", "wants to be a vet",
+	"bakes bread on weekends", "collects vinyl records", "writes poetry",
+	"into astronomy", "fixes bikes", "volunteers at the animal shelter",
+	"learning guitar", "makes short films", "knits hats for friends",
+	"plays chess online", "loves marine biology", "builds model trains",
+	"great with the younger kids", "quietly funny", "does origami",
 };
 
 /* Adults are numbered A001.. in this order of roles. */
@@ -197,6 +222,13 @@ enum role { COUNSELOR, ADMIN, COACH, ADVISOR, STAFF, TEACHER, NROLES };
 
 static const char *const role_names[NROLES] = { "counselor", "admin",
 	"coach", "advisor", "staff", "teacher" };
+
+/* A student's groups, kept for the relationship map: indexes of the
+ * advisory, classes and clubs. */
+struct groups {
+	int32_t adv, cls[MAXCLASSES], club[2];
+	unsigned char ncls, nclub;
+};
 
 struct school {
 	struct rel_db *db;
@@ -214,6 +246,8 @@ struct school {
 	long *byg[NGRADES];		/* classes of each grade */
 	long nbyg[NGRADES];
 	long nclub;
+	long *advlead, *clead, *clublead;	/* lead adult of each group */
+	struct groups *sg;		/* per student */
 };
 
 /* Write one record of kind k from n values (NULL: absent). */
@@ -415,11 +449,13 @@ write_advisories(struct school *s, struct rel_err *e)
 		s->nadv += s->nadvg[g];
 	}
 	pool = s->count[ADVISOR] + s->count[TEACHER];
+	s->advlead = rel_xmalloc((size_t)s->nadv * sizeof(long));
 	for (a = 0; a < s->nadv; a++) {
 		long k = a % pool;
 
 		lead = k < s->count[ADVISOR] ? s->first[ADVISOR] + k :
 		    s->first[TEACHER] + k - s->count[ADVISOR];
+		s->advlead[a] = lead;
 		snprintf(id, sizeof(id), "ADV-%02ld", a + 1);
 		snprintf(name, sizeof(name), "Advisory %02ld (Room %ld)", a + 1,
 		    100 * (1 + rng_below(&s->r, 3)) + 1 + rng_below(&s->r, 40));
@@ -440,6 +476,7 @@ write_classes(struct school *s, struct rel_err *e)
 	s->capclass = s->count[TEACHER] * 5;
 	s->cgrade = rel_xmalloc((size_t)s->capclass);
 	s->cperiod = rel_xmalloc((size_t)s->capclass);
+	s->clead = rel_xmalloc((size_t)s->capclass * sizeof(long));
 	for (g = 0; g < NGRADES; g++) {
 		s->byg[g] = rel_xmalloc((size_t)s->capclass * sizeof(long));
 		s->nbyg[g] = 0;
@@ -465,6 +502,7 @@ write_classes(struct school *s, struct rel_err *e)
 			    (int)rng_below(&s->r, NGRADES);
 			s->cgrade[c] = (unsigned char)g;
 			s->cperiod[c] = (unsigned char)periods[i];
+			s->clead[c] = s->first[TEACHER] + t;
 			s->byg[g][s->nbyg[g]++] = c;
 			snprintf(id, sizeof(id), "C-%03ld", c + 1);
 			/* An em dash, as schedules print it. */
@@ -487,6 +525,7 @@ write_clubs(struct school *s, struct rel_err *e)
 
 	s->nclub = maxl(1, (s->n + 30) / 60);
 	pool = s->count[TEACHER] + s->count[ADVISOR] + s->count[STAFF];
+	s->clublead = rel_xmalloc((size_t)s->nclub * sizeof(long));
 	for (c = 0; c < s->nclub; c++) {
 		const struct club *cl = &clubs[c % (long)NELEM(clubs)];
 
@@ -498,6 +537,7 @@ write_clubs(struct school *s, struct rel_err *e)
 			 * last adult back, to spread the load. */
 			lead = s->nadult - 1 - nother++ % pool;
 		}
+		s->clublead[c] = lead;
 		snprintf(id, sizeof(id), "CLUB-%02ld", c + 1);
 		if (round == 0)
 			snprintf(name, sizeof(name), "%s", cl->name);
@@ -562,15 +602,20 @@ write_members(struct school *s, struct rel_err *e)
 	int g, k, j, rc;
 
 	for (i = 0; i < s->n; i++) {
+		struct groups *sg = &s->sg[i];
+
 		g = s->grade[i];
 		snprintf(sid, sizeof(sid), "S%04ld", i + 1);
 		a = s->advbase[g] + seen[g]++ % s->nadvg[g];
+		sg->adv = (int32_t)a;
 		snprintf(gid, sizeof(gid), "ADV-%02ld", a + 1);
 		if ((rc = put_member(s, gid, sid, NULL, e)) != 0)
 			return rc;
 		k = 4 + (int)rng_below(&s->r, 3);
 		pick_classes(s, g, cls, k);
+		sg->ncls = (unsigned char)k;
 		for (j = 0; j < k; j++) {
+			sg->cls[j] = (int32_t)cls[j];
 			snprintf(gid, sizeof(gid), "C-%03ld", cls[j] + 1);
 			if ((rc = put_member(s, gid, sid, NULL, e)) != 0)
 				return rc;
@@ -583,6 +628,7 @@ write_members(struct school *s, struct rel_err *e)
 			if (j == 1 && c == first)
 				c = (c + 1) % s->nclub;
 			first = c;
+			sg->club[sg->nclub++] = (int32_t)c;
 			snprintf(gid, sizeof(gid), "CLUB-%02ld", c + 1);
 			if ((rc = put_member(s, gid, sid, NULL, e)) != 0)
 				return rc;
@@ -606,6 +652,320 @@ write_members(struct school *s, struct rel_err *e)
 		adult_id(adult_of(s, TEACHER, rng_below(&s->r,
 		    s->count[TEACHER])), aid, sizeof(aid));
 		if ((rc = put_member(s, gid, NULL, aid, e)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/*
+ * The relationship map, drawn after everything above so that adding it
+ * left the roster of every (n, seed) as it was.
+ *
+ * Who goes unmarked is decided first, because a real school's gaps are
+ * not random: they are the students few adults see, so the chance falls
+ * steeply with the number of groups a student is in. About 20% are missed
+ * at the first mapping session and a quarter of those are reached in the
+ * second round, which leaves about 15% with nobody. Everyone else is known
+ * by at least one adult: most by their advisory lead and club leads, some
+ * by class teachers, a handful by a counselor.
+ */
+#define MISSED_PCT 20		/* unmarked at the first session */
+#define REACHED_PCT 25		/* of those, marked in the second round */
+/* The advisory lead, class teachers, club leads, a counselor, and one
+ * new adult in the second round. */
+#define MAXMARKS (1 + MAXCLASSES + 2 + 1 + 1)
+
+/* One adult's mark for the student at hand. */
+struct mark {
+	long adult;
+	int strength;
+	const char *note;
+};
+
+struct marks {
+	struct mark m[MAXMARKS];
+	int n;
+	int primary;		/* index of the primary adult, or -1 */
+};
+
+/* Where each of the connection kind's columns is: looked up by name, so
+ * that the sample follows the kind rather than a copy of its order. */
+enum { CC_STUDENT, CC_ADULT, CC_STRENGTH, CC_PRIMARY, CC_AT, CC_NOTE, NCC };
+#define MAXKCOLS 16
+
+struct mapper {
+	const struct rel_import_kind *k;
+	size_t col[NCC];
+	char at[2][REL_DATETIME_LEN];	/* the session and the second round */
+	uint64_t wsum;			/* the students' weights, summed */
+};
+
+/* How likely a student is to go unmarked, relative to the others: the
+ * square of how few groups they are in (5 groups: 25, 9 groups: 1). */
+static uint64_t
+weight(const struct groups *g)
+{
+	int d = 10 - (1 + g->ncls + g->nclub);
+
+	if (d < 1)
+		d = 1;
+	return (uint64_t)(d * d);
+}
+
+static int
+mapper_init(struct school *s, struct mapper *mp, struct rel_err *e)
+{
+	static const char *const names[NCC] = { "student_id", "adult_id",
+		"strength", "primary", "at", "note" };
+	int64_t today = rel_today(), after_school = 15 * 3600 + 30 * 60;
+	size_t i, j;
+	long st;
+
+	mp->k = rel_conn_kind();
+	if (mp->k->ncols > MAXKCOLS)
+		return rel_err_set(e, REL_ESOFTWARE, "the connection record "
+		    "has %zu columns; the sample handles %d", mp->k->ncols,
+		    MAXKCOLS);
+	for (i = 0; i < NCC; i++) {
+		for (j = 0; j < mp->k->ncols; j++)
+			if (strcmp(mp->k->cols[j].name, names[i]) == 0)
+				break;
+		if (j == mp->k->ncols)
+			return rel_err_set(e, REL_ESOFTWARE, "the connection "
+			    "record has no %s column", names[i]);
+		mp->col[i] = j;
+	}
+	rel_datetime_format((today - 70) * 86400 + after_school, mp->at[0]);
+	rel_datetime_format((today - 10) * 86400 + after_school, mp->at[1]);
+	mp->wsum = 0;
+	for (st = 0; st < s->n; st++)
+		mp->wsum += weight(&s->sg[st]);
+	return 0;
+}
+
+/* Record adult's mark, or raise it; its index, or -1 if the list is full
+ * (it cannot be: MAXMARKS counts every source). */
+static int
+mark_add(struct marks *ms, long adult, int strength, const char *note)
+{
+	struct mark *m;
+	int i;
+
+	for (i = 0; i < ms->n; i++)
+		if (ms->m[i].adult == adult)
+			break;
+	if (i == ms->n) {
+		if (ms->n == MAXMARKS)
+			return -1;
+		ms->n++;
+		ms->m[i].adult = adult;
+		ms->m[i].strength = 0;
+		ms->m[i].note = NULL;
+	}
+	m = &ms->m[i];
+	if (strength > m->strength)
+		m->strength = strength;
+	if (m->note == NULL)
+		m->note = note;
+	return i;
+}
+
+static int
+mark_find(const struct marks *ms, long adult)
+{
+	int i;
+
+	for (i = 0; i < ms->n; i++)
+		if (ms->m[i].adult == adult)
+			return i;
+	return -1;
+}
+
+/* Who becomes primary: the advisory lead if they know the student well
+ * enough, else the adult who knows them best (the first, on a tie). */
+static int
+mark_best(const struct marks *ms, long advlead)
+{
+	int i, b = mark_find(ms, advlead);
+
+	if (b >= 0 && ms->m[b].strength >= 2)
+		return b;
+	b = 0;
+	for (i = 1; i < ms->n; i++)
+		if (ms->m[i].strength > ms->m[b].strength)
+			b = i;
+	return b;
+}
+
+/* Now and then, what an adult who knows the student well wrote down:
+ * the club's note for a club lead, else an interest. */
+static const char *
+draw_note(struct rng *r, int strength, const char *club_note)
+{
+	if (strength < 2 || !rng_chance(r, 30, 100))
+		return NULL;
+	if (club_note != NULL)
+		return club_note;
+	return interests[rng_below(r, NELEM(interests))];
+}
+
+/* Write one connection record through the kind, as an import would: the
+ * mark at its strength now, with primary "1" if the adult becomes the
+ * student's primary adult. */
+static int
+put_conn(struct school *s, const struct mapper *mp, const char *sid,
+    const struct mark *m, int primary, const char *at, struct rel_err *e)
+{
+	const char *v[MAXKCOLS];
+	size_t len[MAXKCOLS], i;
+	char aid[32], str[2];
+	struct rel_rec rec;
+	enum rel_outcome out;
+
+	adult_id(m->adult, aid, sizeof(aid));
+	str[0] = (char)('0' + m->strength);
+	str[1] = '\0';
+	for (i = 0; i < mp->k->ncols; i++)
+		v[i] = NULL;
+	v[mp->col[CC_STUDENT]] = sid;
+	v[mp->col[CC_ADULT]] = aid;
+	v[mp->col[CC_STRENGTH]] = str;
+	v[mp->col[CC_PRIMARY]] = primary ? "1" : NULL;
+	v[mp->col[CC_AT]] = at;
+	v[mp->col[CC_NOTE]] = m->note;
+	for (i = 0; i < mp->k->ncols; i++)
+		len[i] = v[i] != NULL ? strlen(v[i]) : 0;
+	rec.n = mp->k->ncols;
+	rec.v = v;
+	rec.len = len;
+	rec.file = "sample";
+	rec.line = 0;
+	return mp->k->write(s->db, &rec, &out, e);
+}
+
+/* The first session's marks for student i; *missed if nobody marks them. */
+static void
+draw_session(struct school *s, const struct mapper *mp, long i,
+    struct marks *ms, int *missed)
+{
+	const struct groups *g = &s->sg[i];
+	struct rng *r = &s->r;
+	long adv = s->advlead[g->adv], x;
+	int j, st;
+
+	ms->n = 0;
+	ms->primary = -1;
+	/* A chance of MISSED_PCT% scaled by weight / mean weight. Both
+	 * sides stay below 2^32 for a million students. */
+	*missed = rng_next(r) % (100 * mp->wsum) <
+	    MISSED_PCT * weight(g) * (uint64_t)s->n;
+	if (*missed)
+		return;
+	if (rng_chance(r, 88, 100)) {
+		x = rng_below(r, 20);
+		st = x < 2 ? 1 : x < 15 ? 2 : 3;
+		mark_add(ms, adv, st, draw_note(r, st, NULL));
+	}
+	for (j = 0; j < g->ncls; j++)
+		if (rng_chance(r, 30, 100)) {
+			st = rng_chance(r, 1, 4) ? 2 : 1;
+			mark_add(ms, s->clead[g->cls[j]], st,
+			    draw_note(r, st, NULL));
+		}
+	for (j = 0; j < g->nclub; j++)
+		if (rng_chance(r, 80, 100)) {
+			st = rng_chance(r, 3, 10) ? 3 : 2;
+			mark_add(ms, s->clublead[g->club[j]], st, draw_note(r,
+			    st, clubs[g->club[j] % (long)NELEM(clubs)].note));
+		}
+	/* The advisory's counselor: the one who may sit in on it. */
+	if (rng_chance(r, 3, 100))
+		mark_add(ms, adult_of(s, COUNSELOR, g->adv), 3,
+		    draw_note(r, 3, NULL));
+	if (ms->n == 0)
+		mark_add(ms, adv, 1, NULL);
+	if (rng_chance(r, 60, 100))
+		ms->primary = mark_best(ms, adv);
+}
+
+/* The second round for student i: the missed reached by someone, marks
+ * raised, new ones, primary adults found or handed over. */
+static int
+draw_round(struct school *s, const struct mapper *mp, long i,
+    const char *sid, struct marks *ms, int missed, struct rel_err *e)
+{
+	const struct groups *g = &s->sg[i];
+	struct rng *r = &s->r;
+	const char *at = mp->at[1];
+	long adv = s->advlead[g->adv], a;
+	int j, st, rc;
+
+	if (missed) {
+		if (!rng_chance(r, REACHED_PCT, 100))
+			return 0;
+		a = rng_chance(r, 2, 3) ? adv :
+		    s->clead[g->cls[rng_below(r, g->ncls)]];
+		st = rng_chance(r, 1, 2) ? 2 : 1;
+		j = mark_add(ms, a, st, NULL);
+		return put_conn(s, mp, sid, &ms->m[j], rng_chance(r, 60, 100),
+		    at, e);
+	}
+	if (rng_chance(r, 12, 100)) {
+		j = (int)rng_below(r, ms->n);
+		if (ms->m[j].strength < 3) {
+			ms->m[j].strength++;
+			if ((rc = put_conn(s, mp, sid, &ms->m[j], 0, at, e)) != 0)
+				return rc;
+		}
+	}
+	if (rng_chance(r, 6, 100)) {
+		a = s->clead[g->cls[rng_below(r, g->ncls)]];
+		st = rng_chance(r, 1, 4) ? 2 : 1;
+		if (mark_find(ms, a) < 0 && (j = mark_add(ms, a, st,
+		    NULL)) >= 0 && (rc = put_conn(s, mp, sid, &ms->m[j], 0, at,
+		    e)) != 0)
+			return rc;
+	}
+	if (ms->primary < 0) {
+		if (!rng_chance(r, 8, 100))
+			return 0;
+		j = mark_best(ms, adv);
+	} else {
+		/* A handover: another adult the student knows takes over,
+		 * and knows them a little better for it. */
+		if (ms->n < 2 || !rng_chance(r, 5, 100))
+			return 0;
+		j = (int)rng_below(r, ms->n - 1);
+		if (j >= ms->primary)
+			j++;
+		if (ms->m[j].strength < 3)
+			ms->m[j].strength++;
+	}
+	ms->primary = j;
+	return put_conn(s, mp, sid, &ms->m[j], 1, at, e);
+}
+
+static int
+write_map(struct school *s, struct rel_err *e)
+{
+	struct mapper mp;
+	struct marks ms;
+	char sid[32];
+	long i;
+	int j, missed, rc;
+
+	if ((rc = mapper_init(s, &mp, e)) != 0)
+		return rc;
+	/* Student by student: the first session's marks, then the second
+	 * round's, so each student's history runs forwards. */
+	for (i = 0; i < s->n; i++) {
+		snprintf(sid, sizeof(sid), "S%04ld", i + 1);
+		draw_session(s, &mp, i, &ms, &missed);
+		for (j = 0; j < ms.n; j++)
+			if ((rc = put_conn(s, &mp, sid, &ms.m[j],
+			    j == ms.primary, mp.at[0], e)) != 0)
+				return rc;
+		if ((rc = draw_round(s, &mp, i, sid, &ms, missed, e)) != 0)
 			return rc;
 	}
 	return 0;
@@ -651,13 +1011,15 @@ rel_sample_fill(struct rel_db *db, long n, unsigned long seed,
 	if ((rc = rel_db_begin(db, e)) != 0)
 		return rc;
 	s.grade = rel_xmalloc((size_t)n);
+	s.sg = rel_xcalloc((size_t)n, sizeof(*s.sg));
 	if ((rc = check_empty(db, e)) == 0 &&
 	    (rc = write_adults(&s, e)) == 0 &&
 	    (rc = write_students(&s, e)) == 0 &&
 	    (rc = write_advisories(&s, e)) == 0 &&
 	    (rc = write_classes(&s, e)) == 0 &&
 	    (rc = write_clubs(&s, e)) == 0 &&
-	    (rc = write_members(&s, e)) == 0) {
+	    (rc = write_members(&s, e)) == 0 &&
+	    (rc = write_map(&s, e)) == 0) {
 		snprintf(val, sizeof(val), "%ld students, seed %lu", n, seed);
 		if ((rc = rel_db_setting_put(db, "sample", val, e)) == 0)
 			rc = rel_db_commit(db, e);
@@ -665,6 +1027,10 @@ rel_sample_fill(struct rel_db *db, long n, unsigned long seed,
 	if (rc != 0)
 		rel_db_rollback(db);
 	free(s.grade);
+	free(s.sg);
+	free(s.advlead);
+	free(s.clead);
+	free(s.clublead);
 	free(s.cgrade);
 	free(s.cperiod);
 	for (g = 0; g < NGRADES; g++)

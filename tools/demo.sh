@@ -28,5 +28,8 @@ X
 show "rel-csv check demo/sis-export.csv"
 show "rel-roster import --db demo/rel.db --map student_id=StudentNumber,given_name=First,family_name=Last,grade=Grade demo/sis-export.csv || echo \"exit status \$?: nothing was imported\""
 show "rel-roster import --db demo/rel.db --map student_id=StudentNumber,given_name=First,family_name=Last,grade=Grade --rejects demo/fix-me.csv demo/sis-export.csv || cat demo/fix-me.csv"
+# The mapping meeting: who has nobody in grade 9, and who might reach them.
+show "rel-roster list --db demo/rel.db --grade 9 | rel-map gaps --db demo/rel.db --format table | head -n 8"
+show "rel-roster list --db demo/rel.db --grade 9 | rel-map gaps --db demo/rel.db | rel-map suggest --db demo/rel.db --top 1 --format table | head -n 6"
 show "rel-init check --db demo/rel.db"
 printf '\nThe database is demo/rel.db; try: export REL_DB=demo/rel.db; rel-roster list --format table\n'

@@ -52,6 +52,9 @@ REL_API int rel_conn_apply(struct rel_db *db, enum rel_conn_verb verb,
     const struct rel_conn_opts *o, char *const *ids, size_t n,
     struct rel_import_count *counts, struct rel_err *e);
 
+/* A strength option ("1", "2" or "3"); 64 with the message if not. */
+REL_API int rel_conn_strength(const char *opt, const char *s, int *out,
+    struct rel_err *e);
 /* Parse --at: a date-time, a date (midnight) or a span (14d: midnight
  * that many days ago) into YYYY-MM-DDTHH:MM:SS. 64 if none of these. */
 REL_API int rel_conn_when(const char *opt, const char *s, char *buf,

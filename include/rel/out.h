@@ -26,7 +26,8 @@ REL_API int rel_fmt_parse(const char *s, enum rel_fmt *f, struct rel_err *e);
 
 struct rel_out;
 
-/* Start output on fp with these column names (copied). flags:
+/* Start output on fp with these column names (copied); nothing is
+ * written until the first row or rel_out_close(). flags:
  * REL_CSV_EXCEL_SAFE. Returns 0, or 70 for no columns or a bad format. */
 REL_API int rel_out_open(struct rel_out **o, FILE *fp, enum rel_fmt fmt,
     unsigned flags, const char *const *cols, size_t ncols, struct rel_err *e);
@@ -37,8 +38,13 @@ REL_API void rel_out_endrow(struct rel_out *o);
  * 75 when the database is busy, or 70; the statement is not reset. */
 REL_API int rel_out_stmt(struct rel_out *o, sqlite3_stmt *st,
     struct rel_err *e);
-/* Finish (flush a table, end an open row) and free. Does not close fp.
- * Returns 0 or 74 (e may be NULL). o may be NULL. */
+/* Finish (write the header if no row did, flush a table, end an open row)
+ * and free. Does not close fp. Returns 0 or 74 (e may be NULL). o may be
+ * NULL. */
 REL_API int rel_out_close(struct rel_out *o, struct rel_err *e);
+/* Free without finishing: after an error. The header of a streaming
+ * format is written with the first row, so an error before any row
+ * leaves standard output empty. */
+REL_API void rel_out_abort(struct rel_out *o);
 
 #endif

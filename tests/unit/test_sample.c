@@ -1,6 +1,7 @@
 /*
  * test_sample.c: the fictional school: its shape, its determinism, its
- * names, and that every record it writes keeps the schema's rules.
+ * names, its relationship map, and that every record it writes keeps the
+ * schema's rules.
  */
 #include "unit.h"
 #include "tmpdb.h"
@@ -62,7 +63,18 @@ static const char *const dumps[] = {
 	"JOIN grp g ON g.id = m.grp LEFT JOIN student s ON s.id = m.student "
 	"LEFT JOIN adult a ON a.id = m.adult "
 	"ORDER BY g.group_id, s.student_id, a.adult_id",
+	"SELECT s.student_id, a.adult_id, c.strength, c.at, c.note "
+	"FROM connection c JOIN student s ON s.id = c.student "
+	"JOIN adult a ON a.id = c.adult ORDER BY 1, 2",
+	"SELECT s.student_id, a.adult_id, e.strength, e.at, e.note "
+	"FROM connection_event e JOIN student s ON s.id = e.student "
+	"JOIN adult a ON a.id = e.adult ORDER BY 1, 2, 4, 3",
+	"SELECT s.student_id, a.adult_id, p.start_at, p.end_at "
+	"FROM primary_adult p JOIN student s ON s.id = p.student "
+	"JOIN adult a ON a.id = p.adult ORDER BY 1, 3, 2",
 };
+/* The first of the map's dumps. */
+#define DUMP_MAP 4
 #define NDUMPS (sizeof(dumps) / sizeof(dumps[0]))
 
 /* All the records as text. */
@@ -253,11 +265,20 @@ test_determinism(void **state)
 	assert_true(strlen(da) > 10000);
 	assert_string_equal(da, db);
 	assert_string_not_equal(da, dc);
-	/* Not only the groups: the names differ too. */
+	/* Not only the groups: the names differ too, and the map. */
 	free(da);
 	free(dc);
 	da = dump(&a, dumps[0]);
 	dc = dump(&c, dumps[0]);
+	assert_string_not_equal(da, dc);
+	free(da);
+	free(db);
+	free(dc);
+	da = dump(&a, dumps[DUMP_MAP]);
+	db = dump(&b, dumps[DUMP_MAP]);
+	dc = dump(&c, dumps[DUMP_MAP]);
+	assert_true(strlen(da) > 1000);
+	assert_string_equal(da, db);
 	assert_string_not_equal(da, dc);
 	free(da);
 	free(db);
@@ -359,6 +380,176 @@ test_not_empty(void **state)
 	tmpdb_close(&t);
 }
 
+/* Students with no connection at all, as a share of all, and the mean
+ * number of groups of those without and with one. */
+#define MEMBERSHIPS "(SELECT count(*) FROM member m WHERE m.student = s.id)"
+#define CONNECTED "EXISTS (SELECT 1 FROM connection c WHERE c.student = s.id)"
+
+static void
+test_map_gaps(void **state)
+{
+	struct tmpdb t;
+	long long none, lone, busy;
+
+	(void)state;
+	fill(&t, 1000, 1);
+	/* About 15% with nobody. */
+	none = tmpdb_int(&t, "SELECT count(*) FROM student s WHERE NOT "
+	    CONNECTED);
+	assert_true(none >= 100 && none <= 200);
+	/* Skewed to the students in few groups: fewer memberships on
+	 * average (compared in hundredths). */
+	assert_true(tmpdb_int(&t, "SELECT CAST(100 * avg(" MEMBERSHIPS ") "
+	    "AS INTEGER) FROM student s WHERE NOT " CONNECTED) <
+	    tmpdb_int(&t, "SELECT CAST(100 * avg(" MEMBERSHIPS ") "
+	    "AS INTEGER) FROM student s WHERE " CONNECTED));
+	/* And steeply: in 5 groups at least twice as often as in 7 or
+	 * more (shares in tenths of a percent). */
+	lone = tmpdb_int(&t, "SELECT 1000 * sum(NOT " CONNECTED ") / count(*) "
+	    "FROM student s WHERE " MEMBERSHIPS " <= 5");
+	busy = tmpdb_int(&t, "SELECT 1000 * sum(NOT " CONNECTED ") / count(*) "
+	    "FROM student s WHERE " MEMBERSHIPS " >= 7");
+	assert_true(lone > 2 * busy);
+	/* Everyone else has someone, and most have several. */
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM connection") >
+	    2 * (1000 - none));
+	tmpdb_close(&t);
+}
+
+static void
+test_map_values(void **state)
+{
+	struct tmpdb t;
+	long long connected, primary;
+
+	(void)state;
+	fill(&t, 1000, 2);
+	/* Strengths 1 to 3, each of them used; the same for every mark. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM connection "
+	    "WHERE strength NOT IN (1, 2, 3)"), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM connection_event "
+	    "WHERE strength NOT IN (1, 2, 3)"), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(DISTINCT strength) "
+	    "FROM connection"), 3);
+	/* A connection's strength is its highest mark. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM connection c "
+	    "WHERE c.strength <> (SELECT max(e.strength) FROM connection_event "
+	    "e WHERE e.student = c.student AND e.adult = c.adult)"), 0);
+	/* At most one current primary adult per student. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM (SELECT student "
+	    "FROM primary_adult WHERE end_at IS NULL GROUP BY student "
+	    "HAVING count(*) > 1)"), 0);
+	/* A primary adult for roughly 60% of the connected students, and
+	 * always one who knows them. */
+	connected = tmpdb_int(&t, "SELECT count(DISTINCT student) "
+	    "FROM connection");
+	primary = tmpdb_int(&t, "SELECT count(*) FROM primary_adult "
+	    "WHERE end_at IS NULL");
+	assert_true(primary * 100 >= connected * 50);
+	assert_true(primary * 100 <= connected * 75);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM primary_adult p "
+	    "WHERE NOT EXISTS (SELECT 1 FROM connection c WHERE "
+	    "c.student = p.student AND c.adult = p.adult)"), 0);
+	/* Mostly the advisory lead. */
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM primary_adult p "
+	    "JOIN member m ON m.student = p.student JOIN grp g ON g.id = m.grp "
+	    "WHERE p.end_at IS NULL AND g.kind = 'advisory' "
+	    "AND g.lead_adult = p.adult") * 2 > primary);
+	/* Counselors know a handful of students, well. */
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM connection c JOIN "
+	    "adult a ON a.id = c.adult WHERE a.role = 'counselor'") > 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM connection c "
+	    "JOIN adult a ON a.id = c.adult WHERE a.role = 'counselor' "
+	    "AND c.strength <> 3"), 0);
+	/* Some notes, only where the adult knows the student well. */
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM connection "
+	    "WHERE note IS NOT NULL") > 50);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM connection "
+	    "WHERE note IS NOT NULL AND strength < 2"), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM connection_event "
+	    "WHERE note IS NOT NULL AND strength < 2"), 0);
+	tmpdb_close(&t);
+}
+
+/* Students connected at strength 2 or more, or with a primary adult, as
+ * of the end of a day. */
+#define WELL_KNOWN_BY(d) "SELECT count(DISTINCT student) FROM " \
+	"connection_event WHERE strength >= 2 AND at < '" d "T99'"
+#define PRIMARY_ON(d) "SELECT count(*) FROM primary_adult WHERE " \
+	"start_at < '" d "T99' AND (end_at IS NULL OR end_at >= '" d "T99')"
+
+static void
+test_map_history(void **state)
+{
+	struct tmpdb t;
+	long long ended;
+
+	(void)state;
+	/* main() sets $REL_NOW to 2025-03-15: the session is 70 days
+	 * before, the second round 10 days before. */
+	fill(&t, 1000, 3);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(DISTINCT substr(at, 1, "
+	    "10)) FROM connection_event"), 2);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM connection_event "
+	    "WHERE at NOT IN ('2025-01-04T15:30:00', '2025-03-05T15:30:00')"),
+	    0);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM connection_event "
+	    "WHERE at = '2025-01-04T15:30:00'") > 1000);
+	/* The second round: new connections and raised strengths. */
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM connection "
+	    "WHERE at = '2025-03-05T15:30:00' AND NOT EXISTS (SELECT 1 FROM "
+	    "connection_event e WHERE e.student = connection.student AND "
+	    "e.adult = connection.adult AND e.at < connection.at)") > 10);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM connection_event e "
+	    "WHERE at = '2025-03-05T15:30:00' AND EXISTS (SELECT 1 FROM "
+	    "connection_event f WHERE f.student = e.student AND f.adult = "
+	    "e.adult AND f.at < e.at AND f.strength < e.strength)") > 10);
+	/* Students reached: fewer with nobody after the second round. */
+	assert_true(tmpdb_int(&t, "SELECT count(DISTINCT student) FROM "
+	    "connection_event WHERE at < '2025-02'") + 20 <
+	    tmpdb_int(&t, "SELECT count(DISTINCT student) FROM connection"));
+	/* So coverage, as rel-map history counts it, rises. */
+	assert_true(tmpdb_int(&t, WELL_KNOWN_BY("2025-01-04")) <
+	    tmpdb_int(&t, WELL_KNOWN_BY("2025-03-05")));
+	assert_true(tmpdb_int(&t, PRIMARY_ON("2025-01-04")) <
+	    tmpdb_int(&t, PRIMARY_ON("2025-03-05")));
+	assert_int_equal(tmpdb_int(&t, PRIMARY_ON("2025-03-05")),
+	    tmpdb_int(&t, "SELECT count(*) FROM primary_adult "
+	    "WHERE end_at IS NULL"));
+	/* A few primary adults handed over in the second round (~2%). */
+	ended = tmpdb_int(&t, "SELECT count(*) FROM primary_adult "
+	    "WHERE end_at IS NOT NULL");
+	assert_true(ended >= 5 && ended <= 40);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM primary_adult "
+	    "WHERE end_at IS NOT NULL AND (start_at <> '2025-01-04T15:30:00' "
+	    "OR end_at <> '2025-03-05T15:30:00')"), 0);
+	/* Each to a different adult, who took over the same day. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM primary_adult p "
+	    "WHERE p.end_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+	    "primary_adult q WHERE q.student = p.student AND q.end_at IS NULL "
+	    "AND q.adult <> p.adult AND q.start_at = p.end_at)"), 0);
+	tmpdb_close(&t);
+}
+
+/* The map follows today: the dates move with $REL_NOW. */
+static void
+test_map_today(void **state)
+{
+	struct tmpdb t;
+
+	(void)state;
+	assert_int_equal(setenv("REL_NOW", "2024-03-01T08:00:00", 1), 0);
+	fill(&t, 100, 4);
+	assert_int_equal(setenv("REL_NOW", "2025-03-15T12:00:00", 1), 0);
+	/* 2024 is a leap year: 70 days before March 1 is December 22. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM connection_event "
+	    "WHERE at NOT IN ('2023-12-22T15:30:00', '2024-02-20T15:30:00')"),
+	    0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(DISTINCT at) FROM "
+	    "connection_event"), 2);
+	tmpdb_close(&t);
+}
+
 int
 main(void)
 {
@@ -371,7 +562,15 @@ main(void)
 		cmocka_unit_test(test_diversity),
 		cmocka_unit_test(test_constraints),
 		cmocka_unit_test(test_not_empty),
+		cmocka_unit_test(test_map_gaps),
+		cmocka_unit_test(test_map_values),
+		cmocka_unit_test(test_map_history),
+		cmocka_unit_test(test_map_today),
 	};
 
+	/* The map is dated from today: a fixed today keeps every run, and
+	 * the determinism test across midnight, the same. */
+	if (setenv("REL_NOW", "2025-03-15T12:00:00", 1) != 0)
+		return 1;
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
