@@ -938,3 +938,27 @@ out_lines 5
 run rel-map list
 out_has '2026-09-11T'
 out_has '2026-11-10T'
+
+case_ "a whole mapping cycle for a school of 3,000 students"
+sample_db 3000
+# Who has no primary adult; the best suggestion for each; assign them.
+run_sh 'rel-map gaps --no-primary | rel-map suggest --top 1 --format tsv'
+status_is 0
+tail -n +2 "$T/out" | cut -f 1,5 >pairs.tsv
+[ -s pairs.tsv ] || fail_ "no suggestions"
+awk -F '\t' '{ ids[$2] = ids[$2] " " $1 } END { for (a in ids) print a ids[a] }' \
+    pairs.tsv >by-adult.txt
+while read -r adult students; do
+	# shellcheck disable=SC2086 # one argument per student id
+	rel-map assign --adult "$adult" $students 2>>assign.err ||
+		fail_ "assign --adult $adult failed"
+done <by-adult.txt
+run rel-map gaps --no-primary
+status_is 0
+out_lines 1
+run rel-map caseload
+check_eq "$(($(wc -l <"$T/out") - 1))" "$(($(rel-roster list adults | wc -l) - 1))" "a row per adult"
+run rel-map history 30d today
+status_is 0
+out_has ',3000,'
+out_has ',100.0'
