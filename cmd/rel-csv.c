@@ -22,7 +22,10 @@ usage(FILE *fp, int status)
 	exit(status);
 }
 
-enum { O_FROM = 256, O_EXCEL, O_HELP, O_VERSION };
+enum { O_FROM = REL_OPT, O_EXCEL, O_HELP, O_VERSION };
+
+static const int check_opts[] = { O_FROM, 0 };
+static const int clean_opts[] = { O_FROM, O_EXCEL, 0 };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, O_FROM },
@@ -108,54 +111,33 @@ clean(const char *path, const char *from, unsigned flags)
 int
 main(int argc, char **argv)
 {
-	const char *verb, *from = NULL;
-	unsigned flags = 0;
-	int c, i, rc = 0, worst = 0;
+	struct rel_cli_args a;
+	const char *verb, *from;
+	int i, rc, worst = 0;
 
 	verb = rel_cli_verb(argc, argv, usage);
-	argc--;
-	argv++;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case O_FROM:
-			from = optarg;
-			break;
-		case O_EXCEL:
-			flags |= REL_CSV_EXCEL_SAFE;
-			break;
-		case 'h':
-		case O_HELP:
-			usage(stdout, 0);
-			break;
-		case O_VERSION:
-			rel_cli_version();
-			return rel_cli_finish(0);
-		default:
-			usage(stderr, REL_EUSAGE);
-		}
-	}
-	argc -= optind;
-	argv += optind;
 	if (strcmp(verb, "check") == 0) {
-		if (flags != 0) {
-			rel_warn("check: --excel-safe goes with clean");
-			usage(stderr, REL_EUSAGE);
-		}
-		if (argc == 0)
+		rel_cli_parse(argc - 1, argv + 1, verb, longopts, check_opts, &a,
+		    usage);
+		from = a.val[O_FROM - REL_OPT];
+		if (a.nargs == 0)
 			worst = check("-", from);
-		for (i = 0; i < argc; i++) {
-			rc = check(argv[i], from);
-			/* A missing file outranks bad data in the status. */
-			if (rc == REL_ENOINPUT || worst == 0 ||
-			    (worst == REL_EDATA && rc != 0))
-				worst = rc ? rc : worst;
+		for (i = 0; i < a.nargs; i++) {
+			rc = check(a.args[i], from);
 			if (rc == REL_EUSAGE)
 				usage(stderr, rc);
+			/* A missing file outranks bad data in the status. */
+			if (rc == REL_ENOINPUT || worst == 0)
+				worst = rc ? rc : worst;
 		}
 	} else if (strcmp(verb, "clean") == 0) {
-		if (argc > 1)
+		rel_cli_parse(argc - 1, argv + 1, verb, longopts, clean_opts, &a,
+		    usage);
+		if (a.nargs > 1)
 			usage(stderr, REL_EUSAGE);
-		worst = clean(argc == 1 ? argv[0] : "-", from, flags);
+		worst = clean(a.nargs == 1 ? a.args[0] : "-",
+		    a.val[O_FROM - REL_OPT], a.val[O_EXCEL - REL_OPT] ?
+		    REL_CSV_EXCEL_SAFE : 0);
 		if (worst == REL_EUSAGE)
 			usage(stderr, worst);
 	} else {

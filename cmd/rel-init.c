@@ -26,7 +26,10 @@ usage(FILE *fp, int status)
 	exit(status);
 }
 
-enum { O_DB = 256, O_SAMPLE, O_SEED, O_HELP, O_VERSION };
+enum { O_DB = REL_OPT, O_SAMPLE, O_SEED, O_HELP, O_VERSION };
+
+static const int create_opts[] = { O_DB, O_SAMPLE, O_SEED, 0 };
+static const int db_opts[] = { O_DB, 0 };
 
 static const struct option longopts[] = {
 	{ "db", required_argument, NULL, O_DB },
@@ -58,7 +61,7 @@ print_problem(void *ctx, const char *problem)
 }
 
 static int
-create(const char *dbopt, long sample, unsigned long seed)
+create_db(const char *dbopt, long sample, unsigned long seed)
 {
 	char path[PATH_MAX];
 	struct rel_db *db;
@@ -94,52 +97,32 @@ create(const char *dbopt, long sample, unsigned long seed)
 int
 main(int argc, char **argv)
 {
-	const char *verb, *dbopt = NULL;
+	struct rel_cli_args a;
 	struct rel_db *db = NULL;
 	struct rel_err e;
-	long sample = 0;
-	unsigned long seed = 1;
-	int c, rc, from;
+	const char *verb, *dbopt;
+	int rc, from, create;
 
 	verb = rel_cli_verb(argc, argv, usage);
 	rel_err_clear(&e);
-	argc--;
-	argv++;
-	while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
-		switch (c) {
-		case O_DB:
-			dbopt = optarg;
-			break;
-		case O_SAMPLE:
-			sample = number("--sample", optarg, 1, 1000000);
-			break;
-		case O_SEED:
-			seed = (unsigned long)number("--seed", optarg, 0, LONG_MAX);
-			break;
-		case 'h':
-		case O_HELP:
-			usage(stdout, 0);
-			break;
-		case O_VERSION:
-			rel_cli_version();
-			return rel_cli_finish(0);
-		default:
-			usage(stderr, REL_EUSAGE);
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (strcmp(verb, "create") != 0 && (sample != 0 || seed != 1)) {
-		rel_warn("--sample and --seed go with create");
+	if (strcmp(verb, "create") != 0 && strcmp(verb, "migrate") != 0 &&
+	    strcmp(verb, "check") != 0 && strcmp(verb, "backup") != 0) {
+		rel_warn("unknown verb \"%s\"", verb);
 		usage(stderr, REL_EUSAGE);
 	}
-	if (strcmp(verb, "create") == 0) {
-		if (argc != 0)
-			usage(stderr, REL_EUSAGE);
-		rc = create(dbopt, sample, seed);
+	create = strcmp(verb, "create") == 0;
+	rel_cli_parse(argc - 1, argv + 1, verb, longopts,
+	    create ? create_opts : db_opts, &a, usage);
+	dbopt = a.val[O_DB - REL_OPT];
+	if (a.nargs != (strcmp(verb, "backup") == 0))
+		usage(stderr, REL_EUSAGE);
+	if (create) {
+		const char *n = a.val[O_SAMPLE - REL_OPT];
+		const char *s = a.val[O_SEED - REL_OPT];
+
+		rc = create_db(dbopt, n ? number("--sample", n, 1, 1000000) : 0,
+		    s ? (unsigned long)number("--seed", s, 0, LONG_MAX) : 1);
 	} else if (strcmp(verb, "migrate") == 0) {
-		if (argc != 0)
-			usage(stderr, REL_EUSAGE);
 		if ((rc = rel_cli_db(dbopt, REL_DB_ANYVERSION, &db)) != 0)
 			return rel_cli_finish(rc);
 		rc = rel_db_migrate(db, 0, &from, &e);
@@ -152,8 +135,6 @@ main(int argc, char **argv)
 			rel_warn("%s: schema version %d -> %d",
 			    rel_db_filename(db), from, rel_db_schema_latest());
 	} else if (strcmp(verb, "check") == 0) {
-		if (argc != 0)
-			usage(stderr, REL_EUSAGE);
 		if ((rc = rel_cli_db(dbopt, REL_DB_ANYVERSION, &db)) != 0)
 			return rel_cli_finish(rc);
 		rc = rel_db_check(db, print_problem, NULL, &e);
@@ -164,18 +145,13 @@ main(int argc, char **argv)
 		else
 			rel_warn("%s: the database has problems (listed on "
 			    "standard output)", rel_db_filename(db));
-	} else if (strcmp(verb, "backup") == 0) {
-		if (argc != 1)
-			usage(stderr, REL_EUSAGE);
-		/* Before a migration is exactly when a backup is wanted. */
+	} else {
+		/* backup: before a migration is exactly when a backup is wanted. */
 		if ((rc = rel_cli_db(dbopt, REL_DB_ANYVERSION, &db)) != 0)
 			return rel_cli_finish(rc);
-		rc = rel_db_backup(db, argv[0], &e);
+		rc = rel_db_backup(db, a.args[0], &e);
 		if (rc != 0)
 			rel_err_print(&e);
-	} else {
-		rel_warn("unknown verb \"%s\"", verb);
-		usage(stderr, REL_EUSAGE);
 	}
 	rel_db_close(db);
 	return rel_cli_finish(rc);

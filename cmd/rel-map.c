@@ -100,13 +100,6 @@ fail(const struct rel_err *e)
 	return e->code;
 }
 
-static void
-report(void *ctx, const struct rel_err *e)
-{
-	(void)ctx;
-	rel_err_print(e);
-}
-
 /* Open the database and, if stdin carries one, the student set. */
 static int
 open_db(struct rel_cli_args *a, unsigned flags, int want_set, int *set,
@@ -153,7 +146,7 @@ do_apply(struct rel_cli_args *a, const char *verb, enum rel_conn_verb cv)
 	o.strength = V(O_STRENGTH);
 	o.at = V(O_AT);
 	o.note = V(O_NOTE);
-	o.report = report;
+	o.report = rel_cli_report;
 	rc = rel_conn_apply(db, cv, &o, a->args, (size_t)a->nargs, &c, &e);
 	rel_db_close(db);
 	if (rc != 0)
@@ -171,39 +164,19 @@ do_apply(struct rel_cli_args *a, const char *verb, enum rel_conn_verb cv)
 static int
 do_import(struct rel_cli_args *a)
 {
-	struct rel_csv_renames *map = NULL;
-	struct rel_import_count c;
-	struct rel_import_opts o;
-	struct rel_db *db;
-	struct rel_err e;
-	char line[256];
-	int rc;
+	struct rel_cli_import ci;
 
-	rel_err_clear(&e);
-	if (V(O_MAP) != NULL && rel_csv_renames_parse(&map, V(O_MAP), &e) != 0)
-		return fail(&e);
-	if ((rc = rel_cli_db(V(O_DB), 0, &db)) != 0) {
-		rel_csv_renames_free(map);
-		return rc;
-	}
-	memset(&o, 0, sizeof(o));
-	o.map = map;
-	o.ignore_unknown = V(O_IGNORE) != NULL;
-	o.rejects = V(O_REJECTS);
-	o.dry_run = V(O_DRYRUN) != NULL;
-	o.report = report;
-	rc = rel_import(db, (const char *const *)a->args, (size_t)a->nargs,
-	    rel_conn_kind(), 1, &o, &c, &e);
-	if ((c.committed || o.dry_run) && c.files > 0) {
-		rel_import_summary(rel_conn_kind(), &c, line, sizeof(line));
-		rel_warn("%s%s", o.dry_run ? "dry run, nothing written: " : "",
-		    line);
-	}
-	if (rc != 0)
-		rel_err_print(&e);
-	rel_db_close(db);
-	rel_csv_renames_free(map);
-	return rc;
+	memset(&ci, 0, sizeof(ci));
+	ci.db = V(O_DB);
+	ci.map = V(O_MAP);
+	ci.rejects = V(O_REJECTS);
+	ci.ignore_unknown = V(O_IGNORE) != NULL;
+	ci.dry_run = V(O_DRYRUN) != NULL;
+	ci.files = a->args;
+	ci.nfiles = (size_t)a->nargs;
+	ci.kinds = rel_conn_kind();
+	ci.nkinds = 1;
+	return rel_cli_import(&ci);
 }
 
 /* The read-only verbs: one table out. */

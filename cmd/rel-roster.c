@@ -138,61 +138,29 @@ choose(void *ctx, const struct rel_csv_row *hdr, const char *file,
 	return rel_roster_detect(hdr, file, kind, e);
 }
 
-static void
-report(void *ctx, const struct rel_err *e)
-{
-	(void)ctx;
-	rel_err_print(e);
-}
-
 static int
 do_import(struct rel_cli_args *a)
 {
-	const struct rel_import_kind *kinds = rel_roster_kinds();
-	struct rel_import_count counts[REL_ROSTER_NKINDS];
-	struct rel_csv_renames *map = NULL;
-	struct rel_import_opts o;
 	enum rel_roster_kind forced = REL_ROSTER_NKINDS;
-	struct rel_db *db;
+	struct rel_cli_import ci;
 	struct rel_err e;
-	char line[256];
-	int rc, k;
 
-	rel_err_clear(&e);
 	if (V(O_KIND) != NULL &&
 	    rel_roster_kind_parse(V(O_KIND), &forced, &e) != 0)
 		return fail(&e);
-	if (V(O_MAP) != NULL &&
-	    rel_csv_renames_parse(&map, V(O_MAP), &e) != 0)
-		return fail(&e);
-	if ((rc = rel_cli_db(V(O_DB), 0, &db)) != 0) {
-		rel_csv_renames_free(map);
-		return rc;
-	}
-	memset(&o, 0, sizeof(o));
-	o.map = map;
-	o.ignore_unknown = V(O_IGNORE) != NULL;
-	o.rejects = V(O_REJECTS);
-	o.dry_run = V(O_DRYRUN) != NULL;
-	o.choose = choose;
-	o.report = report;
-	o.ctx = &forced;
-	rc = rel_import(db, (const char *const *)a->args, (size_t)a->nargs,
-	    kinds, REL_ROSTER_NKINDS, &o, counts, &e);
-	if (counts[0].committed || o.dry_run)
-		for (k = 0; k < REL_ROSTER_NKINDS; k++) {
-			if (counts[k].files == 0)
-				continue;
-			rel_import_summary(&kinds[k], &counts[k], line,
-			    sizeof(line));
-			rel_warn("%s%s", o.dry_run ? "dry run, nothing written: " :
-			    "", line);
-		}
-	if (rc != 0)
-		rel_err_print(&e);
-	rel_db_close(db);
-	rel_csv_renames_free(map);
-	return rc;
+	memset(&ci, 0, sizeof(ci));
+	ci.db = V(O_DB);
+	ci.map = V(O_MAP);
+	ci.rejects = V(O_REJECTS);
+	ci.ignore_unknown = V(O_IGNORE) != NULL;
+	ci.dry_run = V(O_DRYRUN) != NULL;
+	ci.files = a->args;
+	ci.nfiles = (size_t)a->nargs;
+	ci.kinds = rel_roster_kinds();
+	ci.nkinds = REL_ROSTER_NKINDS;
+	ci.choose = choose;
+	ci.ctx = &forced;
+	return rel_cli_import(&ci);
 }
 
 static int

@@ -134,3 +134,52 @@ rel_cli_int(const char *opt, const char *s, long lo, long hi, long *out,
 	return 0;
 }
 
+int
+rel_cli_import(const struct rel_cli_import *ci)
+{
+	struct rel_import_count *counts;
+	struct rel_csv_renames *map = NULL;
+	struct rel_import_opts o;
+	struct rel_db *db;
+	struct rel_err e;
+	char line[256];
+	size_t k;
+	int rc;
+
+	rel_err_clear(&e);
+	if (ci->map != NULL && rel_csv_renames_parse(&map, ci->map, &e) != 0) {
+		rel_err_print(&e);
+		return e.code;
+	}
+	if ((rc = rel_cli_db(ci->db, 0, &db)) != 0) {
+		rel_csv_renames_free(map);
+		return rc;
+	}
+	memset(&o, 0, sizeof(o));
+	o.map = map;
+	o.ignore_unknown = ci->ignore_unknown;
+	o.rejects = ci->rejects;
+	o.dry_run = ci->dry_run;
+	o.choose = ci->choose;
+	o.report = rel_cli_report;
+	o.ctx = ci->ctx;
+	counts = rel_xcalloc(ci->nkinds, sizeof(*counts));
+	rc = rel_import(db, (const char *const *)ci->files, ci->nfiles,
+	    ci->kinds, ci->nkinds, &o, counts, &e);
+	/* Summaries say what was written, so only when it was (or would
+	 * have been, in a dry run). */
+	for (k = 0; k < ci->nkinds; k++) {
+		if (counts[k].files == 0 || !(counts[0].committed || o.dry_run))
+			continue;
+		rel_import_summary(&ci->kinds[k], &counts[k], line, sizeof(line));
+		rel_warn("%s%s", o.dry_run ? "dry run, nothing written: " : "",
+		    line);
+	}
+	if (rc != 0)
+		rel_err_print(&e);
+	free(counts);
+	rel_db_close(db);
+	rel_csv_renames_free(map);
+	return rc;
+}
+

@@ -40,6 +40,27 @@ REL_API void rel_cli_parse(int argc, char **argv, const char *verb,
 REL_API int rel_cli_int(const char *opt, const char *s, long lo, long hi,
     long *out, struct rel_err *e);
 
+/* An import verb as every importer runs it: --map parsed, the database
+ * opened, rel_import run, each bad record and a summary per kind printed.
+ * Returns the exit status. */
+struct rel_import_kind;
+struct rel_csv_row;
+struct rel_cli_import {
+	const char *db;			/* --db */
+	const char *map;		/* --map */
+	const char *rejects;		/* --rejects */
+	int ignore_unknown;		/* --ignore-unknown */
+	int dry_run;			/* --dry-run */
+	char **files;
+	size_t nfiles;
+	const struct rel_import_kind *kinds;
+	size_t nkinds;
+	int (*choose)(void *ctx, const struct rel_csv_row *hdr,
+	    const char *file, size_t *kind, struct rel_err *e);
+	void *ctx;
+};
+REL_API int rel_cli_import(const struct rel_cli_import *ci);
+
 /* Print "prog (rel) VERSION" on stdout. */
 REL_API void rel_cli_version(void);
 /* Flush and close stdout; a failed write is reported and turns status
