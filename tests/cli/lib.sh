@@ -143,6 +143,14 @@ check_eq() {
 	[ "$1" = "$2" ] || fail_ "$3: got '$1', expected '$2'"
 }
 
+# roster_db: a new $REL_DB holding adults.csv, students.csv, groups.csv
+# and members.csv from the case directory.
+roster_db() {
+	rel-init create >/dev/null 2>&1 || fail_ "rel-init create failed"
+	rel-roster import adults.csv students.csv groups.csv members.csv \
+	    2>/dev/null || fail_ "fixture import failed"
+}
+
 # sample_db [N [SEED]]: $REL_DB holds the fictional sample school.
 sample_db() {
 	rel-init create --sample "${1:-40}" --seed "${2:-1}" >/dev/null 2>&1 ||

@@ -42,10 +42,8 @@ X
 }
 
 loaded() {
-	rel-init create >/dev/null 2>&1 || fail_ "rel-init create failed"
 	school
-	rel-roster import adults.csv students.csv groups.csv members.csv \
-	    2>/dev/null || fail_ "fixture import failed"
+	roster_db
 }
 
 # The map that most cases start from:
