@@ -447,7 +447,9 @@ X
 
 case_ "a busy database exits 75 and a retry succeeds"
 loaded
-( printf 'BEGIN IMMEDIATE;\n'; sleep 4; printf 'COMMIT;\n' ) | sqlite3 "$REL_DB" &
+# The holder waits for the lock if the probe below has it for a moment.
+( printf '.timeout 10000\nBEGIN IMMEDIATE;\n'; sleep 6; printf 'COMMIT;\n' ) |
+    sqlite3 "$REL_DB" &
 holder=$!
 # Wait until the other process really holds the write lock.
 i=0
