@@ -124,16 +124,9 @@ main(int argc, char **argv)
 {
 	char path[PATH_MAX], page[PATH_MAX];
 
-	rel_cli_start(argc, argv);
-	find_self(argv[0]);
-	if (argc < 2)
-		usage(stderr, REL_EUSAGE);
-	if (strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "--help") == 0)
-		usage(stdout, 0);
-	if (strcmp(argv[1], "--version") == 0) {
-		rel_cli_version();
-		return rel_cli_finish(0);
-	}
+	/* usage() lists the commands found beside rel: find it first. */
+	find_self(argc > 0 ? argv[0] : "rel");
+	rel_cli_verb(argc, argv, usage);
 	if (strcmp(argv[1], "help") == 0) {
 		if (argc == 2) {
 			list(stdout);

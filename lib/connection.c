@@ -563,32 +563,6 @@ rel_conn_caseload(struct rel_db *db, int set, struct rel_out *o,
 	return rc;
 }
 
-/* A filter naming an id that does not exist is a mistake, not a wish for
- * an empty list. */
-static int
-known(struct rel_db *db, int adult, const char *opt, const char *id,
-    struct rel_err *e)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (id == NULL)
-		return 0;
-	if ((rc = rel_db_stmt(db, adult ?
-	    "SELECT 1 FROM adult WHERE adult_id = ?1" :
-	    "SELECT 1 FROM student WHERE student_id = ?1", &st, e)) != 0)
-		return rc;
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return rel_db_fail(db, rc, "looking up an id", e);
-	return rel_err_value(e, REL_EDATA, NULL, 0, opt, id, strlen(id),
-	    "is not a known %s", adult ? "adult" : "student");
-}
-
 int
 rel_conn_list(struct rel_db *db, const struct rel_conn_filter *f,
     struct rel_out *o, struct rel_err *e)
@@ -602,8 +576,8 @@ rel_conn_list(struct rel_db *db, const struct rel_conn_filter *f,
 	if (f->min_strength != 0 && (f->min_strength < 1 || f->min_strength > 3))
 		return rel_err_set(e, REL_EUSAGE, "--min-strength: %d is not 1, "
 		    "2 or 3", f->min_strength);
-	if ((rc = known(db, 1, "--adult", f->adult, e)) != 0 ||
-	    (rc = known(db, 0, "--student", f->student, e)) != 0)
+	if ((rc = rel_id_known(db, REL_ADULT, "--adult", f->adult, e)) != 0 ||
+	    (rc = rel_id_known(db, REL_STUDENT, "--student", f->student, e)) != 0)
 		return rc;
 	if ((rc = rel_db_stmt(db,
 	    "SELECT s.student_id, a.adult_id, c.strength, "

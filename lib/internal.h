@@ -20,6 +20,11 @@ char *rel_xstrdup(const char *s);
 /* Bounded copy that always NUL-terminates (n > 0). */
 void rel_strlcpy(char *dst, const char *src, size_t n);
 
+/* 0 if id (NULL: no filter) names a record of kind k, else 65 naming the
+ * option opt: for filters, where an unknown id is a mistake. */
+int rel_id_known(struct rel_db *db, enum rel_roster_kind k, const char *opt,
+    const char *id, struct rel_err *e);
+
 /* The migrations, generated from lib/schema.sql. */
 extern const char *const rel_schema_migrations[];
 extern const int rel_schema_latest;

@@ -689,20 +689,24 @@ static const char *const list_sql[REL_ROSTER_NKINDS] = {
 	"ORDER BY g.group_id, s.student_id IS NULL, s.student_id, a.adult_id",
 };
 
-static int
-must_exist(struct rel_db *db, const char *sql, const char *opt,
-    const char *id, const char *noun, struct rel_err *e)
+/* A filter naming an id that does not exist is a mistake, not a wish for
+ * an empty list. */
+int
+rel_id_known(struct rel_db *db, enum rel_roster_kind k, const char *opt,
+    const char *id, struct rel_err *e)
 {
 	sqlite3_int64 rowid;
 	int rc;
 
 	if (id == NULL)
 		return 0;
-	if ((rc = lookup_id(db, sql, id, strlen(id), &rowid, e)) != 0)
+	if ((rc = lookup_id(db, k == REL_STUDENT ? sql_student_rowid :
+	    k == REL_ADULT ? sql_adult_rowid : sql_group_rowid, id, strlen(id),
+	    &rowid, e)) != 0)
 		return rc;
 	if (rowid == 0)
 		return rel_err_value(e, REL_EDATA, NULL, 0, opt, id, strlen(id),
-		    "is not a known %s", noun);
+		    "is not a known %s", entities[k].noun);
 	return 0;
 }
 
@@ -731,9 +735,8 @@ rel_roster_list(struct rel_db *db, enum rel_roster_kind k,
 		return rel_err_value(e, REL_EUSAGE, NULL, 0, "--grade", f->grade,
 		    strlen(f->grade), "is not a grade (PK, TK, KG, 1 to 13, or "
 		    "IT, PR, PS, UG, Other)");
-	if ((rc = must_exist(db, sql_group_rowid, "--group", f->group, "group",
-	    e)) != 0 || (rc = must_exist(db, sql_adult_rowid, "--adult",
-	    f->adult, "adult", e)) != 0)
+	if ((rc = rel_id_known(db, REL_GROUP, "--group", f->group, e)) != 0 ||
+	    (rc = rel_id_known(db, REL_ADULT, "--adult", f->adult, e)) != 0)
 		return rc;
 	if (f->name != NULL) {
 		/* A substring match: escape LIKE's own wildcards. */
