@@ -155,6 +155,16 @@ rel_cli_import(const struct rel_cli_import *ci)
 		rel_csv_renames_free(map);
 		return rc;
 	}
+	{
+		struct rel_actor who;
+
+		if ((rc = rel_actor_find(db, ci->as, &who, &e)) != 0) {
+			rel_err_print(&e);
+			rel_db_close(db);
+			rel_csv_renames_free(map);
+			return rc;
+		}
+	}
 	memset(&o, 0, sizeof(o));
 	o.map = map;
 	o.ignore_unknown = ci->ignore_unknown;
@@ -183,3 +193,170 @@ rel_cli_import(const struct rel_cli_import *ci)
 	return rc;
 }
 
+
+/* The students of an add: the operands, or the set on standard input. */
+static int
+add_ids(struct rel_db *db, char **args, size_t nargs, char ***ids,
+    size_t *nids, struct rel_err *e)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0, i;
+	int rc, set;
+
+	*ids = NULL;
+	*nids = 0;
+	if (nargs > 0) {
+		*ids = rel_xcalloc(nargs, sizeof(char *));
+		for (i = 0; i < nargs; i++)
+			(*ids)[i] = rel_xstrdup(args[i]);
+		*nids = nargs;
+		return 0;
+	}
+	if ((rc = rel_set_stdin(db, &set, e)) != 0 || !set)
+		return rc;
+	if ((rc = rel_db_stmt(db, "SELECT s.student_id FROM temp.rel_set r "
+	    "JOIN student s ON s.id = r.id ORDER BY s.student_id", &st, e)) != 0)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*nids == cap) {
+			cap = cap ? cap * 2 : 64;
+			*ids = rel_xrealloc(*ids, cap * sizeof(char *));
+		}
+		(*ids)[(*nids)++] = rel_xstrdup((const char *)
+		    sqlite3_column_text(st, 0));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return rel_db_fail(db, rc, "reading the student set", e);
+	if (*nids == 0)
+		return rel_err_set(e, REL_EUSAGE, "the student set on standard "
+		    "input is empty");
+	return 0;
+}
+
+int
+rel_cli_add(const struct rel_cli_add *a, char **args, size_t nargs)
+{
+	const struct rel_import_kind *k = a->kind;
+	struct rel_import_count c;
+	struct rel_actor who;
+	enum rel_outcome out;
+	struct rel_rec rec;
+	struct rel_db *db;
+	struct rel_err e;
+	const char **v;
+	size_t *len, i, j, nids = 0;
+	char **ids = NULL;
+	long nbad = 0;
+	int rc;
+
+	rel_err_clear(&e);
+	memset(&c, 0, sizeof(c));
+	if ((rc = rel_cli_db(a->db, 0, &db)) != 0)
+		return rc;
+	v = rel_xcalloc(k->ncols, sizeof(char *));
+	len = rel_xcalloc(k->ncols, sizeof(size_t));
+	for (i = 0; i < k->ncols; i++) {
+		v[i] = a->v[i];
+		len[i] = v[i] != NULL ? strlen(v[i]) : 0;
+	}
+	rec.n = k->ncols;
+	rec.v = v;
+	rec.len = len;
+	rec.file = NULL;
+	rec.line = 0;
+	if ((rc = (a->need_actor ? rel_actor_need : rel_actor_find)(db, a->as,
+	    &who, &e)) != 0 ||
+	    (rc = add_ids(db, args, nargs, &ids, &nids, &e)) != 0 ||
+	    (rc = rel_db_begin(db, &e)) != 0)
+		goto out;
+	for (j = 0; j < (nids > 0 ? nids : 1); j++) {
+		struct rel_err bad;
+
+		if (nids > 0) {
+			v[0] = ids[j];
+			len[0] = strlen(ids[j]);
+		}
+		rel_err_clear(&bad);
+		c.rows++;
+		rc = k->write(db, &rec, &out, &bad);
+		if (rc == REL_EDATA) {
+			/* Every bad student is named; nothing is kept. */
+			rel_err_print(&bad);
+			nbad++;
+			continue;
+		}
+		if (rc != 0) {
+			e = bad;
+			goto out;
+		}
+		c.n[out]++;
+	}
+	if (nbad > 0) {
+		rc = rel_err_set(&e, REL_EDATA, "%ld bad record%s; nothing was "
+		    "added", nbad, nbad == 1 ? "" : "s");
+		goto out;
+	}
+	if ((rc = rel_db_commit(db, &e)) != 0)
+		goto out;
+	if (c.rows == 1)
+		rel_warn("%s %s%s%s", k->one, out == REL_ADDED ? "added" :
+		    out == REL_DUPLICATE ? "already recorded; nothing added" :
+		    out == REL_UPDATED ? "updated" : "unchanged",
+		    v[0] != NULL && v[0][0] != '\0' ? " for " : "",
+		    v[0] != NULL ? v[0] : "");
+	else
+		rel_warn("%ld %ss: %ld added, %ld duplicate%s ignored", c.rows,
+		    k->one, c.n[REL_ADDED] + c.n[REL_UPDATED],
+		    c.n[REL_DUPLICATE] + c.n[REL_UNCHANGED],
+		    c.n[REL_DUPLICATE] + c.n[REL_UNCHANGED] == 1 ? "" : "s");
+out:
+	if (rc != 0) {
+		rel_db_rollback(db);
+		if (e.code != 0 && !(rc == REL_EDATA && nbad > 0 && c.rows == 1))
+			rel_err_print(&e);
+	}
+	rel_db_close(db);
+	for (i = 0; i < nids; i++)
+		free(ids[i]);
+	free(ids);
+	free(v);
+	free(len);
+	if (rc == REL_EUSAGE && a->usage != NULL)
+		a->usage(stderr, rc);
+	return rc;
+}
+
+int
+rel_cli_query(const struct rel_cli_query *q)
+{
+	enum rel_fmt fmt = REL_FMT_AUTO;
+	struct rel_actor who;
+	struct rel_out *o = NULL;
+	struct rel_db *db = NULL;
+	struct rel_err e;
+	int rc, set = 0;
+
+	rel_err_clear(&e);
+	if (q->format != NULL && (rc = rel_fmt_parse(q->format, &fmt, &e)) != 0)
+		goto out;
+	if ((rc = rel_cli_db(q->db, REL_DB_READONLY, &db)) != 0)
+		return rc;
+	if ((rc = rel_actor_find(db, q->as, &who, &e)) != 0 ||
+	    (q->want_set && (rc = rel_set_stdin(db, &set, &e)) != 0) ||
+	    (rc = rel_out_open(&o, stdout, fmt, q->excel_safe ?
+	    REL_CSV_EXCEL_SAFE : 0, q->cols, q->ncols, &e)) != 0)
+		goto out;
+	if ((rc = q->run(db, q->ctx, set, o, &e)) == 0)
+		rc = rel_out_close(o, &e);
+	else
+		rel_out_abort(o);
+out:
+	rel_db_close(db);
+	if (rc != 0) {
+		rel_err_print(&e);
+		if (rc == REL_EUSAGE && q->usage != NULL)
+			q->usage(stderr, rc);
+	}
+	return rc;
+}

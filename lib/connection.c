@@ -19,7 +19,8 @@ static int write_conn(struct rel_db *, const struct rel_rec *,
     enum rel_outcome *, struct rel_err *);
 
 static const struct rel_import_kind conn_kind = {
-	"connections", "raised", conn_cols, NELEM(conn_cols), write_conn
+	"connections", "raised", conn_cols, NELEM(conn_cols), write_conn,
+	"connection"
 };
 
 const struct rel_import_kind *
@@ -36,36 +37,6 @@ rel_conn_cols(size_t *n)
 
 	*n = NELEM(names);
 	return names;
-}
-
-/* A student or adult by external id, which must exist and be active. */
-static int
-person(struct rel_db *db, int adult, const char *id, size_t len,
-    const char *col, const char *file, long line, sqlite3_int64 *rowid,
-    struct rel_err *e)
-{
-	sqlite3_stmt *st;
-	int rc, active;
-
-	if ((rc = rel_db_stmt(db, adult ?
-	    "SELECT id, active FROM adult WHERE adult_id = ?1" :
-	    "SELECT id, active FROM student WHERE student_id = ?1", &st, e)) != 0)
-		return rc;
-	sqlite3_bind_text(st, 1, id, (int)len, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	*rowid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	active = rc == SQLITE_ROW ? sqlite3_column_int(st, 1) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return rel_db_fail(db, rc, "looking up an id", e);
-	if (*rowid == 0)
-		return rel_err_value(e, REL_EDATA, file, line, col, id, len,
-		    "is not a known %s", adult ? "adult" : "student");
-	if (!active)
-		return rel_err_value(e, REL_EDATA, file, line, col, id, len,
-		    "is deactivated (rel-roster set %s %.*s --active 1 brings "
-		    "them back)", adult ? "adult" : "student", (int)len, id);
-	return 0;
 }
 
 int
@@ -261,9 +232,9 @@ write_conn(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 		rel_datetime_format(secs, at);
 	} else
 		rel_strlcpy(at, rel_now_text(), sizeof(at));
-	if ((rc = person(db, 0, r->v[C_STUDENT], r->len[C_STUDENT],
+	if ((rc = rel_person(db, 0, r->v[C_STUDENT], r->len[C_STUDENT],
 	    "student_id", r->file, r->line, &student, e)) != 0 ||
-	    (rc = person(db, 1, r->v[C_ADULT], r->len[C_ADULT], "adult_id",
+	    (rc = rel_person(db, 1, r->v[C_ADULT], r->len[C_ADULT], "adult_id",
 	    r->file, r->line, &adult, e)) != 0)
 		return rc;
 	if ((rc = mark(db, student, adult, strength, at,
@@ -339,7 +310,7 @@ rel_conn_apply(struct rel_db *db, enum rel_conn_verb verb,
 			rel_db_rollback(db);
 			return rel_err_set(e, REL_EUSAGE, "--adult is required");
 		}
-		if ((rc = person(db, 1, o->adult, strlen(o->adult), "--adult",
+		if ((rc = rel_person(db, 1, o->adult, strlen(o->adult), "--adult",
 		    NULL, 0, &adult, e)) != 0)
 			goto fail;
 	}
@@ -347,7 +318,7 @@ rel_conn_apply(struct rel_db *db, enum rel_conn_verb verb,
 		for (i = 0; i < n; i++) {
 			c->rows++;
 			rel_err_clear(&bad);
-			rc = person(db, 0, ids[i], strlen(ids[i]), "student_id",
+			rc = rel_person(db, 0, ids[i], strlen(ids[i]), "student_id",
 			    NULL, 0, &student, &bad);
 			if (rc == 0)
 				rc = apply_one(db, verb, student, adult, strength,

@@ -23,6 +23,7 @@ struct rel_db {
 	char path[PATH_MAX];
 	int busy_ms;
 	size_t ncache;
+	struct rel_actor actor;		/* the acting adult (access.c) */
 	struct {
 		const char *sql;
 		sqlite3_stmt *st;
@@ -556,4 +557,10 @@ rel_db_setting_put(struct rel_db *db, const char *key, const char *value,
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc, "writing a setting",
 	    e);
+}
+
+struct rel_actor *
+rel_db_actor_slot(struct rel_db *db)
+{
+	return &db->actor;
 }

@@ -430,3 +430,48 @@ rel_rec_text(const struct rel_rec *r, size_t i, const char *col, size_t max,
 		    " (line breaks and tabs are not allowed here)");
 	return 0;
 }
+
+int
+rel_rec_int(const struct rel_rec *r, size_t i, const char *col, long lo,
+    long hi, long *out, struct rel_err *e)
+{
+	const char *s;
+	long v = 0;
+	size_t k, len;
+	int neg;
+
+	if (!rel_rec_has(r, i))
+		return 0;
+	s = r->v[i];
+	len = r->len[i];
+	neg = s[0] == '-';
+	for (k = neg; k < len && k < 12; k++) {
+		if (s[k] < '0' || s[k] > '9')
+			break;
+		v = v * 10 + (s[k] - '0');
+	}
+	if (k != len || len == (size_t)neg || (neg ? -v : v) < lo ||
+	    (neg ? -v : v) > hi)
+		return rel_err_value(e, REL_EDATA, r->file, r->line, col, s, len,
+		    "is not a whole number from %ld to %ld", lo, hi);
+	*out = neg ? -v : v;
+	return 0;
+}
+
+int
+rel_rec_time(const struct rel_rec *r, size_t i, const char *col, int required,
+    int64_t *secs, struct rel_err *e)
+{
+	if (!rel_rec_has(r, i)) {
+		if (required)
+			return rel_err_at(e, REL_EDATA, r->file, r->line, col,
+			    "is empty; expected a date-time (YYYY-MM-DDTHH:MM)");
+		*secs = rel_now();
+		return 0;
+	}
+	if (rel_datetime_parse(r->v[i], r->len[i], secs) != 0)
+		return rel_err_value(e, REL_EDATA, r->file, r->line, col, r->v[i],
+		    r->len[i], "is not a date-time (YYYY-MM-DDTHH:MM[:SS]) or a "
+		    "date (YYYY-MM-DD)");
+	return 0;
+}

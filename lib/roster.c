@@ -122,10 +122,12 @@ static int write_member(struct rel_db *, const struct rel_rec *,
     enum rel_outcome *, struct rel_err *);
 
 static const struct rel_import_kind kinds[REL_ROSTER_NKINDS] = {
-	{ "students", NULL, student_cols, NELEM(student_cols), write_student },
-	{ "adults", NULL, adult_cols, NELEM(adult_cols), write_adult },
-	{ "groups", NULL, group_cols, NELEM(group_cols), write_group },
-	{ "memberships", NULL, member_cols, NELEM(member_cols), write_member },
+	{ "students", NULL, student_cols, NELEM(student_cols), write_student,
+	  "student" },
+	{ "adults", NULL, adult_cols, NELEM(adult_cols), write_adult, "adult" },
+	{ "groups", NULL, group_cols, NELEM(group_cols), write_group, "group" },
+	{ "memberships", NULL, member_cols, NELEM(member_cols), write_member,
+	  "membership" },
 };
 
 const struct rel_import_kind *
@@ -692,21 +694,60 @@ static const char *const list_sql[REL_ROSTER_NKINDS] = {
 /* A filter naming an id that does not exist is a mistake, not a wish for
  * an empty list. */
 int
-rel_id_known(struct rel_db *db, enum rel_roster_kind k, const char *opt,
-    const char *id, struct rel_err *e)
+rel_id_rowid(struct rel_db *db, enum rel_roster_kind k, const char *opt,
+    const char *id, sqlite3_int64 *rowid, struct rel_err *e)
 {
-	sqlite3_int64 rowid;
 	int rc;
 
+	*rowid = 0;
 	if (id == NULL)
 		return 0;
 	if ((rc = lookup_id(db, k == REL_STUDENT ? sql_student_rowid :
 	    k == REL_ADULT ? sql_adult_rowid : sql_group_rowid, id, strlen(id),
-	    &rowid, e)) != 0)
+	    rowid, e)) != 0)
 		return rc;
-	if (rowid == 0)
+	if (*rowid == 0)
 		return rel_err_value(e, REL_EDATA, NULL, 0, opt, id, strlen(id),
 		    "is not a known %s", entities[k].noun);
+	return 0;
+}
+
+int
+rel_id_known(struct rel_db *db, enum rel_roster_kind k, const char *opt,
+    const char *id, struct rel_err *e)
+{
+	sqlite3_int64 rowid;
+
+	return rel_id_rowid(db, k, opt, id, &rowid, e);
+}
+
+/* A student or adult by external id, which must exist and be active. */
+int
+rel_person(struct rel_db *db, int adult, const char *id, size_t len,
+    const char *col, const char *file, long line, sqlite3_int64 *rowid,
+    struct rel_err *e)
+{
+	sqlite3_stmt *st;
+	int rc, active;
+
+	if ((rc = rel_db_stmt(db, adult ?
+	    "SELECT id, active FROM adult WHERE adult_id = ?1" :
+	    "SELECT id, active FROM student WHERE student_id = ?1", &st, e)) != 0)
+		return rc;
+	sqlite3_bind_text(st, 1, id, (int)len, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*rowid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	active = rc == SQLITE_ROW ? sqlite3_column_int(st, 1) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return rel_db_fail(db, rc, "looking up an id", e);
+	if (*rowid == 0)
+		return rel_err_value(e, REL_EDATA, file, line, col, id, len,
+		    "is not a known %s", adult ? "adult" : "student");
+	if (!active)
+		return rel_err_value(e, REL_EDATA, file, line, col, id, len,
+		    "is deactivated (rel-roster set %s %.*s --active 1 brings "
+		    "them back)", adult ? "adult" : "student", (int)len, id);
 	return 0;
 }
 

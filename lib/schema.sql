@@ -108,3 +108,71 @@ CREATE TABLE primary_adult (
 CREATE UNIQUE INDEX primary_adult_current ON primary_adult (student)
     WHERE end_at IS NULL;
 CREATE INDEX primary_adult_adult ON primary_adult (adult);
+
+-- migration 4
+-- Check-ins are the table that grows: a daily check-in across a district
+-- is tens of millions of rows. So rows are compact and keys are integers:
+-- at is seconds since 1970-01-01T00:00 in school-local time, truncated to
+-- the minute; kind and visibility are small codes (rel-records(5):
+-- kind 0 checkin, 1 exit_ticket, 2 greeting, 3 conference; visibility
+-- 0 staff, 1 team, 2 private). The table is appended in arrival order
+-- and one unique index serves both the per-student window reads
+-- (student, at) and the duplicate rule: the same student, adult, kind and
+-- minute is the same check-in.
+CREATE TABLE checkin (
+	id INTEGER PRIMARY KEY,
+	student INTEGER NOT NULL REFERENCES student (id),
+	at INTEGER NOT NULL CHECK (at % 60 = 0),
+	adult INTEGER REFERENCES adult (id),
+	kind INTEGER NOT NULL DEFAULT 0 CHECK (kind BETWEEN 0 AND 3),
+	mood INTEGER CHECK (mood BETWEEN 1 AND 5),
+	understanding INTEGER CHECK (understanding BETWEEN 1 AND 5),
+	workload INTEGER CHECK (workload BETWEEN 1 AND 5),
+	note TEXT,
+	visibility INTEGER NOT NULL DEFAULT 1 CHECK (visibility BETWEEN 0 AND 2)
+) STRICT;
+CREATE UNIQUE INDEX checkin_student_at ON checkin
+    (student, at, kind, ifnull(adult, 0));
+
+-- migration 5
+-- The profile of a student as a person: one row per item. An item that
+-- is no longer true is retired (retired_at set), never deleted; at most
+-- one current item has the same student, kind and value.
+CREATE TABLE profile_item (
+	id INTEGER PRIMARY KEY,
+	student INTEGER NOT NULL REFERENCES student (id),
+	kind TEXT NOT NULL CHECK (kind IN ('strength', 'interest',
+	    'motivation', 'identity', 'language', 'learns_best', 'worry',
+	    'support')),
+	value TEXT NOT NULL CHECK (value <> ''),
+	source TEXT NOT NULL DEFAULT 'adult' CHECK (source IN ('student',
+	    'family', 'adult', 'assessment')),
+	at TEXT NOT NULL,
+	adult INTEGER REFERENCES adult (id),
+	visibility INTEGER NOT NULL DEFAULT 1 CHECK (visibility BETWEEN 0 AND 2),
+	retired_at TEXT,
+	retired_by INTEGER REFERENCES adult (id),
+	CHECK (retired_at IS NULL OR retired_at >= at)
+) STRICT;
+CREATE UNIQUE INDEX profile_item_current ON profile_item (student, kind, value)
+    WHERE retired_at IS NULL;
+CREATE INDEX profile_item_student ON profile_item (student, at);
+CREATE INDEX profile_item_adult ON profile_item (adult);
+
+-- migration 6
+-- Notes: affirmations, feedback, observations, concerns, and an adult's
+-- own gratitude entries (which alone may have no student).
+CREATE TABLE note (
+	id INTEGER PRIMARY KEY,
+	student INTEGER REFERENCES student (id),
+	at TEXT NOT NULL,
+	adult INTEGER REFERENCES adult (id),
+	kind TEXT NOT NULL CHECK (kind IN ('affirmation', 'feedback',
+	    'observation', 'concern', 'gratitude')),
+	text TEXT NOT NULL CHECK (text <> ''),
+	visibility INTEGER NOT NULL CHECK (visibility BETWEEN 0 AND 2),
+	CHECK (student IS NOT NULL OR kind = 'gratitude'),
+	CHECK (student IS NOT NULL OR adult IS NOT NULL)
+) STRICT;
+CREATE INDEX note_student ON note (student, at);
+CREATE INDEX note_adult ON note (adult, at);

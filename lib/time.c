@@ -376,3 +376,22 @@ rel_now_text(void)
 	}
 	return buf;
 }
+
+int
+rel_time_opt(const char *opt, const char *s, int end, int64_t *secs,
+    struct rel_err *e)
+{
+	size_t len = strlen(s);
+	int32_t days;
+
+	/* A bare date is a day, not its first instant, for an end bound. */
+	if (rel_when_parse(s, len, &days) == 0) {
+		*secs = ((int64_t)days + (end ? 1 : 0)) * 86400;
+		return 0;
+	}
+	if (rel_datetime_parse(s, len, secs) == 0)
+		return 0;
+	return rel_err_value(e, REL_EUSAGE, NULL, 0, opt, s, len, "is not a "
+	    "date (YYYY-MM-DD), a date-time (YYYY-MM-DDTHH:MM) or a span "
+	    "(14d, 6w, 3m, today)");
+}

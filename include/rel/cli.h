@@ -47,6 +47,7 @@ struct rel_import_kind;
 struct rel_csv_row;
 struct rel_cli_import {
 	const char *db;			/* --db */
+	const char *as;			/* --as: the default author */
 	const char *map;		/* --map */
 	const char *rejects;		/* --rejects */
 	int ignore_unknown;		/* --ignore-unknown */
@@ -60,6 +61,46 @@ struct rel_cli_import {
 	void *ctx;
 };
 REL_API int rel_cli_import(const struct rel_cli_import *ci);
+
+/* An add verb: a record of kind from values in kind->cols order (NULL:
+ * not given), written exactly as an import of one row would be, in one
+ * transaction, with the acting adult (--as) as the default author. With
+ * student operands (args), one record for each, the first column set to
+ * the operand; with none, one for each student of the set on standard
+ * input; with neither, one record as given. Any bad record means nothing
+ * is added (65). Prints "check-in added for S001" (kind->one and the
+ * first value), or a count for several. A usage error prints the usage.
+ * Returns the exit status. */
+struct rel_cli_add {
+	const char *db;			/* --db */
+	const char *as;			/* --as */
+	int need_actor;			/* no acting adult is 64 */
+	const struct rel_import_kind *kind;
+	const char *const *v;		/* kind->ncols values */
+	rel_usage_fn usage;
+};
+REL_API int rel_cli_add(const struct rel_cli_add *a, char **args,
+    size_t nargs);
+
+/* A read verb: the database opened read-only, the acting adult found
+ * (--as), the student set loaded from standard input when want_set, the
+ * output opened in --format, run() called, the output finished. Errors
+ * are printed (a usage error with the usage). Returns the exit status. */
+struct rel_out;
+struct rel_cli_query {
+	const char *db;			/* --db */
+	const char *as;			/* --as */
+	const char *format;		/* --format, or NULL */
+	int excel_safe;			/* --excel-safe */
+	int want_set;
+	const char *const *cols;
+	size_t ncols;
+	int (*run)(struct rel_db *db, void *ctx, int set, struct rel_out *o,
+	    struct rel_err *e);
+	void *ctx;
+	rel_usage_fn usage;
+};
+REL_API int rel_cli_query(const struct rel_cli_query *q);
 
 /* Print "prog (rel) VERSION" on stdout. */
 REL_API void rel_cli_version(void);

@@ -16,6 +16,8 @@
 #include "rel/csv.h"
 #include "rel/db.h"
 
+#include <stdint.h>
+
 /* One input record in a kind's column order. */
 struct rel_rec {
 	size_t n;
@@ -45,6 +47,8 @@ struct rel_import_kind {
 	 * fails: validate first, then write with one statement. */
 	int (*write)(struct rel_db *db, const struct rel_rec *rec,
 	    enum rel_outcome *outcome, struct rel_err *e);
+	const char *one;		/* singular noun for add: "check-in";
+					   NULL: not added one at a time */
 };
 
 struct rel_import_count {
@@ -99,5 +103,14 @@ REL_API int rel_rec_bool(const struct rel_rec *r, size_t i, const char *col,
  * TAB, LF and CR allowed). */
 REL_API int rel_rec_text(const struct rel_rec *r, size_t i, const char *col,
     size_t max, int multiline, struct rel_err *e);
+
+/* An optional whole number in [lo, hi]; empty leaves *out as it is. */
+REL_API int rel_rec_int(const struct rel_rec *r, size_t i, const char *col,
+    long lo, long hi, long *out, struct rel_err *e);
+/* A date-time (YYYY-MM-DDTHH:MM[:SS], a T or one space, an optional
+ * offset) or a date (its midnight) into seconds; empty is now when
+ * required is 0, else 65. */
+REL_API int rel_rec_time(const struct rel_rec *r, size_t i, const char *col,
+    int required, int64_t *secs, struct rel_err *e);
 
 #endif

@@ -15,6 +15,11 @@
 #include "rel/import.h"
 #include "rel/roster.h"
 #include "rel/connection.h"
+#include "rel/access.h"
+#include "rel/record.h"
+#include "rel/checkin.h"
+#include "rel/profile.h"
+#include "rel/note.h"
 #include "rel/sample.h"
 #include "rel/cli.h"
 

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "rel/base.h"
+#include "rel/err.h"
 
 /* Buffer sizes for formatted values, NUL included. */
 #define REL_DATE_LEN 11		/* YYYY-MM-DD */
@@ -50,5 +51,12 @@ REL_API int32_t rel_today(void);
 /* rel_now() as YYYY-MM-DDTHH:MM:SS, worked out at most once per second of
  * the system clock: cheap enough to stamp every row of a large import. */
 REL_API const char *rel_now_text(void);
+
+/* A time given as an option (--at, --since, --until): a date-time, a
+ * date, or a span back from today (14d, 6w, today). A date or span means
+ * its midnight, or with end set the midnight after it, so that --until
+ * 2026-11-20 includes that day. Returns 0, or 64 naming opt. */
+REL_API int rel_time_opt(const char *opt, const char *s, int end,
+    int64_t *secs, struct rel_err *e);
 
 #endif
