@@ -37,7 +37,7 @@ usage(FILE *fp, int status)
 	    "               [--no-primary | --ignore-primary] [--format FMT] [--excel-safe]\n"
 	    "       rel-map suggest [--top N] [--min-strength N] [--min-adults N]\n"
 	    "               [--no-primary | --ignore-primary] [--format FMT] [--excel-safe]\n"
-	    "       rel-map caseload [--format FMT] [--excel-safe]\n"
+	    "       rel-map caseload [--not-seen WHEN] [--format FMT] [--excel-safe]\n"
 	    "       rel-map list [--adult ID] [--student ID] [--strength N | --min-strength N]\n"
 	    "               [--format FMT] [--excel-safe]\n"
 	    "       rel-map history [--min-strength N] [--format FMT] [--excel-safe] DATE ...\n"
@@ -49,7 +49,8 @@ usage(FILE *fp, int status)
 enum {
 	O_DB = REL_OPT, O_ADULT, O_STRENGTH, O_AT, O_NOTE, O_MAP, O_IGNORE,
 	O_REJECTS, O_DRYRUN, O_MINSTRENGTH, O_MINADULTS, O_NOPRIMARY,
-	O_IGNOREPRIMARY, O_TOP, O_STUDENT, O_FORMAT, O_EXCEL, O_HELP, O_VERSION
+	O_IGNOREPRIMARY, O_TOP, O_STUDENT, O_FORMAT, O_EXCEL, O_NOTSEEN, O_HELP,
+	O_VERSION
 };
 
 static const struct option longopts[] = {
@@ -70,6 +71,7 @@ static const struct option longopts[] = {
 	{ "student", required_argument, NULL, O_STUDENT },
 	{ "format", required_argument, NULL, O_FORMAT },
 	{ "excel-safe", no_argument, NULL, O_EXCEL },
+	{ "not-seen", required_argument, NULL, O_NOTSEEN },
 	{ "help", no_argument, NULL, O_HELP },
 	{ "version", no_argument, NULL, O_VERSION },
 	{ NULL, 0, NULL, 0 }
@@ -84,7 +86,7 @@ static const int gaps_opts[] = { O_DB, O_MINSTRENGTH, O_MINADULTS, O_NOPRIMARY,
 	O_IGNOREPRIMARY, O_FORMAT, O_EXCEL, 0 };
 static const int suggest_opts[] = { O_DB, O_TOP, O_MINSTRENGTH, O_MINADULTS,
 	O_NOPRIMARY, O_IGNOREPRIMARY, O_FORMAT, O_EXCEL, 0 };
-static const int caseload_opts[] = { O_DB, O_FORMAT, O_EXCEL, 0 };
+static const int caseload_opts[] = { O_DB, O_NOTSEEN, O_FORMAT, O_EXCEL, 0 };
 static const int list_opts[] = { O_DB, O_ADULT, O_STUDENT, O_STRENGTH,
 	O_MINSTRENGTH, O_FORMAT, O_EXCEL, 0 };
 static const int history_opts[] = { O_DB, O_MINSTRENGTH, O_FORMAT, O_EXCEL, 0 };
@@ -208,6 +210,7 @@ do_query(struct rel_cli_args *a, enum query q)
 	struct rel_db *db;
 	struct rel_err e;
 	long minad, top;
+	int64_t since;
 	int minstr, strength;
 	size_t ncols;
 	int rc, set;
@@ -233,6 +236,9 @@ do_query(struct rel_cli_args *a, enum query q)
 	if ((V(O_MINSTRENGTH) != NULL && rel_conn_strength("--min-strength",
 	    V(O_MINSTRENGTH), &minstr, &e) != 0) || (V(O_STRENGTH) != NULL &&
 	    rel_conn_strength("--strength", V(O_STRENGTH), &strength, &e) != 0))
+		return fail(&e);
+	if (rel_time_opt("--not-seen", V(O_NOTSEEN) ? V(O_NOTSEEN) : "14d", 0,
+	    &since, &e) != 0)
 		return fail(&e);
 	if (q == Q_HISTORY && a->nargs == 0) {
 		rel_warn("history: give one or more dates");
@@ -264,7 +270,7 @@ do_query(struct rel_cli_args *a, enum query q)
 		rc = rel_conn_suggest(db, &g, (int)top, o, &e);
 		break;
 	case Q_CASELOAD:
-		rc = rel_conn_caseload(db, set, o, &e);
+		rc = rel_conn_caseload(db, set, since, o, &e);
 		break;
 	case Q_LIST:
 		memset(&f, 0, sizeof(f));

@@ -500,15 +500,15 @@ rel_caseload_cols(size_t *n)
 {
 	static const char *const names[] = { "adult_id", "given_name",
 		"family_name", "role", "primary", "strength_1", "strength_2",
-		"strength_3" };
+		"strength_3", "not_seen" };
 
 	*n = NELEM(names);
 	return names;
 }
 
 int
-rel_conn_caseload(struct rel_db *db, int set, struct rel_out *o,
-    struct rel_err *e)
+rel_conn_caseload(struct rel_db *db, int set, int64_t since,
+    struct rel_out *o, struct rel_err *e)
 {
 	sqlite3_stmt *st;
 	int rc;
@@ -521,7 +521,13 @@ rel_conn_caseload(struct rel_db *db, int set, struct rel_out *o,
 	    "  (SELECT id FROM temp.rel_set))), "
 	    "count(CASE WHEN c.strength = 1 THEN 1 END), "
 	    "count(CASE WHEN c.strength = 2 THEN 1 END), "
-	    "count(CASE WHEN c.strength = 3 THEN 1 END) "
+	    "count(CASE WHEN c.strength = 3 THEN 1 END), "
+	    /* Each primary student's latest check-in is one index seek. */
+	    "(SELECT count(*) FROM primary_adult p JOIN student s "
+	    "  ON s.id = p.student AND s.active = 1 WHERE p.adult = a.id "
+	    "  AND p.end_at IS NULL AND (?1 = 0 OR s.id IN "
+	    "  (SELECT id FROM temp.rel_set)) AND NOT EXISTS (SELECT 1 "
+	    "  FROM checkin k WHERE k.student = s.id AND k.at >= ?2)) "
 	    "FROM adult a LEFT JOIN connection c ON c.adult = a.id "
 	    "AND c.student IN (SELECT id FROM student WHERE active = 1) "
 	    "AND (?1 = 0 OR c.student IN (SELECT id FROM temp.rel_set)) "
@@ -529,6 +535,7 @@ rel_conn_caseload(struct rel_db *db, int set, struct rel_out *o,
 	    e)) != 0)
 		return rc;
 	sqlite3_bind_int(st, 1, set != 0);
+	sqlite3_bind_int64(st, 2, since);
 	rc = rel_out_stmt(o, st, e);
 	sqlite3_reset(st);
 	return rc;

@@ -76,11 +76,12 @@ REL_API int rel_conn_gaps(struct rel_db *db, const struct rel_gap_opts *g,
     struct rel_out *o, struct rel_err *e);
 
 /* One row per active adult: adult_id given_name family_name role primary
- * strength_1 strength_2 strength_3 (students in temp.rel_set only, if
- * set). */
+ * strength_1 strength_2 strength_3 not_seen (students in temp.rel_set
+ * only, if set), where not_seen counts the adult's primary students with
+ * no check-in by any adult at or after since (seconds). */
 REL_API const char *const *rel_caseload_cols(size_t *n);
-REL_API int rel_conn_caseload(struct rel_db *db, int set, struct rel_out *o,
-    struct rel_err *e);
+REL_API int rel_conn_caseload(struct rel_db *db, int set, int64_t since,
+    struct rel_out *o, struct rel_err *e);
 
 /* Connections, filtered (NULL / 0: no filter): student_id adult_id
  * strength primary at note. */

@@ -748,29 +748,47 @@ mapped
 run rel-map caseload
 status_is 0
 out_is <<'X'
-adult_id,given_name,family_name,role,primary,strength_1,strength_2,strength_3
-A1,Amara,Osei,counselor,1,0,0,1
-A2,Jonas,Lindqvist,teacher,0,1,1,0
-A3,Rosa,Díaz,coach,0,1,0,0
-A4,Ben,Ito,teacher,1,1,0,0
+adult_id,given_name,family_name,role,primary,strength_1,strength_2,strength_3,not_seen
+A1,Amara,Osei,counselor,1,0,0,1,1
+A2,Jonas,Lindqvist,teacher,0,1,1,0,0
+A3,Rosa,Díaz,coach,0,1,0,0,0
+A4,Ben,Ito,teacher,1,1,0,0,1
 X
 run_sh 'rel-roster list --grade 10 | rel-map caseload'
 out_is <<'X'
-adult_id,given_name,family_name,role,primary,strength_1,strength_2,strength_3
-A1,Amara,Osei,counselor,0,0,0,0
-A2,Jonas,Lindqvist,teacher,0,0,0,0
-A3,Rosa,Díaz,coach,0,1,0,0
-A4,Ben,Ito,teacher,0,0,0,0
+adult_id,given_name,family_name,role,primary,strength_1,strength_2,strength_3,not_seen
+A1,Amara,Osei,counselor,0,0,0,0,0
+A2,Jonas,Lindqvist,teacher,0,0,0,0,0
+A3,Rosa,Díaz,coach,0,1,0,0,0
+A4,Ben,Ito,teacher,0,0,0,0,0
 X
 rel-roster deactivate adult A3 2>/dev/null
 rel-roster deactivate student S1 2>/dev/null
 run rel-map caseload
 out_is <<'X'
-adult_id,given_name,family_name,role,primary,strength_1,strength_2,strength_3
-A1,Amara,Osei,counselor,0,0,0,0
-A2,Jonas,Lindqvist,teacher,0,0,1,0
-A4,Ben,Ito,teacher,1,1,0,0
+adult_id,given_name,family_name,role,primary,strength_1,strength_2,strength_3,not_seen
+A1,Amara,Osei,counselor,0,0,0,0,0
+A2,Jonas,Lindqvist,teacher,0,0,1,0,0
+A4,Ben,Ito,teacher,1,1,0,0,1
 X
+
+case_ "caseload: not_seen counts primary students with no recent check-in"
+mapped
+# S1's primary adult is A1; a check-in 2 days ago by anyone counts.
+sql "INSERT INTO checkin (student, at, adult, kind) SELECT s.id,
+    strftime('%s', '2026-11-18 09:00'), a.id, 0 FROM student s, adult a
+    WHERE s.student_id = 'S1' AND a.adult_id = 'A2'"
+run rel-map caseload
+status_is 0
+out_has 'A1,Amara,Osei,counselor,1,0,0,1,0'
+out_has 'A4,Ben,Ito,teacher,1,1,0,0,1'
+run rel-map caseload --not-seen 1d
+out_has 'A1,Amara,Osei,counselor,1,0,0,1,1'
+run rel-map caseload --not-seen 2026-11-18
+out_has 'A1,Amara,Osei,counselor,1,0,0,1,0'
+run rel-map caseload --not-seen soon
+status_is 64
+err_has 'rel-map: --not-seen: "soon" is not a date'
 
 case_ "list: filters by adult, student, strength and set"
 mapped

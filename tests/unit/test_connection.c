@@ -61,7 +61,7 @@ query(struct tmpdb *t, int which, const struct rel_gap_opts *g)
 	assert_int_equal(rel_out_open(&o, fp, REL_FMT_CSV, 0, cols, n, &e), 0);
 	rc = which == 0 ? rel_conn_gaps(t->db, g, o, &e) : which == 1 ?
 	    rel_conn_suggest(t->db, g, 3, o, &e) :
-	    rel_conn_caseload(t->db, 0, o, &e);
+	    rel_conn_caseload(t->db, 0, rel_now() - 14 * 86400, o, &e);
 	assert_int_equal(rc, 0);
 	rel_out_close(o, &e);
 	fclose(fp);
@@ -291,10 +291,10 @@ test_caseload(void **state)
 	apply(&t, REL_CONN_MARK, "A1", "3", NULL, "S2", NULL, &c, &e);
 	s = query(&t, 2, NULL);
 	assert_string_equal(s, "adult_id,given_name,family_name,role,primary,"
-	    "strength_1,strength_2,strength_3\n"
-	    "A1,Ana,Silva,teacher,2,1,0,1\n"
-	    "A2,Bo,Chen,teacher,0,0,0,0\n"
-	    "A3,Cy,Diaz,teacher,0,0,0,0\n");
+	    "strength_1,strength_2,strength_3,not_seen\n"
+	    "A1,Ana,Silva,teacher,2,1,0,1,2\n"
+	    "A2,Bo,Chen,teacher,0,0,0,0,0\n"
+	    "A3,Cy,Diaz,teacher,0,0,0,0,0\n");
 	free(s);
 	tmpdb_close(&t);
 }
