@@ -3,7 +3,11 @@
 # run a short tour on it. Each command is shown before its output.
 set -eu
 B=${1:-build}
-PATH="$(pwd)/$B/bin:$PATH"
+case $B in
+/*) ;;
+*) B="$(pwd)/$B" ;;
+esac
+PATH="$B/bin:$PATH"
 export PATH
 unset REL_DB
 rm -rf demo
