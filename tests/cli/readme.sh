@@ -2,7 +2,7 @@
 # readme.sh: the README's tour is true: `make demo`'s script runs, and every
 # command the tour shows then runs and exits 0 against the demo database,
 # as a newcomer would type it.
-# shellcheck disable=SC1091
+# shellcheck disable=SC1091,SC2153,SC2154 # lib.sh sets REL_B and status
 . "$REL_ROOT/tests/cli/lib.sh"
 
 case_ "make demo's tour runs and leaves a checked database"
