@@ -196,8 +196,8 @@ rel_cli_import(const struct rel_cli_import *ci)
 
 /* The students of an add: the operands, or the set on standard input. */
 static int
-add_ids(struct rel_db *db, char **args, size_t nargs, char ***ids,
-    size_t *nids, struct rel_err *e)
+add_ids(struct rel_db *db, char **args, size_t nargs, int no_set,
+    char ***ids, size_t *nids, struct rel_err *e)
 {
 	sqlite3_stmt *st;
 	size_t cap = 0, i;
@@ -212,6 +212,8 @@ add_ids(struct rel_db *db, char **args, size_t nargs, char ***ids,
 		*nids = nargs;
 		return 0;
 	}
+	if (no_set)
+		return 0;
 	if ((rc = rel_set_stdin(db, &set, e)) != 0 || !set)
 		return rc;
 	if ((rc = rel_db_stmt(db, "SELECT s.student_id FROM temp.rel_set r "
@@ -252,6 +254,7 @@ rel_cli_add(const struct rel_cli_add *a, char **args, size_t nargs)
 
 	rel_err_clear(&e);
 	memset(&c, 0, sizeof(c));
+	memset(&who, 0, sizeof(who));
 	if ((rc = rel_cli_db(a->db, 0, &db)) != 0)
 		return rc;
 	v = rel_xcalloc(k->ncols, sizeof(char *));
@@ -267,7 +270,8 @@ rel_cli_add(const struct rel_cli_add *a, char **args, size_t nargs)
 	rec.line = 0;
 	if ((rc = (a->need_actor ? rel_actor_need : rel_actor_find)(db, a->as,
 	    &who, &e)) != 0 ||
-	    (rc = add_ids(db, args, nargs, &ids, &nids, &e)) != 0 ||
+	    (rc = add_ids(db, args, nargs, a->no_set, &ids, &nids,
+	    &e)) != 0 ||
 	    (rc = rel_db_begin(db, &e)) != 0)
 		goto out;
 	for (j = 0; j < (nids > 0 ? nids : 1); j++) {

@@ -75,6 +75,7 @@ struct rel_cli_add {
 	const char *db;			/* --db */
 	const char *as;			/* --as */
 	int need_actor;			/* no acting adult is 64 */
+	int no_set;			/* no operand: one record, never a set */
 	const struct rel_import_kind *kind;
 	const char *const *v;		/* kind->ncols values */
 	rel_usage_fn usage;
