@@ -343,6 +343,7 @@ check_eq "$(sql "select ifnull(student, '-') || adult from note")" "-1" "stored"
 
 case_ "non-ASCII and multi-line text round-trips through list | import"
 school
+# shellcheck disable=SC1111 # the curly quotes are the data
 rel-note add --as A901 --at 2026-11-02T09:00 100206 affirmation \
     "Zoë's “résumé” — 学习, naïve café" 2>/dev/null || fail_ "add 1"
 rel-note add --as A905 --at 2026-11-03T09:00 100208 feedback "$(printf 'First line, with a comma\nSecond line with "quotes"\n\tand a tab')" \
