@@ -1,0 +1,271 @@
+/*
+ * rel-note: affirmations and feedback that convey high expectations,
+ * observations, concerns, and an adult's own gratitude entries.
+ *
+ *   rel-note add [STUDENT_ID] KIND TEXT [--at WHEN] [--visibility V]
+ *   rel-note import [--map NEW=OLD,...] [--ignore-unknown] [--rejects FILE]
+ *       [--dry-run] [FILE ...]
+ *   rel-note list [--student ID] [--adult ID] [--kind KIND] [--since WHEN]
+ *       [--until WHEN] [--last N] [--format FMT] [--excel-safe]
+ *   rel-note balance [--by student|adult] [--adult ID] [--since WHEN]
+ *       [--until WHEN] [--format FMT] [--excel-safe]
+ *
+ * Every verb takes --db PATH and --as ADULT_ID. Only a gratitude entry
+ * may be added without a student.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "rel/rel.h"
+
+_Noreturn static void
+usage(FILE *fp, int status)
+{
+	fprintf(fp,
+	    "usage: rel-note add [STUDENT_ID] KIND TEXT [--at WHEN] [--visibility V]\n"
+	    "       rel-note import [--map NEW=OLD,...] [--ignore-unknown] [--rejects FILE]\n"
+	    "               [--dry-run] [FILE ...]\n"
+	    "       rel-note list [--student ID] [--adult ID] [--kind KIND] [--since WHEN]\n"
+	    "               [--until WHEN] [--last N] [--format FMT] [--excel-safe]\n"
+	    "       rel-note balance [--by student|adult] [--adult ID] [--since WHEN]\n"
+	    "               [--until WHEN] [--format FMT] [--excel-safe]\n"
+	    "KIND is affirmation, feedback, observation, concern or gratitude; only a\n"
+	    "gratitude entry may leave out STUDENT_ID. Every verb takes --db PATH and\n"
+	    "--as ADULT_ID. list and balance read a student set on standard input.\n");
+	exit(status);
+}
+
+enum {
+	O_DB = REL_OPT, O_AS, O_AT, O_VISIBILITY, O_MAP, O_IGNORE, O_REJECTS,
+	O_DRYRUN, O_STUDENT, O_ADULT, O_KIND, O_SINCE, O_UNTIL, O_LAST, O_BY,
+	O_FORMAT, O_EXCEL, O_HELP, O_VERSION
+};
+
+static const struct option longopts[] = {
+	{ "db", required_argument, NULL, O_DB },
+	{ "as", required_argument, NULL, O_AS },
+	{ "at", required_argument, NULL, O_AT },
+	{ "visibility", required_argument, NULL, O_VISIBILITY },
+	{ "map", required_argument, NULL, O_MAP },
+	{ "ignore-unknown", no_argument, NULL, O_IGNORE },
+	{ "rejects", required_argument, NULL, O_REJECTS },
+	{ "dry-run", no_argument, NULL, O_DRYRUN },
+	{ "student", required_argument, NULL, O_STUDENT },
+	{ "adult", required_argument, NULL, O_ADULT },
+	{ "kind", required_argument, NULL, O_KIND },
+	{ "since", required_argument, NULL, O_SINCE },
+	{ "until", required_argument, NULL, O_UNTIL },
+	{ "last", required_argument, NULL, O_LAST },
+	{ "by", required_argument, NULL, O_BY },
+	{ "format", required_argument, NULL, O_FORMAT },
+	{ "excel-safe", no_argument, NULL, O_EXCEL },
+	{ "help", no_argument, NULL, O_HELP },
+	{ "version", no_argument, NULL, O_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const int add_opts[] = { O_DB, O_AS, O_AT, O_VISIBILITY, 0 };
+static const int import_opts[] = { O_DB, O_AS, O_MAP, O_IGNORE, O_REJECTS,
+	O_DRYRUN, 0 };
+static const int list_opts[] = { O_DB, O_AS, O_STUDENT, O_ADULT, O_KIND,
+	O_SINCE, O_UNTIL, O_LAST, O_FORMAT, O_EXCEL, 0 };
+static const int balance_opts[] = { O_DB, O_AS, O_BY, O_ADULT, O_SINCE,
+	O_UNTIL, O_FORMAT, O_EXCEL, 0 };
+
+#define V(o) (a->val[(o) - REL_OPT])
+
+static int
+fail(const struct rel_err *e)
+{
+	rel_err_print(e);
+	if (e->code == REL_EUSAGE)
+		usage(stderr, REL_EUSAGE);
+	return e->code;
+}
+
+/* The columns of rel_note_kind(), in its order. */
+enum { C_STUDENT, C_AT, C_ADULT, C_KIND, C_TEXT, C_VIS, NCOLS };
+
+static int
+do_add(struct rel_cli_args *a)
+{
+	const char *v[NCOLS] = { NULL };
+	char at[REL_DATETIME_LEN];
+	struct rel_cli_add ca;
+	struct rel_err e;
+	enum rel_vis vis;
+	int64_t secs;
+	int k;
+
+	rel_err_clear(&e);
+	if (a->nargs != 2 && a->nargs != 3) {
+		rel_warn("add: give STUDENT_ID KIND TEXT, or KIND TEXT for a "
+		    "gratitude entry");
+		usage(stderr, REL_EUSAGE);
+	}
+	k = a->nargs - 2;
+	if (a->nargs == 2 && strcasecmp(a->args[0], "gratitude") != 0) {
+		rel_warn("add: a student is needed: rel-note add STUDENT_ID KIND "
+		    "TEXT (only a gratitude entry may have none)");
+		usage(stderr, REL_EUSAGE);
+	}
+	if (V(O_AT) != NULL) {
+		if (rel_time_opt("--at", V(O_AT), 0, &secs, &e) != 0)
+			return fail(&e);
+		rel_datetime_format(secs, at);
+	} else
+		snprintf(at, sizeof(at), "%s", rel_now_text());
+	/* The visibility option is checked as an option (64); the write
+	 * function reads it back as the column. */
+	if (V(O_VISIBILITY) != NULL && rel_vis_opt(V(O_VISIBILITY), &vis,
+	    &e) != 0)
+		return fail(&e);
+	v[C_AT] = at;
+	v[C_KIND] = a->args[k];
+	v[C_TEXT] = a->args[k + 1];
+	v[C_VIS] = V(O_VISIBILITY);
+	memset(&ca, 0, sizeof(ca));
+	ca.db = V(O_DB);
+	ca.as = V(O_AS);
+	ca.need_actor = 1;
+	ca.kind = rel_note_kind();
+	ca.v = v;
+	ca.usage = usage;
+	if (k == 1)
+		return rel_cli_add(&ca, a->args, 1);
+	/* rel_cli_add reads a student set from a piped standard input when
+	 * given no student; a gratitude entry is about no student, so it
+	 * must see no set. */
+	if (rel_set_wanted(stdin) && freopen("/dev/null", "r", stdin) == NULL) {
+		rel_warn("/dev/null: cannot open");
+		return REL_ESOFTWARE;
+	}
+	return rel_cli_add(&ca, NULL, 0);
+}
+
+static int
+do_import(struct rel_cli_args *a)
+{
+	struct rel_cli_import ci;
+
+	memset(&ci, 0, sizeof(ci));
+	ci.db = V(O_DB);
+	ci.as = V(O_AS);
+	ci.map = V(O_MAP);
+	ci.rejects = V(O_REJECTS);
+	ci.ignore_unknown = V(O_IGNORE) != NULL;
+	ci.dry_run = V(O_DRYRUN) != NULL;
+	ci.files = a->args;
+	ci.nfiles = (size_t)a->nargs;
+	ci.kinds = rel_note_kind();
+	ci.nkinds = 1;
+	return rel_cli_import(&ci);
+}
+
+/* What list and balance hand to their run(). */
+struct query {
+	struct rel_cli_args *a;
+	enum rel_balance_by by;
+	int balance;
+};
+
+static int
+run_query(struct rel_db *db, void *ctx, int set, struct rel_out *o,
+    struct rel_err *e)
+{
+	struct query *q = ctx;
+	struct rel_cli_args *a = q->a;
+	struct rel_filter f;
+	int rc;
+
+	rel_filter_init(&f);
+	f.adult = V(O_ADULT);
+	f.set = set;
+	if ((rc = rel_filter_times(&f, q->balance && V(O_SINCE) == NULL ?
+	    "90d" : V(O_SINCE), V(O_UNTIL), e)) != 0)
+		return rc;
+	if (q->balance)
+		return rel_note_balance(db, q->by, &f, o, e);
+	f.student = V(O_STUDENT);
+	f.kind = V(O_KIND);
+	if (V(O_LAST) != NULL && (rc = rel_cli_int("--last", V(O_LAST), 1,
+	    1000000, &f.last, e)) != 0)
+		return rc;
+	return rel_note_list(db, &f, o, e);
+}
+
+static int
+do_query(struct rel_cli_args *a, int balance)
+{
+	struct rel_cli_query cq;
+	struct query q;
+	struct rel_err e;
+
+	if (a->nargs > 0) {
+		rel_warn("%s: takes no operands (a student set comes on standard "
+		    "input)", balance ? "balance" : "list");
+		usage(stderr, REL_EUSAGE);
+	}
+	memset(&q, 0, sizeof(q));
+	q.a = a;
+	q.balance = balance;
+	q.by = REL_BALANCE_STUDENT;
+	if (V(O_BY) != NULL) {
+		if (strcmp(V(O_BY), "adult") == 0)
+			q.by = REL_BALANCE_ADULT;
+		else if (strcmp(V(O_BY), "student") != 0) {
+			rel_err_value(&e, REL_EUSAGE, NULL, 0, "--by", V(O_BY),
+			    strlen(V(O_BY)), "is not student or adult");
+			return fail(&e);
+		}
+	}
+	memset(&cq, 0, sizeof(cq));
+	cq.db = V(O_DB);
+	cq.as = V(O_AS);
+	cq.format = V(O_FORMAT);
+	cq.excel_safe = V(O_EXCEL) != NULL;
+	cq.want_set = 1;
+	cq.cols = balance ? rel_balance_cols(q.by, &cq.ncols) :
+	    rel_note_cols(&cq.ncols);
+	cq.run = run_query;
+	cq.ctx = &q;
+	cq.usage = usage;
+	return rel_cli_query(&cq);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct {
+		const char *verb;
+		const int *opts;
+	} verbs[] = {
+		{ "add", add_opts }, { "import", import_opts },
+		{ "list", list_opts }, { "balance", balance_opts },
+	};
+	struct rel_cli_args args, *a = &args;
+	const char *verb;
+	size_t i;
+	int rc;
+
+	verb = rel_cli_verb(argc, argv, usage);
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (strcmp(verb, verbs[i].verb) == 0)
+			break;
+	if (i == sizeof(verbs) / sizeof(verbs[0])) {
+		rel_warn("unknown verb \"%s\"", verb);
+		usage(stderr, REL_EUSAGE);
+	}
+	rel_cli_parse(argc - 1, argv + 1, verb, longopts, verbs[i].opts, a,
+	    usage);
+	switch (i) {
+	case 0: rc = do_add(a); break;
+	case 1: rc = do_import(a); break;
+	case 2: rc = do_query(a, 0); break;
+	default: rc = do_query(a, 1); break;
+	}
+	return rel_cli_finish(rc);
+}
