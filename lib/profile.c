@@ -188,11 +188,13 @@ write_item(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 		id = sqlite3_column_int64(st, 0);
 		/* An empty source or visibility keeps what the item has, so
 		 * that adding an item again without them changes nothing. */
-		same = sqlite3_column_int(st, 3) ||
-		    ((source[0] == '\0' || strcmp(source, (const char *)
-		    sqlite3_column_text(st, 1)) == 0) &&
-		    (!rel_rec_has(r, C_VIS) ||
-		    (int)vis == sqlite3_column_int(st, 2)));
+		if (retired[0] != '\0')
+			same = sqlite3_column_int(st, 3);
+		else
+			same = (source[0] == '\0' || strcmp(source,
+			    (const char *)sqlite3_column_text(st, 1)) == 0) &&
+			    (!rel_rec_has(r, C_VIS) ||
+			    (int)vis == sqlite3_column_int(st, 2));
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
