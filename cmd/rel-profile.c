@@ -220,7 +220,8 @@ do_show(struct rel_cli_args *a)
 			md = 1;
 		else if (strcmp(V(O_FORMAT), "text") != 0) {
 			rel_err_value(&e, REL_EUSAGE, NULL, 0, "--format",
-			    V(O_FORMAT), strlen(V(O_FORMAT)), "is not text or md");
+			    V(O_FORMAT), strlen(V(O_FORMAT)),
+			    "is not text or md");
 			return fail(&e);
 		}
 	}

@@ -116,7 +116,8 @@ item_source(const struct rel_rec *r, char *buf, struct rel_err *e)
 		return 0;
 	if ((i = lookup(sources, r->v[C_SOURCE], r->len[C_SOURCE])) < 0)
 		return rel_err_value(e, REL_EDATA, r->file, r->line, "source",
-		    r->v[C_SOURCE], r->len[C_SOURCE], "is not %s", source_words);
+		    r->v[C_SOURCE], r->len[C_SOURCE], "is not %s",
+		    source_words);
 	strcpy(buf, sources[i]);
 	return 0;
 }
@@ -174,7 +175,8 @@ write_item(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	if ((rc = rel_db_stmt(db, "SELECT id, source, visibility, "
 	    "retired_at IS NOT NULL FROM profile_item "
 	    "WHERE student = ?1 AND kind = ?2 AND value = ?3 "
-	    "AND (CASE WHEN ?4 IS NULL THEN retired_at IS NULL ELSE at = ?5 END) "
+	    "AND (CASE WHEN ?4 IS NULL THEN retired_at IS NULL "
+	    "ELSE at = ?5 END) "
 	    "ORDER BY retired_at IS NULL LIMIT 1", &st, e)) != 0)
 		return rc;
 	sqlite3_bind_int64(st, 1, student);
@@ -353,8 +355,8 @@ rel_profile_retire(struct rel_db *db, const char *student, const char *kind,
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return rel_db_fail(db, rc, "reading a profile item", e);
 	if (id == 0)
-		return rel_err_value(e, REL_EDATA, NULL, 0, "value", value, vlen,
-		    "is not a current %s of student %s (rel-profile list "
+		return rel_err_value(e, REL_EDATA, NULL, 0, "value", value,
+		    vlen, "is not a current %s of student %s (rel-profile list "
 		    "--student %s shows them)", kinds[k], student, student);
 	if (late)
 		return rel_err_value(e, REL_EDATA, NULL, 0, "--at", when,
@@ -435,8 +437,8 @@ show_head(struct rel_db *db, const char *student, int md, FILE *fp,
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return rel_db_fail(db, rc, "reading a student", e);
-		return rel_err_value(e, REL_EDATA, NULL, 0, "student_id", student,
-		    strlen(student), "is not a known student");
+		return rel_err_value(e, REL_EDATA, NULL, 0, "student_id",
+		    student, strlen(student), "is not a known student");
 	}
 	*sid = sqlite3_column_int64(st, 0);
 	given = col(st, 2);
@@ -484,7 +486,8 @@ show_items(struct rel_db *db, sqlite3_int64 sid, int history, int md,
 
 	if ((rc = rel_db_stmt(db, "SELECT value, source, substr(at, 1, 10), "
 	    "substr(retired_at, 1, 10) FROM profile_item "
-	    "WHERE student = ?1 AND kind = ?2 AND (?3 = 1 OR retired_at IS NULL) "
+	    "WHERE student = ?1 AND kind = ?2 "
+	    "AND (?3 = 1 OR retired_at IS NULL) "
 	    "ORDER BY retired_at IS NOT NULL, at, id", &st, e)) != 0)
 		return rc;
 	for (k = 0; kinds[k] != NULL; k++) {
@@ -523,10 +526,11 @@ show_adults(struct rel_db *db, sqlite3_int64 sid, int md, FILE *fp,
 	    "a.family_name, a.role, coalesce(c.strength, 0), "
 	    "EXISTS (SELECT 1 FROM primary_adult p WHERE p.student = ?1 "
 	    "  AND p.adult = a.id AND p.end_at IS NULL) AS pr "
-	    "FROM adult a LEFT JOIN connection c ON c.adult = a.id "
-	    "AND c.student = ?1 WHERE a.active = 1 AND (c.id IS NOT NULL OR "
-	    "a.id IN (SELECT adult FROM primary_adult WHERE student = ?1 "
-	    "  AND end_at IS NULL)) "
+	    "FROM (SELECT adult FROM connection WHERE student = ?1 "
+	    "  UNION SELECT adult FROM primary_adult WHERE student = ?1 "
+	    "  AND end_at IS NULL) k JOIN adult a ON a.id = k.adult "
+	    "AND a.active = 1 "
+	    "LEFT JOIN connection c ON c.student = ?1 AND c.adult = a.id "
 	    "ORDER BY pr DESC, coalesce(c.strength, 0) DESC, a.adult_id", &st,
 	    e)) != 0)
 		return rc;

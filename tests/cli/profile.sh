@@ -91,6 +91,7 @@ loaded
 db_save
 USER=nobody run rel-profile add 100201 strength "kind"
 status_is 64
+# shellcheck disable=SC2016 # $REL_AS is the message's own text
 err_has 'rel-profile: who is writing this? Give --as ADULT_ID, set $REL_AS, or set your login on your adult record (rel-roster set adult ID --login nobody)'
 err_has 'usage: rel-profile add'
 run rel-profile add 100201 strength "kind" --as A999
@@ -353,7 +354,7 @@ Timestamp,Student Number,Question,Answer,Shared with
 2026-10-06 09:14,100209,worry,speaking in front of the class,private
 2026-10-06 09:20,100211,learns_best,when I can see an example first,team
 X
-run rel-profile import --as A903 --map at=Timestamp,student_id="Student Number",kind=Question,value=Answer,visibility="Shared with" form.csv
+run rel-profile import --as A903 --map 'at=Timestamp,student_id=Student Number,kind=Question,value=Answer,visibility=Shared with' form.csv
 status_is 0
 err_is <<'X'
 rel-profile: 3 profile items: 3 added, 0 updated, 0 unchanged

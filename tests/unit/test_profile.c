@@ -17,7 +17,8 @@ school(struct tmpdb *t)
 	assert_int_equal(rel_db_exec(t->db,
 	    "INSERT INTO student (student_id, given_name, family_name, "
 	    " preferred_name, pronouns, grade, home_language, updated_at) "
-	    " VALUES ('S1', 'Zoë', 'Ñuñez', NULL, 'she/her', '9', 'Spanish', 'x'), "
+	    " VALUES ('S1', 'Zoë', 'Ñuñez', NULL, 'she/her', '9', 'Spanish', "
+	    "  'x'), "
 	    " ('S2', 'Oluwaseun', 'Adeyemi', 'Seun', NULL, '10', NULL, 'x'), "
 	    " ('S3', 'Old', 'Gone', NULL, NULL, NULL, NULL, 'x');"
 	    "UPDATE student SET active = 0 WHERE student_id = 'S3';"
@@ -466,6 +467,19 @@ test_show(void **state)
 	    "Student S2, grade 10\n\n"));
 	assert_non_null(strstr(s, "Adults who know them\n  (none recorded "
 	    "yet)\n\nLast check-ins\n  (none recorded yet)\n"));
+	free(s);
+	/* A primary adult without a connection still shows; a deactivated
+	 * adult does not. */
+	assert_int_equal(rel_db_exec(t.db, "INSERT INTO primary_adult "
+	    "(student, adult, start_at) VALUES (2, 2, '2026-09-01T00:00:00');"
+	    "INSERT INTO adult (adult_id, given_name, family_name, active, "
+	    " updated_at) VALUES ('A3', 'Cy', 'Gone', 0, 'x');"
+	    "INSERT INTO connection (student, adult, strength, at, updated_at) "
+	    " VALUES (2, 3, 3, '2026-09-01T00:00:00', 'x')", &e), 0);
+	s = show(&t, "S2", 0, 0, 0, &rc);
+	assert_non_null(strstr(s, "Adults who know them\n"
+	    "  - Bo Chen, teacher (A2): primary adult\n"));
+	assert_null(strstr(s, "Cy Gone"));
 	free(s);
 	s = show(&t, "S9", 0, 3, 0, &rc);
 	assert_int_equal(rc, REL_EDATA);
