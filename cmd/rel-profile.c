@@ -1,0 +1,287 @@
+/*
+ * rel-profile: a profile of each student as a person: strengths,
+ * interests, motivations, identity and culture, languages, how they learn
+ * best, worries, and the supports that help.
+ *
+ *   rel-profile add STUDENT_ID KIND VALUE [--source S] [--at WHEN]
+ *       [--visibility V]
+ *   rel-profile import [--map NEW=OLD,...] [--ignore-unknown]
+ *       [--rejects FILE] [--dry-run] [FILE ...]
+ *   rel-profile list [--student ID] [--kind K] [--source S] [--adult ID]
+ *       [--since WHEN] [--until WHEN] [--history] [--format FMT]
+ *       [--excel-safe]
+ *   rel-profile show STUDENT_ID [--history] [--checkins N] [--format FMT]
+ *   rel-profile retire STUDENT_ID KIND VALUE [--at WHEN]
+ *
+ * Every verb takes --db PATH and --as ADULT_ID. Items are never deleted:
+ * one that is no longer true is retired, and list --history shows it.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rel/rel.h"
+
+_Noreturn static void
+usage(FILE *fp, int status)
+{
+	fprintf(fp,
+	    "usage: rel-profile add STUDENT_ID KIND VALUE [--source S] [--at WHEN]\n"
+	    "               [--visibility V]\n"
+	    "       rel-profile import [--map NEW=OLD,...] [--ignore-unknown]\n"
+	    "               [--rejects FILE] [--dry-run] [FILE ...]\n"
+	    "       rel-profile list [--student ID] [--kind K] [--source S] [--adult ID]\n"
+	    "               [--since WHEN] [--until WHEN] [--history] [--format FMT]\n"
+	    "               [--excel-safe]\n"
+	    "       rel-profile show STUDENT_ID [--history] [--checkins N]\n"
+	    "               [--format text|md]\n"
+	    "       rel-profile retire STUDENT_ID KIND VALUE [--at WHEN]\n"
+	    "Every verb takes --db PATH and --as ADULT_ID. KIND is strength, interest,\n"
+	    "motivation, identity, language, learns_best, worry or support.\n");
+	exit(status);
+}
+
+enum {
+	O_DB = REL_OPT, O_AS, O_SOURCE, O_AT, O_VIS, O_MAP, O_IGNORE,
+	O_REJECTS, O_DRYRUN, O_STUDENT, O_KIND, O_ADULT, O_SINCE, O_UNTIL,
+	O_HISTORY, O_CHECKINS, O_FORMAT, O_EXCEL, O_HELP, O_VERSION
+};
+
+static const struct option longopts[] = {
+	{ "db", required_argument, NULL, O_DB },
+	{ "as", required_argument, NULL, O_AS },
+	{ "source", required_argument, NULL, O_SOURCE },
+	{ "at", required_argument, NULL, O_AT },
+	{ "visibility", required_argument, NULL, O_VIS },
+	{ "map", required_argument, NULL, O_MAP },
+	{ "ignore-unknown", no_argument, NULL, O_IGNORE },
+	{ "rejects", required_argument, NULL, O_REJECTS },
+	{ "dry-run", no_argument, NULL, O_DRYRUN },
+	{ "student", required_argument, NULL, O_STUDENT },
+	{ "kind", required_argument, NULL, O_KIND },
+	{ "adult", required_argument, NULL, O_ADULT },
+	{ "since", required_argument, NULL, O_SINCE },
+	{ "until", required_argument, NULL, O_UNTIL },
+	{ "history", no_argument, NULL, O_HISTORY },
+	{ "checkins", required_argument, NULL, O_CHECKINS },
+	{ "format", required_argument, NULL, O_FORMAT },
+	{ "excel-safe", no_argument, NULL, O_EXCEL },
+	{ "help", no_argument, NULL, O_HELP },
+	{ "version", no_argument, NULL, O_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const int add_opts[] = { O_DB, O_AS, O_SOURCE, O_AT, O_VIS, 0 };
+static const int import_opts[] = { O_DB, O_AS, O_MAP, O_IGNORE, O_REJECTS,
+	O_DRYRUN, 0 };
+static const int list_opts[] = { O_DB, O_AS, O_STUDENT, O_KIND, O_SOURCE,
+	O_ADULT, O_SINCE, O_UNTIL, O_HISTORY, O_FORMAT, O_EXCEL, 0 };
+static const int show_opts[] = { O_DB, O_AS, O_HISTORY, O_CHECKINS,
+	O_FORMAT, 0 };
+static const int retire_opts[] = { O_DB, O_AS, O_AT, 0 };
+
+#define V(o) (a->val[(o) - REL_OPT])
+
+static int
+fail(const struct rel_err *e)
+{
+	rel_err_print(e);
+	if (e->code == REL_EUSAGE)
+		usage(stderr, REL_EUSAGE);
+	return e->code;
+}
+
+/* The verbs that name one item take exactly its three operands. */
+static void
+operands(struct rel_cli_args *a, const char *verb, int n)
+{
+	if (a->nargs == n)
+		return;
+	rel_warn("%s: %s", verb, n == 1 ? "give one STUDENT_ID" :
+	    "give STUDENT_ID, KIND and VALUE");
+	usage(stderr, REL_EUSAGE);
+}
+
+static int
+do_add(struct rel_cli_args *a)
+{
+	const char *v[8] = { NULL };
+	char at[REL_DATETIME_LEN];
+	struct rel_cli_add ca;
+	enum rel_vis vis;
+	struct rel_err e;
+	int64_t secs;
+
+	operands(a, "add", 3);
+	if (V(O_AT) != NULL) {
+		if (rel_time_opt("--at", V(O_AT), 0, &secs, &e) != 0)
+			return fail(&e);
+		rel_datetime_format(secs, at);
+	}
+	if (V(O_VIS) != NULL && rel_vis_opt(V(O_VIS), &vis, &e) != 0)
+		return fail(&e);
+	/* In the order of the kind's columns: student_id (the operand),
+	 * kind, value, source, at, adult_id (the acting adult),
+	 * visibility, retired_at. */
+	v[1] = a->args[1];
+	v[2] = a->args[2];
+	v[3] = V(O_SOURCE);
+	v[4] = V(O_AT) != NULL ? at : NULL;
+	v[6] = V(O_VIS) != NULL ? rel_vis_name(vis) : NULL;
+	memset(&ca, 0, sizeof(ca));
+	ca.db = V(O_DB);
+	ca.as = V(O_AS);
+	ca.need_actor = 1;
+	ca.kind = rel_profile_kind();
+	ca.v = v;
+	ca.usage = usage;
+	return rel_cli_add(&ca, a->args, 1);
+}
+
+static int
+do_import(struct rel_cli_args *a)
+{
+	struct rel_cli_import ci;
+
+	memset(&ci, 0, sizeof(ci));
+	ci.db = V(O_DB);
+	ci.as = V(O_AS);
+	ci.map = V(O_MAP);
+	ci.rejects = V(O_REJECTS);
+	ci.ignore_unknown = V(O_IGNORE) != NULL;
+	ci.dry_run = V(O_DRYRUN) != NULL;
+	ci.files = a->args;
+	ci.nfiles = (size_t)a->nargs;
+	ci.kinds = rel_profile_kind();
+	ci.nkinds = 1;
+	return rel_cli_import(&ci);
+}
+
+static int
+run_list(struct rel_db *db, void *ctx, int set, struct rel_out *o,
+    struct rel_err *e)
+{
+	struct rel_filter *f = ctx;
+
+	f->set = set;
+	return rel_profile_list(db, f, o, e);
+}
+
+static int
+do_list(struct rel_cli_args *a)
+{
+	struct rel_cli_query q;
+	struct rel_filter f;
+	struct rel_err e;
+
+	if (a->nargs > 0) {
+		rel_warn("list: students come from --student or a set on "
+		    "standard input");
+		usage(stderr, REL_EUSAGE);
+	}
+	rel_filter_init(&f);
+	if (rel_filter_times(&f, V(O_SINCE), V(O_UNTIL), &e) != 0)
+		return fail(&e);
+	f.student = V(O_STUDENT);
+	f.adult = V(O_ADULT);
+	f.kind = V(O_KIND);
+	f.source = V(O_SOURCE);
+	f.history = V(O_HISTORY) != NULL;
+	memset(&q, 0, sizeof(q));
+	q.db = V(O_DB);
+	q.as = V(O_AS);
+	q.format = V(O_FORMAT);
+	q.excel_safe = V(O_EXCEL) != NULL;
+	q.want_set = 1;
+	q.cols = rel_profile_cols(&q.ncols);
+	q.run = run_list;
+	q.ctx = &f;
+	q.usage = usage;
+	return rel_cli_query(&q);
+}
+
+static int
+do_show(struct rel_cli_args *a)
+{
+	struct rel_actor who;
+	struct rel_db *db;
+	struct rel_err e;
+	long checkins = 3;
+	int rc, md = 0;
+
+	operands(a, "show", 1);
+	if (V(O_CHECKINS) != NULL && rel_cli_int("--checkins", V(O_CHECKINS),
+	    0, 1000, &checkins, &e) != 0)
+		return fail(&e);
+	if (V(O_FORMAT) != NULL) {
+		if (strcmp(V(O_FORMAT), "md") == 0 ||
+		    strcmp(V(O_FORMAT), "markdown") == 0)
+			md = 1;
+		else if (strcmp(V(O_FORMAT), "text") != 0) {
+			rel_err_value(&e, REL_EUSAGE, NULL, 0, "--format",
+			    V(O_FORMAT), strlen(V(O_FORMAT)),
+			    "is not text or md");
+			return fail(&e);
+		}
+	}
+	if ((rc = rel_cli_db(V(O_DB), REL_DB_READONLY, &db)) != 0)
+		return rc;
+	if ((rc = rel_actor_find(db, V(O_AS), &who, &e)) == 0)
+		rc = rel_profile_show(db, a->args[0], V(O_HISTORY) != NULL,
+		    (int)checkins, md, stdout, &e);
+	rel_db_close(db);
+	return rc != 0 ? fail(&e) : 0;
+}
+
+static int
+do_retire(struct rel_cli_args *a)
+{
+	struct rel_actor who;
+	struct rel_db *db;
+	struct rel_err e;
+	int rc;
+
+	operands(a, "retire", 3);
+	if ((rc = rel_cli_db(V(O_DB), 0, &db)) != 0)
+		return rc;
+	if ((rc = rel_actor_need(db, V(O_AS), &who, &e)) == 0)
+		rc = rel_profile_retire(db, a->args[0], a->args[1], a->args[2],
+		    V(O_AT), &e);
+	rel_db_close(db);
+	if (rc != 0)
+		return fail(&e);
+	rel_warn("profile item retired for %s", a->args[0]);
+	return 0;
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct {
+		const char *verb;
+		const int *opts;
+		int (*run)(struct rel_cli_args *);
+	} verbs[] = {
+		{ "add", add_opts, do_add },
+		{ "import", import_opts, do_import },
+		{ "list", list_opts, do_list },
+		{ "show", show_opts, do_show },
+		{ "retire", retire_opts, do_retire },
+	};
+	struct rel_cli_args args;
+	const char *verb;
+	size_t i;
+
+	verb = rel_cli_verb(argc, argv, usage);
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (strcmp(verb, verbs[i].verb) == 0)
+			break;
+	if (i == sizeof(verbs) / sizeof(verbs[0])) {
+		rel_warn("unknown verb \"%s\"", verb);
+		usage(stderr, REL_EUSAGE);
+	}
+	rel_cli_parse(argc - 1, argv + 1, verb, longopts, verbs[i].opts, &args,
+	    usage);
+	return rel_cli_finish(verbs[i].run(&args));
+}

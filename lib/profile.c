@@ -1,0 +1,632 @@
+/*
+ * profile.c: a profile of each student as a person: the items (what they
+ * are good at, what they care about, what helps), listing and retiring
+ * them, and the one-page profile card.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+
+#define R REL_COL_REQUIRED
+
+static const struct rel_csv_col item_cols[] = {
+	{ "student_id", R }, { "kind", R }, { "value", R }, { "source", 0 },
+	{ "at", 0 }, { "adult_id", 0 }, { "visibility", 0 },
+	{ "retired_at", 0 }
+};
+enum { C_STUDENT, C_KIND, C_VALUE, C_SOURCE, C_AT, C_ADULT, C_VIS,
+	C_RETIRED };
+
+/* Card order: a card opens with what the student is good at and cares
+ * about, not with worries. */
+static const char *const kinds[] = { "strength", "interest", "motivation",
+	"identity", "language", "learns_best", "worry", "support", NULL };
+static const char *const headings[] = { "Strengths", "Interests",
+	"Motivations", "Identity and culture", "Languages",
+	"How they learn best", "Worries", "Supports that help" };
+static const char kind_words[] = "strength, interest, motivation, identity, "
+    "language, learns_best, worry or support";
+static const char *const sources[] = { "student", "family", "adult",
+	"assessment", NULL };
+static const char source_words[] = "student, family, adult or assessment";
+
+#define VALUE_MAX 500
+
+static int write_item(struct rel_db *, const struct rel_rec *,
+    enum rel_outcome *, struct rel_err *);
+
+static const struct rel_import_kind item_kind = {
+	"profile items", "updated", item_cols, NELEM(item_cols), write_item,
+	"profile item"
+};
+
+const struct rel_import_kind *
+rel_profile_kind(void)
+{
+	return &item_kind;
+}
+
+const char *const *
+rel_profile_cols(size_t *n)
+{
+	static const char *const names[] = { "student_id", "kind", "value",
+		"source", "at", "adult_id", "visibility", "retired_at" };
+
+	*n = NELEM(names);
+	return names;
+}
+
+const char *const *
+rel_profile_kinds(void)
+{
+	return kinds;
+}
+
+/* The index of a name in list (any case), or -1. */
+static int
+lookup(const char *const *list, const char *s, size_t len)
+{
+	int i;
+
+	for (i = 0; s != NULL && list[i] != NULL; i++)
+		if (strlen(list[i]) == len && strncasecmp(list[i], s, len) == 0)
+			return i;
+	return -1;
+}
+
+/* A value without the spaces around it: a survey export often pads its
+ * cells, and " drawing" is the same interest as "drawing". */
+static void
+trim(const char **s, size_t *len)
+{
+	while (*len > 0 && (*s)[0] == ' ') {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && (*s)[*len - 1] == ' ')
+		(*len)--;
+}
+
+/* The kind and value of an item, checked; *value is trimmed. */
+static int
+item_key(const char *file, long line, const char *kind, size_t klen,
+    const char **value, size_t *vlen, int *k, struct rel_err *e)
+{
+	if ((*k = lookup(kinds, kind, klen)) < 0)
+		return rel_err_value(e, REL_EDATA, file, line, "kind",
+		    kind != NULL ? kind : "", klen, "is not %s", kind_words);
+	trim(value, vlen);
+	if (*vlen == 0)
+		return rel_err_at(e, REL_EDATA, file, line, "value",
+		    "is empty; say what the %s is", kinds[*k]);
+	return 0;
+}
+
+/* The source of an item, or "" when not given. */
+static int
+item_source(const struct rel_rec *r, char *buf, struct rel_err *e)
+{
+	int i;
+
+	buf[0] = '\0';
+	if (!rel_rec_has(r, C_SOURCE))
+		return 0;
+	if ((i = lookup(sources, r->v[C_SOURCE], r->len[C_SOURCE])) < 0)
+		return rel_err_value(e, REL_EDATA, r->file, r->line, "source",
+		    r->v[C_SOURCE], r->len[C_SOURCE], "is not %s",
+		    source_words);
+	strcpy(buf, sources[i]);
+	return 0;
+}
+
+static int
+write_item(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
+    struct rel_err *e)
+{
+	sqlite3_int64 student, adult, id = 0;
+	char source[16], at[REL_DATETIME_LEN], retired[REL_DATETIME_LEN];
+	const char *value = r->v[C_VALUE];
+	size_t vlen = r->len[C_VALUE];
+	int64_t secs, rsecs;
+	enum rel_vis vis;
+	sqlite3_stmt *st;
+	int rc, k, same = 0;
+
+	if ((rc = rel_rec_id(r, C_STUDENT, "student_id", e)) != 0 ||
+	    (rc = item_key(r->file, r->line, r->v[C_KIND], r->len[C_KIND],
+	    &value, &vlen, &k, e)) != 0 ||
+	    (rc = rel_rec_text(r, C_VALUE, "value", VALUE_MAX, 0, e)) != 0 ||
+	    (rc = item_source(r, source, e)) != 0 ||
+	    (rc = rel_rec_time(r, C_AT, "at", 0, &secs, e)) != 0)
+		return rc;
+	rel_datetime_format(secs, at);
+	if (rel_rec_has(r, C_ADULT) &&
+	    (rc = rel_rec_id(r, C_ADULT, "adult_id", e)) != 0)
+		return rc;
+	if ((rc = rel_rec_vis(r, C_VIS, REL_VIS_TEAM, &vis, e)) != 0)
+		return rc;
+	retired[0] = '\0';
+	if (rel_rec_has(r, C_RETIRED)) {
+		if ((rc = rel_rec_time(r, C_RETIRED, "retired_at", 1, &rsecs,
+		    e)) != 0)
+			return rc;
+		if (rsecs < secs)
+			return rel_err_value(e, REL_EDATA, r->file, r->line,
+			    "retired_at", r->v[C_RETIRED], r->len[C_RETIRED],
+			    "is before the item's at (%s)", at);
+		rel_datetime_format(rsecs, retired);
+	}
+	if ((rc = rel_person(db, 0, r->v[C_STUDENT], r->len[C_STUDENT],
+	    "student_id", r->file, r->line, &student, e)) != 0)
+		return rc;
+	if (rel_rec_has(r, C_ADULT)) {
+		if ((rc = rel_person(db, 1, r->v[C_ADULT], r->len[C_ADULT],
+		    "adult_id", r->file, r->line, &adult, e)) != 0)
+			return rc;
+	} else
+		adult = rel_actor(db)->id;
+
+	/* The same item again: a current one by its value; a retired one
+	 * (a round trip of list --history) by its value and date, and a
+	 * current one with that date is retired by it. */
+	if ((rc = rel_db_stmt(db, "SELECT id, source, visibility, "
+	    "retired_at IS NOT NULL FROM profile_item "
+	    "WHERE student = ?1 AND kind = ?2 AND value = ?3 "
+	    "AND (CASE WHEN ?4 IS NULL THEN retired_at IS NULL "
+	    "ELSE at = ?5 END) "
+	    "ORDER BY retired_at IS NULL LIMIT 1", &st, e)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, student);
+	sqlite3_bind_text(st, 2, kinds[k], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, value, (int)vlen, SQLITE_STATIC);
+	if (retired[0] != '\0')
+		sqlite3_bind_text(st, 4, retired, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, at, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		/* An empty source or visibility keeps what the item has, so
+		 * that adding an item again without them changes nothing. */
+		if (retired[0] != '\0')
+			same = sqlite3_column_int(st, 3);
+		else
+			same = (source[0] == '\0' || strcmp(source,
+			    (const char *)sqlite3_column_text(st, 1)) == 0) &&
+			    (!rel_rec_has(r, C_VIS) ||
+			    (int)vis == sqlite3_column_int(st, 2));
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return rel_db_fail(db, rc, "reading a profile item", e);
+	if (id != 0 && same) {
+		*out = REL_UNCHANGED;
+		return 0;
+	}
+	if (id != 0) {
+		*out = REL_UPDATED;
+		/* Who retired an imported item is not known. */
+		if ((rc = rel_db_stmt(db, "UPDATE profile_item SET "
+		    "source = coalesce(?2, source), "
+		    "visibility = coalesce(?3, visibility), "
+		    "retired_at = ?4 WHERE id = ?1", &st, e)) != 0)
+			return rc;
+		sqlite3_bind_int64(st, 1, id);
+		if (source[0] != '\0')
+			sqlite3_bind_text(st, 2, source, -1, SQLITE_STATIC);
+		if (rel_rec_has(r, C_VIS))
+			sqlite3_bind_int(st, 3, (int)vis);
+		if (retired[0] != '\0')
+			sqlite3_bind_text(st, 4, retired, -1, SQLITE_STATIC);
+	} else {
+		*out = REL_ADDED;
+		if ((rc = rel_db_stmt(db, "INSERT INTO profile_item (student, "
+		    "kind, value, source, at, adult, visibility, retired_at) "
+		    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", &st, e)) != 0)
+			return rc;
+		sqlite3_bind_int64(st, 1, student);
+		sqlite3_bind_text(st, 2, kinds[k], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, value, (int)vlen, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, source[0] != '\0' ? source : "adult",
+		    -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, at, -1, SQLITE_STATIC);
+		if (adult != 0)
+			sqlite3_bind_int64(st, 6, adult);
+		sqlite3_bind_int(st, 7, (int)vis);
+		if (retired[0] != '\0')
+			sqlite3_bind_text(st, 8, retired, -1, SQLITE_STATIC);
+	}
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc,
+	    "writing a profile item", e);
+}
+
+/* A time bound of a filter as stored text, or NULL for none. */
+static const char *
+bound(int64_t secs, char *buf)
+{
+	if (secs == INT64_MIN || secs == INT64_MAX)
+		return NULL;
+	rel_datetime_format(secs, buf);
+	return buf;
+}
+
+int
+rel_profile_list(struct rel_db *db, const struct rel_filter *f,
+    struct rel_out *o, struct rel_err *e)
+{
+	char since[REL_DATETIME_LEN], until[REL_DATETIME_LEN];
+	sqlite3_int64 student, adult;
+	const char *s;
+	sqlite3_stmt *st;
+	int rc, k = -1, src = -1;
+
+	if (f->kind != NULL &&
+	    (k = lookup(kinds, f->kind, strlen(f->kind))) < 0)
+		return rel_err_value(e, REL_EUSAGE, NULL, 0, "--kind", f->kind,
+		    strlen(f->kind), "is not %s", kind_words);
+	if (f->source != NULL &&
+	    (src = lookup(sources, f->source, strlen(f->source))) < 0)
+		return rel_err_value(e, REL_EUSAGE, NULL, 0, "--source",
+		    f->source, strlen(f->source), "is not %s", source_words);
+	if ((rc = rel_id_rowid(db, REL_STUDENT, "--student", f->student,
+	    &student, e)) != 0 ||
+	    (rc = rel_id_rowid(db, REL_ADULT, "--adult", f->adult, &adult,
+	    e)) != 0)
+		return rc;
+	if ((rc = rel_db_stmt(db,
+	    "SELECT s.student_id, p.kind, p.value, p.source, p.at, a.adult_id, "
+	    "CASE p.visibility WHEN 0 THEN 'staff' WHEN 1 THEN 'team' "
+	    " ELSE 'private' END, p.retired_at "
+	    "FROM profile_item p JOIN student s ON s.id = p.student "
+	    "LEFT JOIN adult a ON a.id = p.adult "
+	    "WHERE (?1 IS NULL OR p.student = ?1) "
+	    "AND (?2 IS NULL OR p.adult = ?2) "
+	    "AND (?3 IS NULL OR p.kind = ?3) "
+	    "AND (?4 IS NULL OR p.source = ?4) "
+	    "AND (?5 IS NULL OR p.at >= ?5) AND (?6 IS NULL OR p.at < ?6) "
+	    "AND (?7 = 1 OR p.retired_at IS NULL) "
+	    "AND (?8 = 0 OR p.student IN (SELECT id FROM temp.rel_set)) "
+	    "ORDER BY s.student_id, CASE p.kind WHEN 'strength' THEN 0 "
+	    " WHEN 'interest' THEN 1 WHEN 'motivation' THEN 2 "
+	    " WHEN 'identity' THEN 3 WHEN 'language' THEN 4 "
+	    " WHEN 'learns_best' THEN 5 WHEN 'worry' THEN 6 ELSE 7 END, "
+	    "p.at, p.id", &st, e)) != 0)
+		return rc;
+	if (student != 0)
+		sqlite3_bind_int64(st, 1, student);
+	if (adult != 0)
+		sqlite3_bind_int64(st, 2, adult);
+	if (k >= 0)
+		sqlite3_bind_text(st, 3, kinds[k], -1, SQLITE_STATIC);
+	if (src >= 0)
+		sqlite3_bind_text(st, 4, sources[src], -1, SQLITE_STATIC);
+	if ((s = bound(f->since, since)) != NULL)
+		sqlite3_bind_text(st, 5, s, -1, SQLITE_STATIC);
+	if ((s = bound(f->until, until)) != NULL)
+		sqlite3_bind_text(st, 6, s, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 7, f->history != 0);
+	sqlite3_bind_int(st, 8, f->set != 0);
+	rc = rel_out_stmt(o, st, e);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+rel_profile_retire(struct rel_db *db, const char *student, const char *kind,
+    const char *value, const char *at, struct rel_err *e)
+{
+	char when[REL_DATETIME_LEN];
+	sqlite3_int64 sid, id = 0;
+	const struct rel_actor *who = rel_actor(db);
+	size_t vlen = strlen(value);
+	sqlite3_stmt *st;
+	int64_t secs = rel_now();
+	int rc, k, late = 0;
+
+	if ((rc = item_key(NULL, 0, kind, strlen(kind), &value, &vlen, &k,
+	    e)) != 0)
+		return rc;
+	if (at != NULL && (rc = rel_time_opt("--at", at, 0, &secs, e)) != 0)
+		return rc;
+	rel_datetime_format(secs, when);
+	if (who->id == 0)
+		return rel_err_set(e, REL_EUSAGE, "who is retiring this item? "
+		    "Give --as ADULT_ID or set $REL_AS");
+	if ((rc = rel_person(db, 0, student, strlen(student), "student_id",
+	    NULL, 0, &sid, e)) != 0)
+		return rc;
+	if ((rc = rel_db_stmt(db, "SELECT id, at > ?4 FROM profile_item "
+	    "WHERE student = ?1 AND kind = ?2 AND value = ?3 "
+	    "AND retired_at IS NULL", &st, e)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, sid);
+	sqlite3_bind_text(st, 2, kinds[k], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, value, (int)vlen, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, when, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(st, 0);
+		late = sqlite3_column_int(st, 1);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return rel_db_fail(db, rc, "reading a profile item", e);
+	if (id == 0)
+		return rel_err_value(e, REL_EDATA, NULL, 0, "value", value,
+		    vlen, "is not a current %s of student %s (rel-profile list "
+		    "--student %s shows them)", kinds[k], student, student);
+	if (late)
+		return rel_err_value(e, REL_EDATA, NULL, 0, "--at", when,
+		    strlen(when), "is before the item was recorded");
+	if ((rc = rel_db_stmt(db, "UPDATE profile_item SET retired_at = ?2, "
+	    "retired_by = ?3 WHERE id = ?1", &st, e)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_text(st, 2, when, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, who->id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc,
+	    "retiring a profile item", e);
+}
+
+/* The card. */
+
+/* Text from the database on one line: a check-in note may hold line
+ * breaks. In Markdown, the characters that would change its meaning are
+ * escaped. */
+static void
+put(FILE *fp, const unsigned char *s, int md)
+{
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s < 0x20 || *s == 0x7F) {
+			/* A line break and the indent after it: one space. */
+			while ((s[1] > 0 && s[1] < 0x20) || s[1] == 0x7F ||
+			    s[1] == ' ')
+				s++;
+			putc(' ', fp);
+		} else {
+			if (md && strchr("\\`*_[]<>", *s) != NULL)
+				putc('\\', fp);
+			putc(*s, fp);
+		}
+	}
+}
+
+static const unsigned char *
+col(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_text(st, i);
+}
+
+static void
+heading(FILE *fp, const char *title, int md)
+{
+	fprintf(fp, md ? "\n## %s\n\n" : "\n%s\n", title);
+}
+
+static void
+none(FILE *fp, int md)
+{
+	fputs(md ? "(none recorded yet)\n" : "  (none recorded yet)\n", fp);
+}
+
+static void
+bullet(FILE *fp, int md)
+{
+	fputs(md ? "- " : "  - ", fp);
+}
+
+static int
+show_head(struct rel_db *db, const char *student, int md, FILE *fp,
+    sqlite3_int64 *sid, struct rel_err *e)
+{
+	const unsigned char *given, *pref, *v;
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = rel_db_stmt(db, "SELECT id, student_id, given_name, "
+	    "family_name, preferred_name, pronouns, grade, home_language, "
+	    "active FROM student WHERE student_id = ?1", &st, e)) != 0)
+		return rc;
+	sqlite3_bind_text(st, 1, student, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return rel_db_fail(db, rc, "reading a student", e);
+		return rel_err_value(e, REL_EDATA, NULL, 0, "student_id",
+		    student, strlen(student), "is not a known student");
+	}
+	*sid = sqlite3_column_int64(st, 0);
+	given = col(st, 2);
+	pref = col(st, 4);
+	if (pref == NULL || pref[0] == '\0' ||
+	    strcmp((const char *)pref, (const char *)given) == 0)
+		pref = NULL;
+	fputs(md ? "# " : "", fp);
+	put(fp, pref != NULL ? pref : given, md);
+	putc(' ', fp);
+	put(fp, col(st, 3), md);
+	if (pref != NULL) {
+		fputs(" (given name ", fp);
+		put(fp, given, md);
+		putc(')', fp);
+	}
+	fputs(md ? "\n\n" : "\n", fp);
+	fputs("Student ", fp);
+	put(fp, col(st, 1), md);
+	if ((v = col(st, 6)) != NULL && v[0] != '\0') {
+		fputs(", grade ", fp);
+		put(fp, v, md);
+	}
+	if ((v = col(st, 5)) != NULL && v[0] != '\0') {
+		fputs(", ", fp);
+		put(fp, v, md);
+	}
+	if ((v = col(st, 7)) != NULL && v[0] != '\0') {
+		fputs(", home language ", fp);
+		put(fp, v, md);
+	}
+	if (sqlite3_column_int(st, 8) == 0)
+		fputs(" (deactivated)", fp);
+	putc('\n', fp);
+	sqlite3_reset(st);
+	return 0;
+}
+
+static int
+show_items(struct rel_db *db, sqlite3_int64 sid, int history, int md,
+    FILE *fp, struct rel_err *e)
+{
+	sqlite3_stmt *st;
+	int rc = SQLITE_DONE, k, n;
+
+	if ((rc = rel_db_stmt(db, "SELECT value, source, substr(at, 1, 10), "
+	    "substr(retired_at, 1, 10) FROM profile_item "
+	    "WHERE student = ?1 AND kind = ?2 "
+	    "AND (?3 = 1 OR retired_at IS NULL) "
+	    "ORDER BY retired_at IS NOT NULL, at, id", &st, e)) != 0)
+		return rc;
+	for (k = 0; kinds[k] != NULL; k++) {
+		heading(fp, headings[k], md);
+		sqlite3_bind_int64(st, 1, sid);
+		sqlite3_bind_text(st, 2, kinds[k], -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, history != 0);
+		for (n = 0; (rc = sqlite3_step(st)) == SQLITE_ROW; n++) {
+			bullet(fp, md);
+			put(fp, col(st, 0), md);
+			fprintf(fp, " (%s, %s)", col(st, 1), col(st, 2));
+			if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+				fprintf(fp, " (retired %s)", col(st, 3));
+			putc('\n', fp);
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return rel_db_fail(db, rc, "reading profile items", e);
+		if (n == 0)
+			none(fp, md);
+	}
+	return 0;
+}
+
+static int
+show_adults(struct rel_db *db, sqlite3_int64 sid, int md, FILE *fp,
+    struct rel_err *e)
+{
+	static const char *const strength[] = { "", "knows name and face",
+		"knows something personal", "trusted adult" };
+	sqlite3_stmt *st;
+	int rc, n, s;
+
+	heading(fp, "Adults who know them", md);
+	if ((rc = rel_db_stmt(db, "SELECT a.adult_id, a.given_name, "
+	    "a.family_name, a.role, coalesce(c.strength, 0), "
+	    "EXISTS (SELECT 1 FROM primary_adult p WHERE p.student = ?1 "
+	    "  AND p.adult = a.id AND p.end_at IS NULL) AS pr "
+	    "FROM (SELECT adult FROM connection WHERE student = ?1 "
+	    "  UNION SELECT adult FROM primary_adult WHERE student = ?1 "
+	    "  AND end_at IS NULL) k JOIN adult a ON a.id = k.adult "
+	    "AND a.active = 1 "
+	    "LEFT JOIN connection c ON c.student = ?1 AND c.adult = a.id "
+	    "ORDER BY pr DESC, coalesce(c.strength, 0) DESC, a.adult_id", &st,
+	    e)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, sid);
+	for (n = 0; (rc = sqlite3_step(st)) == SQLITE_ROW; n++) {
+		bullet(fp, md);
+		put(fp, col(st, 1), md);
+		putc(' ', fp);
+		put(fp, col(st, 2), md);
+		fprintf(fp, ", %s (", col(st, 3));
+		put(fp, col(st, 0), md);
+		fputs("):", fp);
+		s = sqlite3_column_int(st, 4);
+		if (s >= 1 && s <= 3)
+			fprintf(fp, " %s", strength[s]);
+		if (sqlite3_column_int(st, 5))
+			fprintf(fp, "%s%s", s >= 1 && s <= 3 ? "; " : " ",
+			    md ? "**primary adult**" : "primary adult");
+		putc('\n', fp);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return rel_db_fail(db, rc, "reading connections", e);
+	if (n == 0)
+		none(fp, md);
+	return 0;
+}
+
+static int
+show_checkins(struct rel_db *db, sqlite3_int64 sid, int last, int md,
+    FILE *fp, struct rel_err *e)
+{
+	static const char *const scores[] = { "mood", "understanding",
+		"workload" };
+	char when[REL_DATETIME_LEN];
+	sqlite3_stmt *st;
+	int rc, n, i, said;
+
+	heading(fp, "Last check-ins", md);
+	/* The kind codes of migration 4, in words for a reader. */
+	if ((rc = rel_db_stmt(db, "SELECT c.at, CASE c.kind "
+	    " WHEN 0 THEN 'check-in' WHEN 1 THEN 'exit ticket' "
+	    " WHEN 2 THEN 'greeting' ELSE 'conference' END, "
+	    "c.mood, c.understanding, c.workload, a.given_name, a.family_name, "
+	    "c.note FROM checkin c LEFT JOIN adult a ON a.id = c.adult "
+	    "WHERE c.student = ?1 ORDER BY c.at DESC, c.id DESC LIMIT ?2", &st,
+	    e)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, sid);
+	sqlite3_bind_int(st, 2, last);
+	for (n = 0; (rc = sqlite3_step(st)) == SQLITE_ROW; n++) {
+		rel_datetime_format(sqlite3_column_int64(st, 0), when);
+		when[10] = '\0';
+		bullet(fp, md);
+		fprintf(fp, "%s %s", when, col(st, 1));
+		if (sqlite3_column_type(st, 5) != SQLITE_NULL) {
+			fputs(" with ", fp);
+			put(fp, col(st, 5), md);
+			putc(' ', fp);
+			put(fp, col(st, 6), md);
+		}
+		for (i = 0, said = 0; i < 3; i++) {
+			if (sqlite3_column_type(st, 2 + i) == SQLITE_NULL)
+				continue;
+			fprintf(fp, "%s%s %d", said++ ? ", " : ": ", scores[i],
+			    sqlite3_column_int(st, 2 + i));
+		}
+		if (col(st, 7) != NULL && col(st, 7)[0] != '\0') {
+			fputs(said ? "; " : ": ", fp);
+			put(fp, col(st, 7), md);
+		}
+		putc('\n', fp);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return rel_db_fail(db, rc, "reading check-ins", e);
+	if (n == 0)
+		none(fp, md);
+	return 0;
+}
+
+int
+rel_profile_show(struct rel_db *db, const char *student, int history,
+    int checkins, int markdown, FILE *fp, struct rel_err *e)
+{
+	sqlite3_int64 sid = 0;
+	int rc;
+
+	if (checkins < 0)
+		return rel_err_set(e, REL_EUSAGE, "--checkins: %d is not 0 or "
+		    "more", checkins);
+	if ((rc = show_head(db, student, markdown, fp, &sid, e)) != 0 ||
+	    (rc = show_items(db, sid, history, markdown, fp, e)) != 0 ||
+	    (rc = show_adults(db, sid, markdown, fp, e)) != 0)
+		return rc;
+	if (checkins > 0)
+		return show_checkins(db, sid, checkins, markdown, fp, e);
+	return 0;
+}
