@@ -95,7 +95,7 @@ static const char sql_insert[] =
  * The last student and the last adult looked up, since an import is
  * mostly grouped by student and by adult: the lookups cost a fifth of
  * each record's time. Students and adults are never deleted, so an id
- * keeps its rowid; what may change is whether they are active. So the
+ * keeps its rowid; what may change is whether a student is active. So the
  * memo holds only while nothing else can have written: the same handle,
  * inside a transaction (no other connection can write), no row changed
  * on this handle since our last write (total_changes) and no commit
@@ -112,10 +112,35 @@ static struct {
 	sqlite3_int64 rowid;
 } memo[2];			/* [0] student, [1] adult */
 
-/* The rowid of the active student (adult 0) or adult in column i. */
+/* A check-in's author may since have left: what they wrote stays theirs,
+ * and a list of check-ins imports back. So any known adult will do. */
+static int
+any_adult(struct rel_db *db, const struct rel_rec *r, size_t i,
+    sqlite3_int64 *rowid, struct rel_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = rel_db_stmt(db, "SELECT id FROM adult WHERE adult_id = ?1",
+	    &st, e)) != 0)
+		return rc;
+	sqlite3_bind_text(st, 1, r->v[i], (int)r->len[i], SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	*rowid = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return rel_db_fail(db, rc, "looking up an id", e);
+	if (*rowid == 0)
+		return rel_err_value(e, REL_EDATA, r->file, r->line, "adult_id",
+		    r->v[i], r->len[i], "is not a known adult");
+	return 0;
+}
+
+/* The rowid of the active student (adult 0), or of the known adult, in
+ * column i. */
 static int
 person(struct rel_db *db, int adult, const struct rel_rec *r, size_t i,
-    const char *col, sqlite3_int64 *rowid, struct rel_err *e)
+    sqlite3_int64 *rowid, struct rel_err *e)
 {
 	size_t len = r->len[i];
 	int rc;
@@ -124,8 +149,8 @@ person(struct rel_db *db, int adult, const struct rel_rec *r, size_t i,
 		*rowid = memo[adult].rowid;
 		return 0;
 	}
-	if ((rc = rel_person(db, adult, r->v[i], len, col, r->file, r->line,
-	    rowid, e)) != 0)
+	if ((rc = adult ? any_adult(db, r, i, rowid, e) : rel_person(db, 0,
+	    r->v[i], len, "student_id", r->file, r->line, rowid, e)) != 0)
 		return rc;
 	if (len < sizeof(memo[adult].id)) {
 		memcpy(memo[adult].id, r->v[i], len);
@@ -175,11 +200,11 @@ write_checkin(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	    stamp.changes != sqlite3_total_changes64(h))
 		memo[0].len = memo[1].len = 0;
 	stamp.db = NULL;
-	if ((rc = person(db, 0, r, C_STUDENT, "student_id", &student, e)) != 0)
+	if ((rc = person(db, 0, r, C_STUDENT, &student, e)) != 0)
 		return rc;
 	if (!rel_rec_has(r, C_ADULT))
 		adult = rel_actor(db)->id;
-	else if ((rc = person(db, 1, r, C_ADULT, "adult_id", &adult, e)) != 0)
+	else if ((rc = person(db, 1, r, C_ADULT, &adult, e)) != 0)
 		return rc;
 
 	if ((rc = rel_db_stmt(db, sql_insert, &st, e)) != 0)
@@ -268,7 +293,9 @@ out_checkins(struct rel_db *db, struct rel_out *o, sqlite3_stmt *st,
 /* The student is the outer loop, in student_id order, so that each
  * student's check-ins are one range of the (student, at) index and come
  * out in order without a sort. ?1 student rowid, ?2 adult rowid, ?3 kind
- * code (NULL: any), ?4 since, ?5 until, ?6 narrow to the set. */
+ * code (NULL: any), ?4 since, ?5 until, ?6 narrow to the set. As with
+ * the roster, deactivated students are left out unless named (by ?1 or
+ * in the set): a list is what imports back, and an import refuses them. */
 static const char sql_list[] =
     "SELECT s.student_id, c.at, a.adult_id, c.kind, c.mood, "
     "c.understanding, c.workload, c.note, c.visibility "
@@ -276,6 +303,7 @@ static const char sql_list[] =
     "LEFT JOIN adult a ON a.id = c.adult "
     "WHERE (?1 IS NULL OR s.id = ?1) "
     "AND (?6 = 0 OR s.id IN (SELECT id FROM temp.rel_set)) "
+    "AND (s.active = 1 OR ?1 IS NOT NULL OR ?6 <> 0) "
     "AND c.at >= ?4 AND c.at < ?5 "
     "AND (?2 IS NULL OR c.adult = ?2) AND (?3 IS NULL OR c.kind = ?3) "
     "ORDER BY s.student_id, c.at, c.kind, ifnull(c.adult, 0)";
@@ -292,6 +320,7 @@ static const char sql_list_last[] =
     " LEFT JOIN adult a ON a.id = c.adult "
     " WHERE (?1 IS NULL OR s.id = ?1) "
     " AND (?6 = 0 OR s.id IN (SELECT id FROM temp.rel_set)) "
+    " AND (s.active = 1 OR ?1 IS NOT NULL OR ?6 <> 0) "
     " AND c.at >= ?4 AND c.at < ?5 "
     " AND (?2 IS NULL OR c.adult = ?2) AND (?3 IS NULL OR c.kind = ?3)) "
     "WHERE n <= ?7 ORDER BY student_id, at, kind, adult";

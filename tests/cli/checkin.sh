@@ -624,6 +624,43 @@ run rel-checkin list 100201
 status_is 64
 err_has 'rel-checkin: list: unexpected operand "100201"'
 
+case_ "list: a deactivated student's check-ins only when named; an adult who left still counts"
+logged
+rel-roster deactivate student 100203 2>/dev/null
+rel-roster deactivate adult A905 2>/dev/null
+run rel-checkin list --kind checkin
+status_is 0
+out_is <<'X'
+student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
+100201,2026-11-10T14:30:00,A905,checkin,4,3,2,"new puppy, tired",team
+100204,2026-11-15T11:45:00,,checkin,2,,,,team
+X
+run rel-checkin list --student 100203
+out_is <<'X'
+student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
+100203,2026-09-30T12:00:00,A904,checkin,5,5,1,,team
+X
+printf 'student_id\n100203\n' >set.csv
+STDIN=set.csv
+run rel-checkin list
+out_has '100203,2026-09-30T12:00:00'
+STDIN=/dev/null
+# what list writes imports back, the check-ins of A905 included
+run rel-checkin list
+cp "$T/out" all.csv
+run rel-checkin import all.csv
+status_is 0
+err_is <<'X'
+rel-checkin: 6 check-ins: 0 added, 0 updated, 0 unchanged, 6 duplicates ignored
+X
+printf 'student_id,at,adult_id\n100205,2026-11-19T10:00,A905\n' >c.csv
+run rel-checkin import c.csv
+status_is 0
+# but a deactivated adult is nobody's acting adult
+run rel-checkin add --as A905 100205
+status_is 64
+err_has 'rel-checkin: --as: "A905" is not an active adult'
+
 case_ "list: formats, and --excel-safe"
 logged
 run rel-checkin add --as A901 --note "=SUM(A1:A9)" --at 2026-11-20T09:00 100205
