@@ -1,0 +1,279 @@
+/*
+ * rel-checkin: brief, frequent check-ins with students: a check-in (mood,
+ * understanding, workload), an exit ticket, a greeting at the door, a
+ * short conference.
+ *
+ *   rel-checkin add [--kind K] [--mood N] [--understanding N]
+ *       [--workload N] [--note TEXT] [--at WHEN] [--visibility V]
+ *       [STUDENT_ID ...]
+ *   rel-checkin import [--map NEW=OLD,...] [--ignore-unknown]
+ *       [--rejects FILE] [--dry-run] [FILE ...]
+ *   rel-checkin list [--student ID] [--adult ID] [--kind K] [--since WHEN]
+ *       [--until WHEN] [--last N] [--format FMT] [--excel-safe]
+ *   rel-checkin missing [--since WHEN] [--kind K] [--adult ID]
+ *       [--format FMT] [--excel-safe]
+ *
+ * Every verb takes --db PATH and --as ADULT_ID; add needs an acting
+ * adult, who is the author of what it adds. Students come from the
+ * operands or, with none, from the student set on standard input.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rel/rel.h"
+
+_Noreturn static void
+usage(FILE *fp, int status)
+{
+	fprintf(fp,
+	    "usage: rel-checkin add [--kind K] [--mood N] [--understanding N] [--workload N]\n"
+	    "               [--note TEXT] [--at WHEN] [--visibility V] [STUDENT_ID ...]\n"
+	    "       rel-checkin import [--map NEW=OLD,...] [--ignore-unknown] [--rejects FILE]\n"
+	    "               [--dry-run] [FILE ...]\n"
+	    "       rel-checkin list [--student ID] [--adult ID] [--kind K] [--since WHEN]\n"
+	    "               [--until WHEN] [--last N] [--format FMT] [--excel-safe]\n"
+	    "       rel-checkin missing [--since WHEN] [--kind K] [--adult ID] [--format FMT]\n"
+	    "               [--excel-safe]\n"
+	    "Every verb takes --db PATH and --as ADULT_ID. Without STUDENT_IDs, the\n"
+	    "students come from a student set on standard input.\n");
+	exit(status);
+}
+
+enum {
+	O_DB = REL_OPT, O_AS, O_KIND, O_MOOD, O_UNDERSTANDING, O_WORKLOAD,
+	O_NOTE, O_AT, O_VISIBILITY, O_MAP, O_IGNORE, O_REJECTS, O_DRYRUN,
+	O_STUDENT, O_ADULT, O_SINCE, O_UNTIL, O_LAST, O_FORMAT, O_EXCEL,
+	O_HELP, O_VERSION
+};
+
+static const struct option longopts[] = {
+	{ "db", required_argument, NULL, O_DB },
+	{ "as", required_argument, NULL, O_AS },
+	{ "kind", required_argument, NULL, O_KIND },
+	{ "mood", required_argument, NULL, O_MOOD },
+	{ "understanding", required_argument, NULL, O_UNDERSTANDING },
+	{ "workload", required_argument, NULL, O_WORKLOAD },
+	{ "note", required_argument, NULL, O_NOTE },
+	{ "at", required_argument, NULL, O_AT },
+	{ "visibility", required_argument, NULL, O_VISIBILITY },
+	{ "map", required_argument, NULL, O_MAP },
+	{ "ignore-unknown", no_argument, NULL, O_IGNORE },
+	{ "rejects", required_argument, NULL, O_REJECTS },
+	{ "dry-run", no_argument, NULL, O_DRYRUN },
+	{ "student", required_argument, NULL, O_STUDENT },
+	{ "adult", required_argument, NULL, O_ADULT },
+	{ "since", required_argument, NULL, O_SINCE },
+	{ "until", required_argument, NULL, O_UNTIL },
+	{ "last", required_argument, NULL, O_LAST },
+	{ "format", required_argument, NULL, O_FORMAT },
+	{ "excel-safe", no_argument, NULL, O_EXCEL },
+	{ "help", no_argument, NULL, O_HELP },
+	{ "version", no_argument, NULL, O_VERSION },
+	{ NULL, 0, NULL, 0 }
+};
+
+static const int add_opts[] = { O_DB, O_AS, O_KIND, O_MOOD, O_UNDERSTANDING,
+	O_WORKLOAD, O_NOTE, O_AT, O_VISIBILITY, 0 };
+static const int import_opts[] = { O_DB, O_AS, O_MAP, O_IGNORE, O_REJECTS,
+	O_DRYRUN, 0 };
+static const int list_opts[] = { O_DB, O_AS, O_STUDENT, O_ADULT, O_KIND,
+	O_SINCE, O_UNTIL, O_LAST, O_FORMAT, O_EXCEL, 0 };
+static const int missing_opts[] = { O_DB, O_AS, O_SINCE, O_KIND, O_ADULT,
+	O_FORMAT, O_EXCEL, 0 };
+
+#define V(o) (a->val[(o) - REL_OPT])
+
+static int
+fail(const struct rel_err *e)
+{
+	rel_err_print(e);
+	if (e->code == REL_EUSAGE)
+		usage(stderr, REL_EUSAGE);
+	return e->code;
+}
+
+/* The record of an add, in the columns of rel_checkin_kind: each option
+ * is checked here, so that a bad one is a usage error said once rather
+ * than a bad record for every student. */
+static int
+do_add(struct rel_cli_args *a)
+{
+	static const int scales[] = { O_MOOD, O_UNDERSTANDING, O_WORKLOAD };
+	const char *v[9] = { NULL };
+	char at[REL_DATETIME_LEN];
+	struct rel_cli_add ca;
+	struct rel_err e;
+	enum rel_vis vis;
+	int64_t secs;
+	size_t i;
+	long n;
+
+	rel_err_clear(&e);
+	if (V(O_KIND) != NULL &&
+	    rel_checkin_kind_code(V(O_KIND), strlen(V(O_KIND))) < 0) {
+		rel_err_value(&e, REL_EUSAGE, NULL, 0, "--kind", V(O_KIND),
+		    strlen(V(O_KIND)), "is not checkin, exit_ticket, greeting or "
+		    "conference");
+		return fail(&e);
+	}
+	for (i = 0; i < sizeof(scales) / sizeof(scales[0]); i++) {
+		char name[32];
+
+		snprintf(name, sizeof(name), "--%s",
+		    longopts[scales[i] - REL_OPT].name);
+		if (V(scales[i]) != NULL &&
+		    rel_cli_int(name, V(scales[i]), 1, 5, &n, &e) != 0)
+			return fail(&e);
+	}
+	if (V(O_VISIBILITY) != NULL && rel_vis_opt(V(O_VISIBILITY), &vis,
+	    &e) != 0)
+		return fail(&e);
+	if (V(O_NOTE) != NULL) {
+		const char *nv[1] = { V(O_NOTE) };
+		size_t len[1] = { strlen(V(O_NOTE)) };
+		struct rel_rec r = { 1, nv, len, NULL, 0 };
+
+		if (rel_rec_text(&r, 0, "--note", 2000, 1, &e) != 0) {
+			e.code = REL_EUSAGE;
+			return fail(&e);
+		}
+	}
+	if (V(O_AT) != NULL) {
+		if (rel_time_opt("--at", V(O_AT), 0, &secs, &e) != 0)
+			return fail(&e);
+	} else
+		secs = rel_now();
+	rel_datetime_format(secs, at);
+	if (a->nargs == 0 && !rel_set_wanted(stdin)) {
+		rel_warn("add: name the students, or pipe a student set in");
+		usage(stderr, REL_EUSAGE);
+	}
+	v[1] = at;
+	v[3] = V(O_KIND);
+	v[4] = V(O_MOOD);
+	v[5] = V(O_UNDERSTANDING);
+	v[6] = V(O_WORKLOAD);
+	v[7] = V(O_NOTE);
+	v[8] = V(O_VISIBILITY);
+	memset(&ca, 0, sizeof(ca));
+	ca.db = V(O_DB);
+	ca.as = V(O_AS);
+	ca.need_actor = 1;
+	ca.kind = rel_checkin_kind();
+	ca.v = v;
+	ca.usage = usage;
+	return rel_cli_add(&ca, a->args, (size_t)a->nargs);
+}
+
+static int
+do_import(struct rel_cli_args *a)
+{
+	struct rel_cli_import ci;
+
+	memset(&ci, 0, sizeof(ci));
+	ci.db = V(O_DB);
+	ci.as = V(O_AS);
+	ci.map = V(O_MAP);
+	ci.rejects = V(O_REJECTS);
+	ci.ignore_unknown = V(O_IGNORE) != NULL;
+	ci.dry_run = V(O_DRYRUN) != NULL;
+	ci.files = a->args;
+	ci.nfiles = (size_t)a->nargs;
+	ci.kinds = rel_checkin_kind();
+	ci.nkinds = 1;
+	return rel_cli_import(&ci);
+}
+
+static int
+run_list(struct rel_db *db, void *ctx, int set, struct rel_out *o,
+    struct rel_err *e)
+{
+	struct rel_filter *f = ctx;
+
+	f->set = set;
+	return rel_checkin_list(db, f, o, e);
+}
+
+static int
+run_missing(struct rel_db *db, void *ctx, int set, struct rel_out *o,
+    struct rel_err *e)
+{
+	struct rel_filter *f = ctx;
+
+	f->set = set;
+	return rel_checkin_missing(db, f, o, e);
+}
+
+/* list and missing. */
+static int
+do_query(struct rel_cli_args *a, int missing)
+{
+	struct rel_cli_query q;
+	struct rel_filter f;
+	struct rel_err e;
+
+	rel_err_clear(&e);
+	if (a->nargs > 0) {
+		rel_warn("%s: unexpected operand \"%s\"", missing ? "missing" :
+		    "list", a->args[0]);
+		usage(stderr, REL_EUSAGE);
+	}
+	rel_filter_init(&f);
+	f.student = V(O_STUDENT);
+	f.adult = V(O_ADULT);
+	f.kind = V(O_KIND);
+	if (rel_filter_times(&f, missing && V(O_SINCE) == NULL ? "14d" :
+	    V(O_SINCE), V(O_UNTIL), &e) != 0)
+		return fail(&e);
+	if (V(O_LAST) != NULL && rel_cli_int("--last", V(O_LAST), 1, 1000000,
+	    &f.last, &e) != 0)
+		return fail(&e);
+	memset(&q, 0, sizeof(q));
+	q.db = V(O_DB);
+	q.as = V(O_AS);
+	q.format = V(O_FORMAT);
+	q.excel_safe = V(O_EXCEL) != NULL;
+	q.want_set = 1;
+	q.cols = missing ? rel_missing_cols(&q.ncols) :
+	    rel_checkin_cols(&q.ncols);
+	q.run = missing ? run_missing : run_list;
+	q.ctx = &f;
+	q.usage = usage;
+	return rel_cli_query(&q);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct {
+		const char *verb;
+		const int *opts;
+	} verbs[] = {
+		{ "add", add_opts }, { "import", import_opts },
+		{ "list", list_opts }, { "missing", missing_opts },
+	};
+	struct rel_cli_args args, *a = &args;
+	const char *verb;
+	size_t i;
+	int rc;
+
+	verb = rel_cli_verb(argc, argv, usage);
+	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
+		if (strcmp(verb, verbs[i].verb) == 0)
+			break;
+	if (i == sizeof(verbs) / sizeof(verbs[0])) {
+		rel_warn("unknown verb \"%s\"", verb);
+		usage(stderr, REL_EUSAGE);
+	}
+	rel_cli_parse(argc - 1, argv + 1, verb, longopts, verbs[i].opts, a,
+	    usage);
+	switch (i) {
+	case 0: rc = do_add(a); break;
+	case 1: rc = do_import(a); break;
+	case 2: rc = do_query(a, 0); break;
+	default: rc = do_query(a, 1); break;
+	}
+	return rel_cli_finish(rc);
+}
