@@ -136,13 +136,8 @@ do_add(struct rel_cli_args *a)
 	ca.usage = usage;
 	if (k == 1)
 		return rel_cli_add(&ca, a->args, 1);
-	/* rel_cli_add reads a student set from a piped standard input when
-	 * given no student; a gratitude entry is about no student, so it
-	 * must see no set. */
-	if (rel_set_wanted(stdin) && freopen("/dev/null", "r", stdin) == NULL) {
-		rel_warn("/dev/null: cannot open");
-		return REL_ESOFTWARE;
-	}
+	/* A gratitude entry is about no student: never a set. */
+	ca.no_set = 1;
 	return rel_cli_add(&ca, NULL, 0);
 }
 
