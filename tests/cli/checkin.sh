@@ -97,6 +97,7 @@ run rel-checkin add --mood 3 100201
 USER=nobody-here
 status_is 64
 out_is </dev/null
+# shellcheck disable=SC2016 # the message names the variable
 err_has 'rel-checkin: who is writing this? Give --as ADULT_ID, set $REL_AS, or set your login on your adult record (rel-roster set adult ID --login ghost)'
 err_has 'usage: rel-checkin add'
 db_unchanged
