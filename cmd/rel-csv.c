@@ -22,16 +22,13 @@ usage(FILE *fp, int status)
 	exit(status);
 }
 
-enum { O_FROM = REL_OPT, O_EXCEL, O_HELP, O_VERSION };
+enum { O_FROM = REL_O_OWN };
 
 static const int check_opts[] = { O_FROM, 0 };
-static const int clean_opts[] = { O_FROM, O_EXCEL, 0 };
+static const int clean_opts[] = { O_FROM, REL_O_EXCEL, 0 };
 
 static const struct option longopts[] = {
 	{ "from", required_argument, NULL, O_FROM },
-	{ "excel-safe", no_argument, NULL, O_EXCEL },
-	{ "help", no_argument, NULL, O_HELP },
-	{ "version", no_argument, NULL, O_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -136,7 +133,7 @@ main(int argc, char **argv)
 		if (a.nargs > 1)
 			usage(stderr, REL_EUSAGE);
 		worst = clean(a.nargs == 1 ? a.args[0] : "-",
-		    a.val[O_FROM - REL_OPT], a.val[O_EXCEL - REL_OPT] ?
+		    a.val[O_FROM - REL_OPT], a.val[REL_O_EXCEL - REL_OPT] ?
 		    REL_CSV_EXCEL_SAFE : 0);
 		if (worst == REL_EUSAGE)
 			usage(stderr, worst);

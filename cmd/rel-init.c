@@ -26,17 +26,14 @@ usage(FILE *fp, int status)
 	exit(status);
 }
 
-enum { O_DB = REL_OPT, O_SAMPLE, O_SEED, O_HELP, O_VERSION };
+enum { O_SAMPLE = REL_O_OWN, O_SEED };
 
-static const int create_opts[] = { O_DB, O_SAMPLE, O_SEED, 0 };
-static const int db_opts[] = { O_DB, 0 };
+static const int create_opts[] = { REL_O_DB, O_SAMPLE, O_SEED, 0 };
+static const int db_opts[] = { REL_O_DB, 0 };
 
 static const struct option longopts[] = {
-	{ "db", required_argument, NULL, O_DB },
 	{ "sample", required_argument, NULL, O_SAMPLE },
 	{ "seed", required_argument, NULL, O_SEED },
-	{ "help", no_argument, NULL, O_HELP },
-	{ "version", no_argument, NULL, O_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -113,7 +110,7 @@ main(int argc, char **argv)
 	create = strcmp(verb, "create") == 0;
 	rel_cli_parse(argc - 1, argv + 1, verb, longopts,
 	    create ? create_opts : db_opts, &a, usage);
-	dbopt = a.val[O_DB - REL_OPT];
+	dbopt = a.val[REL_O_DB - REL_OPT];
 	if (a.nargs != (strcmp(verb, "backup") == 0))
 		usage(stderr, REL_EUSAGE);
 	if (create) {

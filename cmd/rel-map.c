@@ -47,49 +47,38 @@ usage(FILE *fp, int status)
 }
 
 enum {
-	O_DB = REL_OPT, O_ADULT, O_STRENGTH, O_AT, O_NOTE, O_MAP, O_IGNORE,
-	O_REJECTS, O_DRYRUN, O_MINSTRENGTH, O_MINADULTS, O_NOPRIMARY,
-	O_IGNOREPRIMARY, O_TOP, O_STUDENT, O_FORMAT, O_EXCEL, O_NOTSEEN, O_HELP,
-	O_VERSION
+	O_ADULT = REL_O_OWN, O_STRENGTH, O_AT, O_NOTE, O_MINSTRENGTH,
+	O_MINADULTS, O_NOPRIMARY, O_IGNOREPRIMARY, O_TOP, O_STUDENT, O_NOTSEEN
 };
 
 static const struct option longopts[] = {
-	{ "db", required_argument, NULL, O_DB },
 	{ "adult", required_argument, NULL, O_ADULT },
 	{ "strength", required_argument, NULL, O_STRENGTH },
 	{ "at", required_argument, NULL, O_AT },
 	{ "note", required_argument, NULL, O_NOTE },
-	{ "map", required_argument, NULL, O_MAP },
-	{ "ignore-unknown", no_argument, NULL, O_IGNORE },
-	{ "rejects", required_argument, NULL, O_REJECTS },
-	{ "dry-run", no_argument, NULL, O_DRYRUN },
 	{ "min-strength", required_argument, NULL, O_MINSTRENGTH },
 	{ "min-adults", required_argument, NULL, O_MINADULTS },
 	{ "no-primary", no_argument, NULL, O_NOPRIMARY },
 	{ "ignore-primary", no_argument, NULL, O_IGNOREPRIMARY },
 	{ "top", required_argument, NULL, O_TOP },
 	{ "student", required_argument, NULL, O_STUDENT },
-	{ "format", required_argument, NULL, O_FORMAT },
-	{ "excel-safe", no_argument, NULL, O_EXCEL },
 	{ "not-seen", required_argument, NULL, O_NOTSEEN },
-	{ "help", no_argument, NULL, O_HELP },
-	{ "version", no_argument, NULL, O_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
 
-static const int mark_opts[] = { O_DB, O_ADULT, O_STRENGTH, O_AT, O_NOTE, 0 };
-static const int import_opts[] = { O_DB, O_MAP, O_IGNORE, O_REJECTS, O_DRYRUN,
+static const int mark_opts[] = { REL_O_DB, O_ADULT, O_STRENGTH, O_AT, O_NOTE, 0 };
+static const int import_opts[] = { REL_O_DB, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS, REL_O_DRYRUN,
 	0 };
-static const int assign_opts[] = { O_DB, O_ADULT, O_AT, 0 };
-static const int unassign_opts[] = { O_DB, O_AT, 0 };
-static const int gaps_opts[] = { O_DB, O_MINSTRENGTH, O_MINADULTS, O_NOPRIMARY,
-	O_IGNOREPRIMARY, O_FORMAT, O_EXCEL, 0 };
-static const int suggest_opts[] = { O_DB, O_TOP, O_MINSTRENGTH, O_MINADULTS,
-	O_NOPRIMARY, O_IGNOREPRIMARY, O_FORMAT, O_EXCEL, 0 };
-static const int caseload_opts[] = { O_DB, O_NOTSEEN, O_FORMAT, O_EXCEL, 0 };
-static const int list_opts[] = { O_DB, O_ADULT, O_STUDENT, O_STRENGTH,
-	O_MINSTRENGTH, O_FORMAT, O_EXCEL, 0 };
-static const int history_opts[] = { O_DB, O_MINSTRENGTH, O_FORMAT, O_EXCEL, 0 };
+static const int assign_opts[] = { REL_O_DB, O_ADULT, O_AT, 0 };
+static const int unassign_opts[] = { REL_O_DB, O_AT, 0 };
+static const int gaps_opts[] = { REL_O_DB, O_MINSTRENGTH, O_MINADULTS, O_NOPRIMARY,
+	O_IGNOREPRIMARY, REL_O_FORMAT, REL_O_EXCEL, 0 };
+static const int suggest_opts[] = { REL_O_DB, O_TOP, O_MINSTRENGTH, O_MINADULTS,
+	O_NOPRIMARY, O_IGNOREPRIMARY, REL_O_FORMAT, REL_O_EXCEL, 0 };
+static const int caseload_opts[] = { REL_O_DB, O_NOTSEEN, REL_O_FORMAT, REL_O_EXCEL, 0 };
+static const int list_opts[] = { REL_O_DB, O_ADULT, O_STUDENT, O_STRENGTH,
+	O_MINSTRENGTH, REL_O_FORMAT, REL_O_EXCEL, 0 };
+static const int history_opts[] = { REL_O_DB, O_MINSTRENGTH, REL_O_FORMAT, REL_O_EXCEL, 0 };
 
 #define V(o) (a->val[(o) - REL_OPT])
 
@@ -111,7 +100,7 @@ open_db(struct rel_cli_args *a, unsigned flags, int want_set, int *set,
 	int rc;
 
 	*set = 0;
-	if ((rc = rel_cli_db(V(O_DB), flags, db)) != 0)
+	if ((rc = rel_cli_db(V(REL_O_DB), flags, db)) != 0)
 		return rc;
 	if (want_set && (rc = rel_set_stdin(*db, set, &e)) != 0) {
 		rel_err_print(&e);
@@ -168,14 +157,7 @@ do_import(struct rel_cli_args *a)
 {
 	struct rel_cli_import ci;
 
-	memset(&ci, 0, sizeof(ci));
-	ci.db = V(O_DB);
-	ci.map = V(O_MAP);
-	ci.rejects = V(O_REJECTS);
-	ci.ignore_unknown = V(O_IGNORE) != NULL;
-	ci.dry_run = V(O_DRYRUN) != NULL;
-	ci.files = a->args;
-	ci.nfiles = (size_t)a->nargs;
+	rel_cli_import_init(&ci, a);
 	ci.kinds = rel_conn_kind();
 	ci.nkinds = 1;
 	return rel_cli_import(&ci);
@@ -188,13 +170,9 @@ static int
 num(struct rel_cli_args *a, int opt, long lo, long hi, long dflt, long *out)
 {
 	struct rel_err e;
-	char name[32];
 
 	*out = dflt;
-	if (V(opt) == NULL)
-		return 0;
-	snprintf(name, sizeof(name), "--%s", longopts[opt - REL_OPT].name);
-	if (rel_cli_int(name, V(opt), lo, hi, out, &e) != 0)
+	if (rel_cli_num(a, opt, lo, hi, out, &e) != 0)
 		return fail(&e);
 	return 0;
 }
@@ -218,7 +196,7 @@ do_query(struct rel_cli_args *a, enum query q)
 	rel_err_clear(&e);
 	if (q != Q_HISTORY && a->nargs > 0)
 		usage(stderr, REL_EUSAGE);
-	if (V(O_FORMAT) != NULL && rel_fmt_parse(V(O_FORMAT), &fmt, &e) != 0)
+	if (V(REL_O_FORMAT) != NULL && rel_fmt_parse(V(REL_O_FORMAT), &fmt, &e) != 0)
 		return fail(&e);
 	if (V(O_NOPRIMARY) != NULL && V(O_IGNOREPRIMARY) != NULL) {
 		rel_warn("--no-primary and --ignore-primary exclude each other");
@@ -253,7 +231,7 @@ do_query(struct rel_cli_args *a, enum query q)
 	}
 	if ((rc = open_db(a, REL_DB_READONLY, 1, &set, &db)) != 0)
 		return rc;
-	if ((rc = rel_out_open(&o, stdout, fmt, V(O_EXCEL) ?
+	if ((rc = rel_out_open(&o, stdout, fmt, V(REL_O_EXCEL) ?
 	    REL_CSV_EXCEL_SAFE : 0, cols, ncols, &e)) != 0)
 		goto out;
 	memset(&g, 0, sizeof(g));
@@ -295,44 +273,69 @@ out:
 	return rc != 0 ? fail(&e) : 0;
 }
 
+static int
+do_mark(struct rel_cli_args *a)
+{
+	return do_apply(a, "mark", REL_CONN_MARK);
+}
+
+static int
+do_assign(struct rel_cli_args *a)
+{
+	return do_apply(a, "assign", REL_CONN_ASSIGN);
+}
+
+static int
+do_unassign(struct rel_cli_args *a)
+{
+	return do_apply(a, "unassign", REL_CONN_UNASSIGN);
+}
+
+static int
+do_gaps(struct rel_cli_args *a)
+{
+	return do_query(a, Q_GAPS);
+}
+
+static int
+do_suggest(struct rel_cli_args *a)
+{
+	return do_query(a, Q_SUGGEST);
+}
+
+static int
+do_caseload(struct rel_cli_args *a)
+{
+	return do_query(a, Q_CASELOAD);
+}
+
+static int
+do_list(struct rel_cli_args *a)
+{
+	return do_query(a, Q_LIST);
+}
+
+static int
+do_history(struct rel_cli_args *a)
+{
+	return do_query(a, Q_HISTORY);
+}
+
 int
 main(int argc, char **argv)
 {
-	static const struct {
-		const char *verb;
-		const int *opts;
-	} verbs[] = {
-		{ "mark", mark_opts }, { "import", import_opts },
-		{ "assign", assign_opts }, { "unassign", unassign_opts },
-		{ "gaps", gaps_opts }, { "suggest", suggest_opts },
-		{ "caseload", caseload_opts }, { "list", list_opts },
-		{ "history", history_opts },
+	static const struct rel_cli_verb verbs[] = {
+		{ "mark", mark_opts, do_mark },
+		{ "import", import_opts, do_import },
+		{ "assign", assign_opts, do_assign },
+		{ "unassign", unassign_opts, do_unassign },
+		{ "gaps", gaps_opts, do_gaps },
+		{ "suggest", suggest_opts, do_suggest },
+		{ "caseload", caseload_opts, do_caseload },
+		{ "list", list_opts, do_list },
+		{ "history", history_opts, do_history },
 	};
-	struct rel_cli_args args, *a = &args;
-	const char *verb;
-	size_t i;
-	int rc;
 
-	verb = rel_cli_verb(argc, argv, usage);
-	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-		if (strcmp(verb, verbs[i].verb) == 0)
-			break;
-	if (i == sizeof(verbs) / sizeof(verbs[0])) {
-		rel_warn("unknown verb \"%s\"", verb);
-		usage(stderr, REL_EUSAGE);
-	}
-	rel_cli_parse(argc - 1, argv + 1, verb, longopts, verbs[i].opts, a,
-	    usage);
-	switch (i) {
-	case 0: rc = do_apply(a, verb, REL_CONN_MARK); break;
-	case 1: rc = do_import(a); break;
-	case 2: rc = do_apply(a, verb, REL_CONN_ASSIGN); break;
-	case 3: rc = do_apply(a, verb, REL_CONN_UNASSIGN); break;
-	case 4: rc = do_query(a, Q_GAPS); break;
-	case 5: rc = do_query(a, Q_SUGGEST); break;
-	case 6: rc = do_query(a, Q_CASELOAD); break;
-	case 7: rc = do_query(a, Q_LIST); break;
-	default: rc = do_query(a, Q_HISTORY); break;
-	}
-	return rel_cli_finish(rc);
+	return rel_cli_main(argc, argv, verbs, sizeof(verbs) / sizeof(verbs[0]),
+	    longopts, usage);
 }

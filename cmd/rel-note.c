@@ -39,20 +39,13 @@ usage(FILE *fp, int status)
 }
 
 enum {
-	O_DB = REL_OPT, O_AS, O_AT, O_VISIBILITY, O_MAP, O_IGNORE, O_REJECTS,
-	O_DRYRUN, O_STUDENT, O_ADULT, O_KIND, O_SINCE, O_UNTIL, O_LAST, O_BY,
-	O_FORMAT, O_EXCEL, O_HELP, O_VERSION
+	O_AT = REL_O_OWN, O_VISIBILITY, O_STUDENT, O_ADULT, O_KIND, O_SINCE,
+	O_UNTIL, O_LAST, O_BY
 };
 
 static const struct option longopts[] = {
-	{ "db", required_argument, NULL, O_DB },
-	{ "as", required_argument, NULL, O_AS },
 	{ "at", required_argument, NULL, O_AT },
 	{ "visibility", required_argument, NULL, O_VISIBILITY },
-	{ "map", required_argument, NULL, O_MAP },
-	{ "ignore-unknown", no_argument, NULL, O_IGNORE },
-	{ "rejects", required_argument, NULL, O_REJECTS },
-	{ "dry-run", no_argument, NULL, O_DRYRUN },
 	{ "student", required_argument, NULL, O_STUDENT },
 	{ "adult", required_argument, NULL, O_ADULT },
 	{ "kind", required_argument, NULL, O_KIND },
@@ -60,20 +53,16 @@ static const struct option longopts[] = {
 	{ "until", required_argument, NULL, O_UNTIL },
 	{ "last", required_argument, NULL, O_LAST },
 	{ "by", required_argument, NULL, O_BY },
-	{ "format", required_argument, NULL, O_FORMAT },
-	{ "excel-safe", no_argument, NULL, O_EXCEL },
-	{ "help", no_argument, NULL, O_HELP },
-	{ "version", no_argument, NULL, O_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
 
-static const int add_opts[] = { O_DB, O_AS, O_AT, O_VISIBILITY, 0 };
-static const int import_opts[] = { O_DB, O_AS, O_MAP, O_IGNORE, O_REJECTS,
-	O_DRYRUN, 0 };
-static const int list_opts[] = { O_DB, O_AS, O_STUDENT, O_ADULT, O_KIND,
-	O_SINCE, O_UNTIL, O_LAST, O_FORMAT, O_EXCEL, 0 };
-static const int balance_opts[] = { O_DB, O_AS, O_BY, O_ADULT, O_SINCE,
-	O_UNTIL, O_FORMAT, O_EXCEL, 0 };
+static const int add_opts[] = { REL_O_DB, REL_O_AS, O_AT, O_VISIBILITY, 0 };
+static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS,
+	REL_O_DRYRUN, 0 };
+static const int list_opts[] = { REL_O_DB, REL_O_AS, O_STUDENT, O_ADULT, O_KIND,
+	O_SINCE, O_UNTIL, O_LAST, REL_O_FORMAT, REL_O_EXCEL, 0 };
+static const int balance_opts[] = { REL_O_DB, REL_O_AS, O_BY, O_ADULT, O_SINCE,
+	O_UNTIL, REL_O_FORMAT, REL_O_EXCEL, 0 };
 
 #define V(o) (a->val[(o) - REL_OPT])
 
@@ -127,9 +116,7 @@ do_add(struct rel_cli_args *a)
 	v[C_KIND] = a->args[k];
 	v[C_TEXT] = a->args[k + 1];
 	v[C_VIS] = V(O_VISIBILITY);
-	memset(&ca, 0, sizeof(ca));
-	ca.db = V(O_DB);
-	ca.as = V(O_AS);
+	rel_cli_add_init(&ca, a);
 	ca.need_actor = 1;
 	ca.kind = rel_note_kind();
 	ca.v = v;
@@ -146,15 +133,7 @@ do_import(struct rel_cli_args *a)
 {
 	struct rel_cli_import ci;
 
-	memset(&ci, 0, sizeof(ci));
-	ci.db = V(O_DB);
-	ci.as = V(O_AS);
-	ci.map = V(O_MAP);
-	ci.rejects = V(O_REJECTS);
-	ci.ignore_unknown = V(O_IGNORE) != NULL;
-	ci.dry_run = V(O_DRYRUN) != NULL;
-	ci.files = a->args;
-	ci.nfiles = (size_t)a->nargs;
+	rel_cli_import_init(&ci, a);
 	ci.kinds = rel_note_kind();
 	ci.nkinds = 1;
 	return rel_cli_import(&ci);
@@ -217,11 +196,7 @@ do_query(struct rel_cli_args *a, int balance)
 			return fail(&e);
 		}
 	}
-	memset(&cq, 0, sizeof(cq));
-	cq.db = V(O_DB);
-	cq.as = V(O_AS);
-	cq.format = V(O_FORMAT);
-	cq.excel_safe = V(O_EXCEL) != NULL;
+	rel_cli_query_init(&cq, a);
 	cq.want_set = 1;
 	cq.cols = balance ? rel_balance_cols(q.by, &cq.ncols) :
 	    rel_note_cols(&cq.ncols);
@@ -231,36 +206,28 @@ do_query(struct rel_cli_args *a, int balance)
 	return rel_cli_query(&cq);
 }
 
+static int
+do_list(struct rel_cli_args *a)
+{
+	return do_query(a, 0);
+}
+
+static int
+do_balance(struct rel_cli_args *a)
+{
+	return do_query(a, 1);
+}
+
 int
 main(int argc, char **argv)
 {
-	static const struct {
-		const char *verb;
-		const int *opts;
-	} verbs[] = {
-		{ "add", add_opts }, { "import", import_opts },
-		{ "list", list_opts }, { "balance", balance_opts },
+	static const struct rel_cli_verb verbs[] = {
+		{ "add", add_opts, do_add },
+		{ "import", import_opts, do_import },
+		{ "list", list_opts, do_list },
+		{ "balance", balance_opts, do_balance },
 	};
-	struct rel_cli_args args, *a = &args;
-	const char *verb;
-	size_t i;
-	int rc;
 
-	verb = rel_cli_verb(argc, argv, usage);
-	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-		if (strcmp(verb, verbs[i].verb) == 0)
-			break;
-	if (i == sizeof(verbs) / sizeof(verbs[0])) {
-		rel_warn("unknown verb \"%s\"", verb);
-		usage(stderr, REL_EUSAGE);
-	}
-	rel_cli_parse(argc - 1, argv + 1, verb, longopts, verbs[i].opts, a,
-	    usage);
-	switch (i) {
-	case 0: rc = do_add(a); break;
-	case 1: rc = do_import(a); break;
-	case 2: rc = do_query(a, 0); break;
-	default: rc = do_query(a, 1); break;
-	}
-	return rel_cli_finish(rc);
+	return rel_cli_main(argc, argv, verbs, sizeof(verbs) / sizeof(verbs[0]),
+	    longopts, usage);
 }

@@ -43,21 +43,14 @@ usage(FILE *fp, int status)
 }
 
 enum {
-	O_DB = REL_OPT, O_AS, O_SOURCE, O_AT, O_VIS, O_MAP, O_IGNORE,
-	O_REJECTS, O_DRYRUN, O_STUDENT, O_KIND, O_ADULT, O_SINCE, O_UNTIL,
-	O_HISTORY, O_CHECKINS, O_FORMAT, O_EXCEL, O_HELP, O_VERSION
+	O_SOURCE = REL_O_OWN, O_AT, O_VIS, O_STUDENT, O_KIND, O_ADULT,
+	O_SINCE, O_UNTIL, O_HISTORY, O_CHECKINS
 };
 
 static const struct option longopts[] = {
-	{ "db", required_argument, NULL, O_DB },
-	{ "as", required_argument, NULL, O_AS },
 	{ "source", required_argument, NULL, O_SOURCE },
 	{ "at", required_argument, NULL, O_AT },
 	{ "visibility", required_argument, NULL, O_VIS },
-	{ "map", required_argument, NULL, O_MAP },
-	{ "ignore-unknown", no_argument, NULL, O_IGNORE },
-	{ "rejects", required_argument, NULL, O_REJECTS },
-	{ "dry-run", no_argument, NULL, O_DRYRUN },
 	{ "student", required_argument, NULL, O_STUDENT },
 	{ "kind", required_argument, NULL, O_KIND },
 	{ "adult", required_argument, NULL, O_ADULT },
@@ -65,21 +58,17 @@ static const struct option longopts[] = {
 	{ "until", required_argument, NULL, O_UNTIL },
 	{ "history", no_argument, NULL, O_HISTORY },
 	{ "checkins", required_argument, NULL, O_CHECKINS },
-	{ "format", required_argument, NULL, O_FORMAT },
-	{ "excel-safe", no_argument, NULL, O_EXCEL },
-	{ "help", no_argument, NULL, O_HELP },
-	{ "version", no_argument, NULL, O_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
 
-static const int add_opts[] = { O_DB, O_AS, O_SOURCE, O_AT, O_VIS, 0 };
-static const int import_opts[] = { O_DB, O_AS, O_MAP, O_IGNORE, O_REJECTS,
-	O_DRYRUN, 0 };
-static const int list_opts[] = { O_DB, O_AS, O_STUDENT, O_KIND, O_SOURCE,
-	O_ADULT, O_SINCE, O_UNTIL, O_HISTORY, O_FORMAT, O_EXCEL, 0 };
-static const int show_opts[] = { O_DB, O_AS, O_HISTORY, O_CHECKINS,
-	O_FORMAT, 0 };
-static const int retire_opts[] = { O_DB, O_AS, O_AT, 0 };
+static const int add_opts[] = { REL_O_DB, REL_O_AS, O_SOURCE, O_AT, O_VIS, 0 };
+static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS,
+	REL_O_DRYRUN, 0 };
+static const int list_opts[] = { REL_O_DB, REL_O_AS, O_STUDENT, O_KIND, O_SOURCE,
+	O_ADULT, O_SINCE, O_UNTIL, O_HISTORY, REL_O_FORMAT, REL_O_EXCEL, 0 };
+static const int show_opts[] = { REL_O_DB, REL_O_AS, O_HISTORY, O_CHECKINS,
+	REL_O_FORMAT, 0 };
+static const int retire_opts[] = { REL_O_DB, REL_O_AS, O_AT, 0 };
 
 #define V(o) (a->val[(o) - REL_OPT])
 
@@ -129,9 +118,7 @@ do_add(struct rel_cli_args *a)
 	v[3] = V(O_SOURCE);
 	v[4] = V(O_AT) != NULL ? at : NULL;
 	v[6] = V(O_VIS) != NULL ? rel_vis_name(vis) : NULL;
-	memset(&ca, 0, sizeof(ca));
-	ca.db = V(O_DB);
-	ca.as = V(O_AS);
+	rel_cli_add_init(&ca, a);
 	ca.need_actor = 1;
 	ca.kind = rel_profile_kind();
 	ca.v = v;
@@ -144,15 +131,7 @@ do_import(struct rel_cli_args *a)
 {
 	struct rel_cli_import ci;
 
-	memset(&ci, 0, sizeof(ci));
-	ci.db = V(O_DB);
-	ci.as = V(O_AS);
-	ci.map = V(O_MAP);
-	ci.rejects = V(O_REJECTS);
-	ci.ignore_unknown = V(O_IGNORE) != NULL;
-	ci.dry_run = V(O_DRYRUN) != NULL;
-	ci.files = a->args;
-	ci.nfiles = (size_t)a->nargs;
+	rel_cli_import_init(&ci, a);
 	ci.kinds = rel_profile_kind();
 	ci.nkinds = 1;
 	return rel_cli_import(&ci);
@@ -188,11 +167,7 @@ do_list(struct rel_cli_args *a)
 	f.kind = V(O_KIND);
 	f.source = V(O_SOURCE);
 	f.history = V(O_HISTORY) != NULL;
-	memset(&q, 0, sizeof(q));
-	q.db = V(O_DB);
-	q.as = V(O_AS);
-	q.format = V(O_FORMAT);
-	q.excel_safe = V(O_EXCEL) != NULL;
+	rel_cli_query_init(&q, a);
 	q.want_set = 1;
 	q.cols = rel_profile_cols(&q.ncols);
 	q.run = run_list;
@@ -214,20 +189,20 @@ do_show(struct rel_cli_args *a)
 	if (V(O_CHECKINS) != NULL && rel_cli_int("--checkins", V(O_CHECKINS),
 	    0, 1000, &checkins, &e) != 0)
 		return fail(&e);
-	if (V(O_FORMAT) != NULL) {
-		if (strcmp(V(O_FORMAT), "md") == 0 ||
-		    strcmp(V(O_FORMAT), "markdown") == 0)
+	if (V(REL_O_FORMAT) != NULL) {
+		if (strcmp(V(REL_O_FORMAT), "md") == 0 ||
+		    strcmp(V(REL_O_FORMAT), "markdown") == 0)
 			md = 1;
-		else if (strcmp(V(O_FORMAT), "text") != 0) {
+		else if (strcmp(V(REL_O_FORMAT), "text") != 0) {
 			rel_err_value(&e, REL_EUSAGE, NULL, 0, "--format",
-			    V(O_FORMAT), strlen(V(O_FORMAT)),
+			    V(REL_O_FORMAT), strlen(V(REL_O_FORMAT)),
 			    "is not text or md");
 			return fail(&e);
 		}
 	}
-	if ((rc = rel_cli_db(V(O_DB), REL_DB_READONLY, &db)) != 0)
+	if ((rc = rel_cli_db(V(REL_O_DB), REL_DB_READONLY, &db)) != 0)
 		return rc;
-	if ((rc = rel_actor_find(db, V(O_AS), &who, &e)) == 0)
+	if ((rc = rel_actor_find(db, V(REL_O_AS), &who, &e)) == 0)
 		rc = rel_profile_show(db, a->args[0], V(O_HISTORY) != NULL,
 		    (int)checkins, md, stdout, &e);
 	rel_db_close(db);
@@ -243,9 +218,9 @@ do_retire(struct rel_cli_args *a)
 	int rc;
 
 	operands(a, "retire", 3);
-	if ((rc = rel_cli_db(V(O_DB), 0, &db)) != 0)
+	if ((rc = rel_cli_db(V(REL_O_DB), 0, &db)) != 0)
 		return rc;
-	if ((rc = rel_actor_need(db, V(O_AS), &who, &e)) == 0)
+	if ((rc = rel_actor_need(db, V(REL_O_AS), &who, &e)) == 0)
 		rc = rel_profile_retire(db, a->args[0], a->args[1], a->args[2],
 		    V(O_AT), &e);
 	rel_db_close(db);
@@ -258,30 +233,14 @@ do_retire(struct rel_cli_args *a)
 int
 main(int argc, char **argv)
 {
-	static const struct {
-		const char *verb;
-		const int *opts;
-		int (*run)(struct rel_cli_args *);
-	} verbs[] = {
+	static const struct rel_cli_verb verbs[] = {
 		{ "add", add_opts, do_add },
 		{ "import", import_opts, do_import },
 		{ "list", list_opts, do_list },
 		{ "show", show_opts, do_show },
 		{ "retire", retire_opts, do_retire },
 	};
-	struct rel_cli_args args;
-	const char *verb;
-	size_t i;
 
-	verb = rel_cli_verb(argc, argv, usage);
-	for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-		if (strcmp(verb, verbs[i].verb) == 0)
-			break;
-	if (i == sizeof(verbs) / sizeof(verbs[0])) {
-		rel_warn("unknown verb \"%s\"", verb);
-		usage(stderr, REL_EUSAGE);
-	}
-	rel_cli_parse(argc - 1, argv + 1, verb, longopts, verbs[i].opts, &args,
-	    usage);
-	return rel_cli_finish(verbs[i].run(&args));
+	return rel_cli_main(argc, argv, verbs, sizeof(verbs) / sizeof(verbs[0]),
+	    longopts, usage);
 }

@@ -51,10 +51,9 @@ fail(const struct rel_err *e)
 
 /* Options that set a field, and the column each one fills. */
 enum {
-	O_DB = 256, O_FORMAT, O_EXCEL, O_GRADE, O_GROUP, O_ADULT, O_NAME,
-	O_INACTIVE, O_ALL, O_KIND, O_MAP, O_IGNORE, O_REJECTS, O_DRYRUN,
-	O_GIVEN, O_FAMILY, O_PREFERRED, O_PRONOUNS, O_LANGUAGE, O_EMAIL,
-	O_ROLE, O_LOGIN, O_LEAD, O_ACTIVE, O_STUDENT, O_HELP, O_VERSION
+	O_GRADE = REL_O_OWN, O_GROUP, O_ADULT, O_NAME, O_INACTIVE, O_ALL,
+	O_KIND, O_GIVEN, O_FAMILY, O_PREFERRED, O_PRONOUNS, O_LANGUAGE,
+	O_EMAIL, O_ROLE, O_LOGIN, O_LEAD, O_ACTIVE, O_STUDENT
 };
 
 static const struct {
@@ -71,9 +70,6 @@ static const struct {
 };
 
 static const struct option longopts[] = {
-	{ "db", required_argument, NULL, O_DB },
-	{ "format", required_argument, NULL, O_FORMAT },
-	{ "excel-safe", no_argument, NULL, O_EXCEL },
 	{ "grade", required_argument, NULL, O_GRADE },
 	{ "group", required_argument, NULL, O_GROUP },
 	{ "adult", required_argument, NULL, O_ADULT },
@@ -81,10 +77,6 @@ static const struct option longopts[] = {
 	{ "inactive", no_argument, NULL, O_INACTIVE },
 	{ "all", no_argument, NULL, O_ALL },
 	{ "kind", required_argument, NULL, O_KIND },
-	{ "map", required_argument, NULL, O_MAP },
-	{ "ignore-unknown", no_argument, NULL, O_IGNORE },
-	{ "rejects", required_argument, NULL, O_REJECTS },
-	{ "dry-run", no_argument, NULL, O_DRYRUN },
 	{ "given-name", required_argument, NULL, O_GIVEN },
 	{ "family-name", required_argument, NULL, O_FAMILY },
 	{ "preferred-name", required_argument, NULL, O_PREFERRED },
@@ -96,8 +88,6 @@ static const struct option longopts[] = {
 	{ "lead", required_argument, NULL, O_LEAD },
 	{ "active", required_argument, NULL, O_ACTIVE },
 	{ "student", required_argument, NULL, O_STUDENT },
-	{ "help", no_argument, NULL, O_HELP },
-	{ "version", no_argument, NULL, O_VERSION },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -105,25 +95,14 @@ static const struct option longopts[] = {
 #define V(o) (a->val[(o) - REL_OPT])
 
 /* Which options each verb takes. */
-static const int import_opts[] = { O_DB, O_KIND, O_MAP, O_IGNORE, O_REJECTS,
-	O_DRYRUN, 0 };
-static const int list_opts[] = { O_DB, O_FORMAT, O_EXCEL, O_GRADE, O_GROUP,
+static const int import_opts[] = { REL_O_DB, O_KIND, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS,
+	REL_O_DRYRUN, 0 };
+static const int list_opts[] = { REL_O_DB, REL_O_FORMAT, REL_O_EXCEL, O_GRADE, O_GROUP,
 	O_ADULT, O_NAME, O_INACTIVE, O_ALL, 0 };
-static const int deact_opts[] = { O_DB, O_STUDENT, O_ADULT, 0 };
-static const int field_opts[] = { O_DB, O_GIVEN, O_FAMILY, O_PREFERRED,
+static const int deact_opts[] = { REL_O_DB, O_STUDENT, O_ADULT, 0 };
+static const int field_opts[] = { REL_O_DB, O_GIVEN, O_FAMILY, O_PREFERRED,
 	O_PRONOUNS, O_GRADE, O_LANGUAGE, O_EMAIL, O_ROLE, O_LOGIN, O_NAME,
 	O_KIND, O_LEAD, O_ACTIVE, O_STUDENT, O_ADULT, 0 };
-
-static const char *
-optname(int opt)
-{
-	size_t i;
-
-	for (i = 0; longopts[i].name != NULL; i++)
-		if (longopts[i].val == opt)
-			return longopts[i].name;
-	return "?";
-}
 
 static int
 choose(void *ctx, const struct rel_csv_row *hdr, const char *file,
@@ -148,14 +127,7 @@ do_import(struct rel_cli_args *a)
 	if (V(O_KIND) != NULL &&
 	    rel_roster_kind_parse(V(O_KIND), &forced, &e) != 0)
 		return fail(&e);
-	memset(&ci, 0, sizeof(ci));
-	ci.db = V(O_DB);
-	ci.map = V(O_MAP);
-	ci.rejects = V(O_REJECTS);
-	ci.ignore_unknown = V(O_IGNORE) != NULL;
-	ci.dry_run = V(O_DRYRUN) != NULL;
-	ci.files = a->args;
-	ci.nfiles = (size_t)a->nargs;
+	rel_cli_import_init(&ci, a);
 	ci.kinds = rel_roster_kinds();
 	ci.nkinds = REL_ROSTER_NKINDS;
 	ci.choose = choose;
@@ -181,8 +153,8 @@ do_list(struct rel_cli_args *a)
 		usage(stderr, REL_EUSAGE);
 	if (a->nargs == 1 && rel_roster_kind_parse(a->args[0], &k, &e) != 0)
 		return fail(&e);
-	if (V(O_FORMAT) != NULL &&
-	    rel_fmt_parse(V(O_FORMAT), &fmt, &e) != 0)
+	if (V(REL_O_FORMAT) != NULL &&
+	    rel_fmt_parse(V(REL_O_FORMAT), &fmt, &e) != 0)
 		return fail(&e);
 	if (V(O_INACTIVE) != NULL && V(O_ALL) != NULL) {
 		rel_warn("list: --inactive and --all exclude each other");
@@ -194,13 +166,13 @@ do_list(struct rel_cli_args *a)
 	f.adult = V(O_ADULT);
 	f.name = V(O_NAME);
 	f.inactive = V(O_ALL) ? 2 : V(O_INACTIVE) ? 1 : 0;
-	if ((rc = rel_cli_db(V(O_DB), REL_DB_READONLY, &db)) != 0)
+	if ((rc = rel_cli_db(V(REL_O_DB), REL_DB_READONLY, &db)) != 0)
 		return rc;
 	if ((k == REL_STUDENT || k == REL_MEMBER) &&
 	    (rc = rel_set_stdin(db, &f.set, &e)) != 0)
 		goto out;
 	cols = rel_roster_cols(k, &ncols);
-	if ((rc = rel_out_open(&o, stdout, fmt, V(O_EXCEL) ?
+	if ((rc = rel_out_open(&o, stdout, fmt, V(REL_O_EXCEL) ?
 	    REL_CSV_EXCEL_SAFE : 0, cols, ncols, &e)) != 0)
 		goto out;
 	rc = rel_roster_list(db, k, &f, o, &e);
@@ -243,8 +215,8 @@ do_write(struct rel_cli_args *a, enum rel_roster_mode mode, const char *verb)
 	}
 	v[0] = a->args[1];
 	len[0] = strlen(v[0]);
-	for (o = REL_OPT; o <= O_VERSION; o++) {
-		if (V(o) == NULL || o == O_DB)
+	for (o = REL_O_OWN; o < REL_OPT + REL_OPT_MAX; o++) {
+		if (V(o) == NULL)
 			continue;
 		for (j = 0; j < sizeof(fields) / sizeof(fields[0]); j++)
 			if (fields[j].opt == o)
@@ -255,7 +227,7 @@ do_write(struct rel_cli_args *a, enum rel_roster_mode mode, const char *verb)
 				break;
 		if (j == sizeof(fields) / sizeof(fields[0]) || i >= ncols) {
 			rel_warn("%s: --%s does not apply to a %s", verb,
-			    optname(o), a->args[0]);
+			    a->name[o - REL_OPT], a->args[0]);
 			usage(stderr, REL_EUSAGE);
 		}
 		v[i] = V(o);
@@ -266,7 +238,7 @@ do_write(struct rel_cli_args *a, enum rel_roster_mode mode, const char *verb)
 	rec.len = len;
 	rec.file = NULL;
 	rec.line = 0;
-	if ((rc = rel_cli_db(V(O_DB), 0, &db)) != 0)
+	if ((rc = rel_cli_db(V(REL_O_DB), 0, &db)) != 0)
 		return rc;
 	if ((rc = rel_db_begin(db, &e)) == 0 &&
 	    (rc = rel_roster_write(db, k, &rec, mode, &out, &e)) == 0 &&
@@ -307,7 +279,7 @@ do_deactivate(struct rel_cli_args *a)
 		rel_warn("deactivate: --student and --adult apply to members");
 		usage(stderr, REL_EUSAGE);
 	}
-	if ((rc = rel_cli_db(V(O_DB), 0, &db)) != 0)
+	if ((rc = rel_cli_db(V(REL_O_DB), 0, &db)) != 0)
 		return rc;
 	if ((rc = rel_db_begin(db, &e)) == 0 &&
 	    (rc = rel_roster_deactivate(db, k, a->args[1], mk, member,
@@ -322,32 +294,29 @@ do_deactivate(struct rel_cli_args *a)
 	return rc;
 }
 
+static int
+do_add(struct rel_cli_args *a)
+{
+	return do_write(a, REL_INSERT, "add");
+}
+
+static int
+do_set(struct rel_cli_args *a)
+{
+	return do_write(a, REL_UPDATE, "set");
+}
+
 int
 main(int argc, char **argv)
 {
-	const char *verb;
-	struct rel_cli_args a;
-	int rc;
+	static const struct rel_cli_verb verbs[] = {
+		{ "import", import_opts, do_import },
+		{ "list", list_opts, do_list },
+		{ "add", field_opts, do_add },
+		{ "set", field_opts, do_set },
+		{ "deactivate", deact_opts, do_deactivate },
+	};
 
-	verb = rel_cli_verb(argc, argv, usage);
-	if (strcmp(verb, "import") == 0) {
-		rel_cli_parse(argc - 1, argv + 1, verb, longopts, import_opts, &a, usage);
-		rc = do_import(&a);
-	} else if (strcmp(verb, "list") == 0) {
-		rel_cli_parse(argc - 1, argv + 1, verb, longopts, list_opts, &a, usage);
-		rc = do_list(&a);
-	} else if (strcmp(verb, "add") == 0) {
-		rel_cli_parse(argc - 1, argv + 1, verb, longopts, field_opts, &a, usage);
-		rc = do_write(&a, REL_INSERT, verb);
-	} else if (strcmp(verb, "set") == 0) {
-		rel_cli_parse(argc - 1, argv + 1, verb, longopts, field_opts, &a, usage);
-		rc = do_write(&a, REL_UPDATE, verb);
-	} else if (strcmp(verb, "deactivate") == 0) {
-		rel_cli_parse(argc - 1, argv + 1, verb, longopts, deact_opts, &a, usage);
-		rc = do_deactivate(&a);
-	} else {
-		rel_warn("unknown verb \"%s\"", verb);
-		usage(stderr, REL_EUSAGE);
-	}
-	return rel_cli_finish(rc);
+	return rel_cli_main(argc, argv, verbs, sizeof(verbs) / sizeof(verbs[0]),
+	    longopts, usage);
 }

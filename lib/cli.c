@@ -79,15 +79,42 @@ rel_cli_report(void *ctx, const struct rel_err *e)
 	rel_err_print(e);
 }
 
+static const struct option shared_opts[] = {
+	{ "db", required_argument, NULL, REL_O_DB },
+	{ "as", required_argument, NULL, REL_O_AS },
+	{ "format", required_argument, NULL, REL_O_FORMAT },
+	{ "excel-safe", no_argument, NULL, REL_O_EXCEL },
+	{ "map", required_argument, NULL, REL_O_MAP },
+	{ "ignore-unknown", no_argument, NULL, REL_O_IGNORE },
+	{ "rejects", required_argument, NULL, REL_O_REJECTS },
+	{ "dry-run", no_argument, NULL, REL_O_DRYRUN },
+	{ "help", no_argument, NULL, REL_O_HELP },
+	{ "version", no_argument, NULL, REL_O_VERSION },
+};
+
 void
 rel_cli_parse(int argc, char **argv, const char *verb,
-    const struct option *longopts, const int *allowed,
+    const struct option *own, const int *allowed,
     struct rel_cli_args *a, rel_usage_fn usage)
 {
+	struct option longopts[NELEM(shared_opts) + REL_OPT_MAX + 1];
 	const int *p;
+	size_t n = 0;
 	int c, li;
 
 	memset(a, 0, sizeof(*a));
+	memset(longopts, 0, sizeof(longopts));
+	for (n = 0; n < NELEM(shared_opts); n++)
+		longopts[n] = shared_opts[n];
+	for (; own != NULL && own->name != NULL; own++) {
+		if (n == NELEM(longopts) - 1 || own->val < REL_O_OWN ||
+		    own->val >= REL_OPT + REL_OPT_MAX) {
+			rel_warn("%s: option --%s is out of range", verb,
+			    own->name);
+			exit(REL_ESOFTWARE);
+		}
+		longopts[n++] = *own;
+	}
 	optind = 1;
 	opterr = 0;	/* getopt would name the verb as the program */
 	while ((li = -1, c = getopt_long(argc, argv, ":h", longopts, &li)) != -1) {
@@ -113,9 +140,42 @@ rel_cli_parse(int argc, char **argv, const char *verb,
 			usage(stderr, REL_EUSAGE);
 		}
 		a->val[c - REL_OPT] = optarg ? optarg : "";
+		a->name[c - REL_OPT] = name;
 	}
 	a->nargs = argc - optind;
 	a->args = argv + optind;
+}
+
+int
+rel_cli_num(const struct rel_cli_args *a, int o, long lo, long hi, long *out,
+    struct rel_err *e)
+{
+	char opt[64];
+
+	if (REL_CLI_VAL(a, o) == NULL)
+		return 0;
+	snprintf(opt, sizeof(opt), "--%s", a->name[o - REL_OPT]);
+	return rel_cli_int(opt, REL_CLI_VAL(a, o), lo, hi, out, e);
+}
+
+int
+rel_cli_main(int argc, char **argv, const struct rel_cli_verb *verbs,
+    size_t nverbs, const struct option *longopts, rel_usage_fn usage)
+{
+	struct rel_cli_args a;
+	const char *verb;
+	size_t i;
+
+	verb = rel_cli_verb(argc, argv, usage);
+	for (i = 0; i < nverbs && strcmp(verb, verbs[i].name) != 0; i++)
+		;
+	if (i == nverbs) {
+		rel_warn("unknown verb \"%s\"", verb);
+		usage(stderr, REL_EUSAGE);
+	}
+	rel_cli_parse(argc - 1, argv + 1, verb, longopts, verbs[i].opts, &a,
+	    usage);
+	return rel_cli_finish(verbs[i].run(&a));
 }
 
 int
@@ -132,6 +192,38 @@ rel_cli_int(const char *opt, const char *s, long lo, long hi, long *out,
 		    "is not a number from %ld to %ld", lo, hi);
 	*out = v;
 	return 0;
+}
+
+void
+rel_cli_import_init(struct rel_cli_import *ci, const struct rel_cli_args *a)
+{
+	memset(ci, 0, sizeof(*ci));
+	ci->db = REL_CLI_VAL(a, REL_O_DB);
+	ci->as = REL_CLI_VAL(a, REL_O_AS);
+	ci->map = REL_CLI_VAL(a, REL_O_MAP);
+	ci->rejects = REL_CLI_VAL(a, REL_O_REJECTS);
+	ci->ignore_unknown = REL_CLI_VAL(a, REL_O_IGNORE) != NULL;
+	ci->dry_run = REL_CLI_VAL(a, REL_O_DRYRUN) != NULL;
+	ci->files = a->args;
+	ci->nfiles = (size_t)a->nargs;
+}
+
+void
+rel_cli_add_init(struct rel_cli_add *ca, const struct rel_cli_args *a)
+{
+	memset(ca, 0, sizeof(*ca));
+	ca->db = REL_CLI_VAL(a, REL_O_DB);
+	ca->as = REL_CLI_VAL(a, REL_O_AS);
+}
+
+void
+rel_cli_query_init(struct rel_cli_query *q, const struct rel_cli_args *a)
+{
+	memset(q, 0, sizeof(*q));
+	q->db = REL_CLI_VAL(a, REL_O_DB);
+	q->as = REL_CLI_VAL(a, REL_O_AS);
+	q->format = REL_CLI_VAL(a, REL_O_FORMAT);
+	q->excel_safe = REL_CLI_VAL(a, REL_O_EXCEL) != NULL;
 }
 
 int

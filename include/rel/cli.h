@@ -20,25 +20,62 @@ REL_API void rel_cli_start(int argc, char **argv);
  * the verb's own options start at argv[2]. */
 REL_API const char *rel_cli_verb(int argc, char **argv, rel_usage_fn usage);
 /* Options of verb-first commands: each long option's val is
- * REL_OPT + its index in the command's own enum, so values fit in val[]. */
+ * REL_OPT + its index in the command's own enum, so values fit in val[].
+ * The options every command means the same way have fixed vals, so that
+ * the library can read them; they need no entry in a command's own
+ * longopts, and a command's own options start at REL_O_OWN. */
 #define REL_OPT 256
 #define REL_OPT_MAX 64
+enum rel_cli_opt {
+	REL_O_DB = REL_OPT,		/* --db PATH */
+	REL_O_AS,			/* --as ADULT_ID */
+	REL_O_FORMAT,			/* --format FMT */
+	REL_O_EXCEL,			/* --excel-safe */
+	REL_O_MAP,			/* --map NEW=OLD,... */
+	REL_O_IGNORE,			/* --ignore-unknown */
+	REL_O_REJECTS,			/* --rejects FILE */
+	REL_O_DRYRUN,			/* --dry-run */
+	REL_O_HELP,			/* --help */
+	REL_O_VERSION,			/* --version */
+	REL_O_OWN
+};
 struct option;
 struct rel_cli_args {
 	const char *val[REL_OPT_MAX];	/* option argument ("" for flags),
 					   or NULL when not given */
+	const char *name[REL_OPT_MAX];	/* its long name, when given */
 	int nargs;			/* operands after the options */
 	char **args;
 };
-/* getopt_long over argv (argv[0] is the verb). --help and -h print the
- * usage and exit 0; --version prints the version; an option not in
+/* The value of option o (a REL_O_* or a command's own), or NULL. */
+#define REL_CLI_VAL(a, o) ((a)->val[(o) - REL_OPT])
+/* getopt_long over argv (argv[0] is the verb), with the shared options
+ * and the command's own longopts (NULL-terminated). --help and -h print
+ * the usage and exit 0; --version prints the version; an option not in
  * allowed (a 0-terminated list of vals) or unknown is a usage error. */
 REL_API void rel_cli_parse(int argc, char **argv, const char *verb,
     const struct option *longopts, const int *allowed,
     struct rel_cli_args *a, rel_usage_fn usage);
+
+/* A verb of a verb-first command: its name, its allowed options (as for
+ * rel_cli_parse) and what runs it, returning the exit status. */
+struct rel_cli_verb {
+	const char *name;
+	const int *opts;
+	int (*run)(struct rel_cli_args *a);
+};
+/* The whole of a verb-first command's main(): the verb found among verbs
+ * (an unknown one is a usage error), its options parsed, run, and the
+ * output finished. Returns the exit status. */
+REL_API int rel_cli_main(int argc, char **argv,
+    const struct rel_cli_verb *verbs, size_t nverbs,
+    const struct option *longopts, rel_usage_fn usage);
 /* A whole number option in [lo, hi]; 64 with the message in e if not. */
 REL_API int rel_cli_int(const char *opt, const char *s, long lo, long hi,
     long *out, struct rel_err *e);
+/* The same for option o of a, if it was given; *out is left alone if not. */
+REL_API int rel_cli_num(const struct rel_cli_args *a, int o, long lo,
+    long hi, long *out, struct rel_err *e);
 
 /* An import verb as every importer runs it: --map parsed, the database
  * opened, rel_import run, each bad record and a summary per kind printed.
@@ -61,6 +98,10 @@ struct rel_cli_import {
 	void *ctx;
 };
 REL_API int rel_cli_import(const struct rel_cli_import *ci);
+/* ci cleared and filled from the shared options of a and its operands
+ * (the files); kinds and the rest are the caller's. */
+REL_API void rel_cli_import_init(struct rel_cli_import *ci,
+    const struct rel_cli_args *a);
 
 /* An add verb: a record of kind from values in kind->cols order (NULL:
  * not given), written exactly as an import of one row would be, in one
@@ -82,6 +123,9 @@ struct rel_cli_add {
 };
 REL_API int rel_cli_add(const struct rel_cli_add *a, char **args,
     size_t nargs);
+/* ca cleared, and --db and --as taken from args. */
+REL_API void rel_cli_add_init(struct rel_cli_add *ca,
+    const struct rel_cli_args *args);
 
 /* A read verb: the database opened read-only, the acting adult found
  * (--as), the student set loaded from standard input when want_set, the
@@ -102,6 +146,9 @@ struct rel_cli_query {
 	rel_usage_fn usage;
 };
 REL_API int rel_cli_query(const struct rel_cli_query *q);
+/* q cleared, and --db, --as, --format and --excel-safe taken from a. */
+REL_API void rel_cli_query_init(struct rel_cli_query *q,
+    const struct rel_cli_args *a);
 
 /* Print "prog (rel) VERSION" on stdout. */
 REL_API void rel_cli_version(void);
