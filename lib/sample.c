@@ -1043,7 +1043,8 @@ static const char *const checkin_notes[] = {
 	"new puppy at home", "nervous about the chemistry test",
 	"proud of a B+ in geometry", "birthday this weekend",
 	"helping at the family restaurant this week",
-	"asked for help with a college essay", "busy week: two tests and a game",
+	"asked for help with a college essay",
+	"busy week: two tests and a game",
 	"feeling ready for the quiz", "got a part in the play",
 };
 static const char *const low_notes[] = {
