@@ -1583,6 +1583,19 @@ put_item(struct year *y, long i, enum pkind k, const char *value,
 
 #define MAXITEMS 7
 
+/* Is v one of the n values in have? Values of different kinds never
+ * match, so the kind need not be compared. */
+static int
+held(const char *const *have, int n, const char *v)
+{
+	int j;
+
+	for (j = 0; j < n; j++)
+		if (strcmp(have[j], v) == 0)
+			return 1;
+	return 0;
+}
+
 /*
  * 2 to 6 current items: a strength and an interest first (a card opens
  * with them), the student's home language by its own name for most who
@@ -1619,19 +1632,18 @@ student_profile(struct year *y, struct rng *r, long i, struct rel_err *e)
 			for (k = 0; x >= pkinds[k].weight; k++)
 				x -= pkinds[k].weight;
 		}
-		v = k == P_LANGUAGE && s->lang[i] != 0 && m == 2 ?
-		    endonyms[s->lang[i]] : pkinds[k].v[rng_below(r,
-		    pkinds[k].n)];
+		/* Who speaks another language at home speaks it, and
+		 * English. */
+		if (k == P_LANGUAGE && s->lang[i] != 0)
+			v = held(have, m, endonyms[s->lang[i]]) ? "English" :
+			    endonyms[s->lang[i]];
+		else
+			v = pkinds[k].v[rng_below(r, pkinds[k].n)];
 		/* Never the same current item twice (the partial unique
 		 * index); a repeat is dropped after a few tries. */
-		for (tries = 0; tries < 8; tries++) {
-			for (j = 0; j < m; j++)
-				if (have[j] == v)
-					break;
-			if (j == m)
-				break;
-			v = pkinds[k].v[rng_below(r, pkinds[k].n)];
-		}
+		for (tries = 0; tries < 8 && held(have, m, v); tries++)
+			v = k == P_LANGUAGE && s->lang[i] != 0 ? v :
+			    pkinds[k].v[rng_below(r, pkinds[k].n)];
 		src = pkinds[k].source[rng_below(r, 4)];
 		adult = strcmp(src, "assessment") == 0 || k == P_SUPPORT ?
 		    adult_of(s, COUNSELOR, g->adv) : strcmp(src, "adult") == 0 ?
@@ -1653,9 +1665,8 @@ student_profile(struct year *y, struct rng *r, long i, struct rel_err *e)
 	/* An interest that has passed, or a worry that has eased. */
 	k = rng_chance(r, 1, 2) ? P_INTEREST : P_WORRY;
 	v = pkinds[k].v[rng_below(r, pkinds[k].n)];
-	for (j = 0; j < m; j++)
-		if (have[j] == v)
-			return 0;
+	if (held(have, m, v))
+		return 0;
 	j = (int)rng_below(r, 5);
 	at = when(y, j, 9 * 60 + (int)rng_below(r, 6 * 60));
 	ret = when(y, j + 1 + (int)rng_below(r, y->ndays - j - 1),
