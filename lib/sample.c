@@ -1,13 +1,16 @@
 /*
  * sample.c: a reproducible fictional school.
  *
- * Every choice comes from one splitmix64 stream seeded with the seed alone,
+ * Every choice comes from splitmix64 streams seeded with the seed alone,
  * drawn in a fixed order, so the same (n, seed) gives the same records on
  * any machine. Records go through rel_roster_write like any import, in one
  * transaction: adults, students, groups, memberships, then the
  * relationship map through the connection kind's write function, dated
- * relative to today. Only small arrays are kept: a grade and the groups
- * of each student (40 bytes), and a grade, period and lead per group.
+ * relative to today, all from one stream; then a school year of
+ * check-ins, profile items and notes from streams of their own (see
+ * write_year). Only small arrays are kept: a grade, home language and the
+ * groups of each student (41 bytes), and a grade, period and lead per
+ * group.
  *
  * The names are common given and family names from many languages, put
  * together at random; no combination is meant to be a real person.
