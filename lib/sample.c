@@ -1,13 +1,16 @@
 /*
  * sample.c: a reproducible fictional school.
  *
- * Every choice comes from one splitmix64 stream seeded with the seed alone,
+ * Every choice comes from splitmix64 streams seeded with the seed alone,
  * drawn in a fixed order, so the same (n, seed) gives the same records on
  * any machine. Records go through rel_roster_write like any import, in one
  * transaction: adults, students, groups, memberships, then the
  * relationship map through the connection kind's write function, dated
- * relative to today. Only small arrays are kept: a grade and the groups
- * of each student (40 bytes), and a grade, period and lead per group.
+ * relative to today, all from one stream; then a school year of
+ * check-ins, profile items and notes from streams of their own (see
+ * write_year). Only small arrays are kept: a grade, home language and the
+ * groups of each student (41 bytes), and a grade, period and lead per
+ * group.
  *
  * The names are common given and family names from many languages, put
  * together at random; no combination is meant to be a real person.
@@ -236,6 +239,7 @@ struct school {
 	long n;				/* students */
 	long nadult, first[NROLES], count[NROLES];
 	unsigned char *grade;		/* per student: 0..3 for 9..12 */
+	unsigned char *lang;		/* per student: index in languages */
 	long ngrade[NGRADES];		/* students per grade */
 	long advbase[NGRADES];		/* first advisory of each grade */
 	long nadvg[NGRADES];		/* advisories of each grade */
@@ -269,7 +273,8 @@ put(struct school *s, enum rel_roster_kind k, const char *const *v,
 	return rel_roster_write(s->db, k, &rec, REL_INSERT, &out, e);
 }
 
-static const char *
+/* The index of an entry drawn by weight. */
+static size_t
 pick_weighted(struct rng *r, const struct weighted *w, size_t n)
 {
 	long total = 0, x;
@@ -280,7 +285,7 @@ pick_weighted(struct rng *r, const struct weighted *w, size_t n)
 	x = rng_below(r, total);
 	for (i = 0; i + 1 < n && x >= w[i].w; i++)
 		x -= w[i].w;
-	return w[i].s;
+	return i;
 }
 
 /* A random name: the given name's entry and the family name in fam. */
@@ -409,7 +414,9 @@ write_students(struct school *s, struct rel_err *e)
 		v[3] = pref;
 		v[4] = pron;
 		v[5] = grade;
-		v[6] = pick_weighted(&s->r, languages, NELEM(languages));
+		s->lang[i] = (unsigned char)pick_weighted(&s->r, languages,
+		    NELEM(languages));
+		v[6] = languages[s->lang[i]].s;
 		v[7] = "1";
 		if ((rc = put(s, REL_STUDENT, v, 8, e)) != 0)
 			return rc;
@@ -971,6 +978,855 @@ write_map(struct school *s, struct rel_err *e)
 	return 0;
 }
 
+/*
+ * The school year of daily practice: check-ins, profile items and notes,
+ * from the most recent August 24 at least YEAR_MIN_DAYS before today up
+ * to now, on weekdays. Drawn after the map from streams of their own (one
+ * each for the students' traits, check-ins, profiles and notes), so that
+ * adding them left the roster, groups and map of every (n, seed) as they
+ * were, and a change to one kind leaves the others as they are.
+ *
+ * Every student has usual levels of mood, understanding and workload.
+ * About DECLINE_PCT% have moods drifting down over the last 4 to 6 weeks
+ * (so that a trend shows them), and about SILENT_PCT% have had no
+ * check-in at all for the last 3 to 5 weeks (so that "not seen" does);
+ * both are exact counts, at least one each in a school of 10 or more.
+ * The adults are the student's own: the advisory lead, class teachers,
+ * club leads and the advisory's counselor. Nothing is dated after now.
+ *
+ * Inserted with prepared SQL rather than through the kinds' write
+ * functions: every value is made here, valid by construction, and a
+ * school of 3000 students has about 100,000 check-ins a term.
+ */
+#define YEAR_MIN_DAYS 30	/* the year has begun at least this long ago */
+#define DECLINE_PCT 8
+#define SILENT_PCT 3
+#define ADVISORY_AT (8 * 60 + 5)	/* minutes: advisory, 08:05-08:20 */
+#define PERIOD1_AT (8 * 60 + 25)	/* period 1 starts 08:25 */
+#define PERIOD_LEN 55			/* 50 minutes and a passing time */
+#define AFTER_SCHOOL (15 * 60 + 10)
+
+enum trend { STEADY, DECLINING, SILENT };
+
+/* What a student is like over the year. */
+struct pupil {
+	unsigned char mood, und, work;	/* usual levels, 1-5 */
+	unsigned char trend;		/* enum trend */
+	unsigned char span;		/* weeks of decline, or days silent */
+};
+
+struct year {
+	struct school *s;
+	int64_t now;
+	int32_t start, today;
+	int32_t *days;			/* the school days, start..today */
+	int ndays;
+	sqlite3_int64 *srow, *arow;	/* rowids of students and adults */
+	struct pupil *p;
+	unsigned char *advday;		/* per advisory: its weekday, 0-4 */
+	unsigned char *exitdays;	/* per teacher: weekdays of exit
+					 * tickets (bit 0 Monday), or 0 */
+	unsigned char *greets;		/* per teacher: % of class days a
+					 * greeting is noted, or 0 */
+};
+
+/* A stream of its own for each part, from the seed alone. */
+static void
+rng_stream(struct rng *r, unsigned long seed, unsigned part)
+{
+	struct rng t;
+
+	t.s = (uint64_t)seed ^ UINT64_C(0x6461696C79207265);	/* "daily re" */
+	t.s += part;
+	r->s = rng_next(&t);
+}
+
+static const char *const checkin_notes[] = {
+	"tired after a late game", "excited about the science fair",
+	"new puppy at home", "nervous about the chemistry test",
+	"proud of a B+ in geometry", "birthday this weekend",
+	"helping at the family restaurant this week",
+	"asked for help with a college essay",
+	"busy week: two tests and a game",
+	"feeling ready for the quiz", "got a part in the play",
+};
+static const char *const low_notes[] = {
+	"quiet today", "says sleep has been hard",
+	"behind in two classes, feels stuck", "skipped lunch again",
+	"did not want to talk today", "says things are stressful at home",
+};
+static const char *const exit_notes[] = {
+	"wants to redo question 3", "asked for the practice set",
+	"it clicked: slope is a rate", "asked a great follow-up question",
+	"needs the notes from last class",
+};
+static const char *const greeting_notes[] = {
+	"big smile today", "asked about the game", "came early to help set up",
+	"new haircut, very proud", "said hi in three languages",
+};
+static const char *const conference_notes[] = {
+	"Planned a weekly schedule around practice and homework.",
+	"Talked about courses for next year; interested in engineering.",
+	"Went over missing work; a plan to finish two assignments by Friday.",
+	"Checked in about a falling-out with a friend; they have talked it "
+	"out.",
+	"Set a goal to ask one question in every class this week.",
+};
+static const char *const low_conference_notes[] = {
+	"Talked about feeling tired and behind. Set up a study hall plan and "
+	"a check-in next week.",
+	"Says sleep has been hard for a few weeks. Shared the drop-in hours; "
+	"will call home with the student's OK.",
+	"Hard week. Listened; made a short list of what feels most urgent. "
+	"Follow-up Monday.",
+};
+
+/* The profile kinds with their words. */
+static const char *const strengths[] = {
+	"draws detailed comics", "patient with younger kids",
+	"asks sharp questions", "keeps a team calm under pressure",
+	"explains math to classmates", "remembers everyone's name",
+	"fixes anything with a motor", "writes vivid stories",
+	"sticks with hard problems", "a natural organiser",
+	"funny without being unkind", "notices when someone is left out",
+	"strong sense of fairness", "a great listener",
+	"careful, neat lab work", "speaks up in discussions",
+};
+static const char *const p_interests[] = {
+	"skateboarding", "astronomy", "baking bread", "anime and manga",
+	"soccer", "building PCs", "K-pop dance", "fishing", "chess",
+	"sewing and fashion design", "video editing", "birdwatching",
+	"basketball stats", "poetry slams", "cooking phở with family",
+	"horses", "music production", "gardening", "robotics",
+	"Minecraft redstone", "crochet", "cars and engines", "marine biology",
+	"history podcasts",
+};
+static const char *const motivations[] = {
+	"wants to be the first in the family to go to college",
+	"saving for a car", "wants to make the varsity team",
+	"wants to become a nurse", "likes being trusted with responsibility",
+	"likes a visible goal and a chart of progress",
+	"wants to study engineering", "helping the family business",
+	"wants to open a bakery", "a bit of friendly competition",
+};
+static const char *const identities[] = {
+	"bilingual and proud of it", "active in a church youth group",
+	"first-generation American", "oldest of five siblings",
+	"lives with grandparents", "Muslim; fasts during Ramadan",
+	"celebrates Día de los Muertos with family",
+	"Diné; learning Diné bizaad from a grandparent",
+	"newcomer; arrived last year", "military family; has moved four times",
+	"Deaf; uses ASL",
+};
+static const char *const learns_best[] = {
+	"with a worked example first", "by talking it through with a partner",
+	"with movement breaks", "when instructions are written down",
+	"hands-on, by building", "with a quiet corner to work",
+	"with a choice in how to show learning", "from visuals and diagrams",
+	"with a checklist for long tasks",
+};
+static const char *const worries[] = {
+	"grades in chemistry", "fitting in at a new school",
+	"a grandparent who is ill", "college applications",
+	"money for the class trip", "speaking in front of the class",
+	"a friend group that split up", "keeping up while working evenings",
+};
+static const char *const supports[] = {
+	"extra time on tests", "check-in with the counselor on Mondays",
+	"peer tutor in math", "bus pass", "breakfast program",
+	"English language development class", "a quiet place for lunch",
+	"weekly planner check in advisory",
+};
+/* Languages an English speaker may add. */
+static const char *const second_languages[] = {
+	"English", "English", "English", "Spanish (learning)", "ASL",
+	"Japanese (self-taught)", "Français",
+};
+/* Each home language by its own name, in the order of languages[]. */
+static const char *const endonyms[] = {
+	"English", "Spanish", "Tiếng Việt", "العربية", "Soomaali", "Tagalog",
+	"中文 (Mandarin)", "Kreyòl ayisyen", "Português", "አማርኛ",
+	"Українська", "한국어", "Hmoob", "Русский", "廣東話 (Cantonese)",
+};
+_Static_assert(NELEM(endonyms) == NELEM(languages),
+    "a name of its own for every home language");
+
+enum pkind { P_STRENGTH, P_INTEREST, P_MOTIVATION, P_IDENTITY, P_LANGUAGE,
+	P_LEARNS, P_WORRY, P_SUPPORT, NPKINDS };
+
+static const struct {
+	const char *name;
+	const char *const *v;
+	size_t n;
+	int weight;		/* for the items after the first two */
+	const char *source[4];	/* drawn from, evenly */
+} pkinds[NPKINDS] = {
+	{ "strength", strengths, NELEM(strengths), 2,
+	    { "adult", "adult", "student", "family" } },
+	{ "interest", p_interests, NELEM(p_interests), 2,
+	    { "student", "student", "student", "adult" } },
+	{ "motivation", motivations, NELEM(motivations), 3,
+	    { "student", "student", "student", "family" } },
+	{ "identity", identities, NELEM(identities), 2,
+	    { "student", "student", "family", "family" } },
+	{ "language", second_languages, NELEM(second_languages), 1,
+	    { "student", "student", "family", "family" } },
+	{ "learns_best", learns_best, NELEM(learns_best), 3,
+	    { "adult", "adult", "assessment", "student" } },
+	{ "worry", worries, NELEM(worries), 2,
+	    { "student", "student", "adult", "family" } },
+	{ "support", supports, NELEM(supports), 2,
+	    { "adult", "adult", "assessment", "assessment" } },
+};
+
+static const char *const affirmations[] = {
+	"You revised that essay three times \xe2\x80\x94 that is what strong "
+	"writers do.",
+	"You stayed with that proof until it worked. That persistence will "
+	"carry you.",
+	"I noticed how you made room for the new student at your table. "
+	"Thank you.",
+	"Your question today pushed all of us to think harder.",
+	"You came back after a rough week and finished strong. I knew you "
+	"could.",
+	"\xc2\xa1" "Excelente trabajo! Your presentation was clear and "
+	"confident.",
+	"You led your group without taking over \xe2\x80\x94 everyone had a "
+	"part.",
+	"Your lab notebook is the most careful in the class. Keep it up.",
+	"You held the team together at the end of the match.",
+	"That poem you read aloud was brave and beautifully written.",
+};
+static const char *const feedbacks[] = {
+	"Your argument is strong. Next step: two sources for each claim. I "
+	"know you can do it.",
+	"This draft has good ideas; the structure needs work. Let's meet "
+	"Thursday, because I expect this to be one of your best pieces.",
+	"Strong start on the lab report.\nTwo things for the final "
+	"version:\n- label the axes\n- explain the outlier",
+	"You are capable of A-level work in this class. Finish the two "
+	"missing problem sets and you will be there.",
+	"Your code runs; now make it readable, with names and comments. I "
+	"hold you to a high bar because you can reach it.",
+	"Good reasoning on the test. Show every step next time: the steps "
+	"are where the marks are.",
+	"Your pronunciation has improved a lot. Next goal: speak first in "
+	"the group.",
+};
+static const char *const observations[] = {
+	"Helped a classmate find the library and stayed to show the printers.",
+	"Very engaged in the debate unit; stayed after class to keep arguing "
+	"the case.",
+	"Came to tutoring twice this week, unprompted.",
+	"Drew a detailed map of the novel's setting in the margin \xe2\x80\x94 "
+	"could build on this.",
+	"Quiet in group work, but the written answers are thoughtful.",
+	"Arrived late three times this week; says the bus has been late.",
+	"Ate lunch in the art room all week; seemed happy there.",
+};
+static const char *const low_observations[] = {
+	"Quieter than usual in advisory the last few weeks.",
+	"Head down for most of class twice this week; said just tired.",
+	"Stopped turning in homework lately; was on top of it before.",
+};
+static const char *const concerns[] = {
+	"Mood check-ins have dropped for several weeks. Met briefly; sleep "
+	"and stress came up. Follow up next week.",
+	"Several teachers report withdrawal in class.\nPlan: weekly check-in "
+	"with the counselor; contact the family with the student's OK.",
+	"Falling behind in three classes after a strong start. Meeting the "
+	"advisory lead to plan support.",
+	"Friends mention skipped lunches. Checked in; meeting again Friday.",
+};
+static const char *const gratitudes[] = {
+	"Grateful for the student who stayed to stack chairs without being "
+	"asked.",
+	"Thankful for a colleague who covered my class on short notice.",
+	"Three good things today:\n1. The lab worked.\n2. A quiet student "
+	"spoke up.\n3. Someone said thank you at the door.",
+	"Grateful that families came to conference night in the rain.",
+	"Thankful for the custodial team \xe2\x80\x94 the gym was ready before "
+	"anyone asked.",
+	"A student taught me a word in Ti\xe1\xba\xbfng Vi\xe1\xbb\x87t today. "
+	"Small moments count.",
+	"Grateful for my advisory: they cheered for each other at the "
+	"assembly.",
+};
+
+static int
+clamp5(int v)
+{
+	return v < 1 ? 1 : v > 5 ? 5 : v;
+}
+
+/* -1, 0 or +1: mostly 0. */
+static int
+noise(struct rng *r)
+{
+	long x = rng_below(r, 20);
+
+	return x < 3 ? -1 : x < 17 ? 0 : 1;
+}
+
+/* How far a declining student's mood has fallen by day d, in tenths:
+ * 0 before the decline, 25 today. */
+static int
+fall(const struct year *y, const struct pupil *p, int32_t d)
+{
+	int32_t from = y->today - 7 * p->span;
+
+	if (p->trend != DECLINING || d <= from)
+		return 0;
+	return (int)((d - from) * 25 / (7 * p->span));
+}
+
+/* A time on school day k at minute m, or on the school day before when
+ * that would be after now. */
+static int64_t
+when(const struct year *y, int k, int m)
+{
+	int64_t t = (int64_t)y->days[k] * 86400 + m * 60;
+
+	if (t > y->now && k > 0)
+		t = (int64_t)y->days[k - 1] * 86400 + m * 60;
+	return t;
+}
+
+/* k of n students chosen (selection sampling: exactly k, in order). */
+static void
+choose(struct rng *r, struct year *y, long k, enum trend t, int span0,
+    int spread)
+{
+	long i, left = y->s->n;
+
+	for (i = 0; i < y->s->n; i++, left--) {
+		if (y->p[i].trend != STEADY) {
+			continue;
+		}
+		if (rng_below(r, left) < k) {
+			y->p[i].trend = (unsigned char)t;
+			y->p[i].span = (unsigned char)(span0 +
+			    rng_below(r, spread));
+			k--;
+		}
+	}
+}
+
+/* How many of the n students: pct%, rounded, and at least one in a
+ * school of ten or more. */
+static long
+share(long n, int pct)
+{
+	long k = (n * pct + 50) / 100;
+
+	return k == 0 && n >= 10 ? 1 : k;
+}
+
+static int
+year_init(struct year *y, struct school *s, unsigned long seed,
+    struct rel_err *e)
+{
+	struct rng r;
+	char id[32];
+	int yy, wd, rc;
+	unsigned mm, dd;
+	int32_t d;
+	long i, a, t, x;
+
+	memset(y, 0, sizeof(*y));
+	y->s = s;
+	y->now = rel_now();
+	y->today = rel_today();
+	rel_civil_from_days(y->today, &yy, &mm, &dd);
+	y->start = rel_days_from_civil(yy, 8, 24);
+	if (y->today - y->start < YEAR_MIN_DAYS)
+		y->start = rel_days_from_civil(yy - 1, 8, 24);
+	y->days = rel_xmalloc((size_t)(y->today - y->start + 1) *
+	    sizeof(int32_t));
+	for (d = y->start; d <= y->today; d++)
+		if (rel_weekday(d) < 5)
+			y->days[y->ndays++] = d;
+
+	y->srow = rel_xmalloc((size_t)s->n * sizeof(sqlite3_int64));
+	y->arow = rel_xmalloc((size_t)s->nadult * sizeof(sqlite3_int64));
+	for (i = 0; i < s->n; i++) {
+		snprintf(id, sizeof(id), "S%04ld", i + 1);
+		if ((rc = rel_person(s->db, 0, id, strlen(id), "student_id",
+		    "sample", 0, &y->srow[i], e)) != 0)
+			return rc;
+	}
+	for (a = 0; a < s->nadult; a++) {
+		adult_id(a, id, sizeof(id));
+		if ((rc = rel_person(s->db, 1, id, strlen(id), "adult_id",
+		    "sample", 0, &y->arow[a], e)) != 0)
+			return rc;
+	}
+
+	/* The traits, in a stream of their own. */
+	rng_stream(&r, seed, 0);
+	y->p = rel_xcalloc((size_t)s->n, sizeof(*y->p));
+	for (i = 0; i < s->n; i++) {
+		struct pupil *p = &y->p[i];
+
+		x = rng_below(&r, 100);
+		p->mood = x < 7 ? 2 : x < 50 ? 3 : x < 95 ? 4 : 5;
+		p->und = (unsigned char)(2 + rng_below(&r, 4));
+		p->work = (unsigned char)(2 + rng_below(&r, 3));
+	}
+	choose(&r, y, share(s->n, DECLINE_PCT), DECLINING, 4, 3);
+	choose(&r, y, share(s->n, SILENT_PCT), SILENT, 21, 15);
+	for (i = 0; i < s->n; i++)
+		if (y->p[i].trend == DECLINING && y->p[i].mood < 4)
+			y->p[i].mood = 4;
+	y->advday = rel_xmalloc((size_t)s->nadv);
+	for (a = 0; a < s->nadv; a++)
+		y->advday[a] = (unsigned char)rng_below(&r, 5);
+	/* A fifth of the teachers use exit tickets, one or two days a
+	 * week; a third note the greetings at the door now and then. */
+	y->exitdays = rel_xcalloc((size_t)s->count[TEACHER], 1);
+	y->greets = rel_xcalloc((size_t)s->count[TEACHER], 1);
+	for (t = 0; t < s->count[TEACHER]; t++) {
+		if (rng_chance(&r, 1, 5)) {
+			x = 1 + rng_below(&r, 2);
+			while (x > 0) {
+				wd = (int)rng_below(&r, 5);
+				if (!(y->exitdays[t] & 1 << wd)) {
+					y->exitdays[t] |= (unsigned char)(1 <<
+					    wd);
+					x--;
+				}
+			}
+		}
+		if (rng_chance(&r, 1, 3))
+			y->greets[t] = (unsigned char)(4 + rng_below(&r, 8));
+	}
+	return 0;
+}
+
+static void
+year_free(struct year *y)
+{
+	free(y->days);
+	free(y->srow);
+	free(y->arow);
+	free(y->p);
+	free(y->advday);
+	free(y->exitdays);
+	free(y->greets);
+}
+
+/* One check-in; scales of 0 are absent. Nothing after now. */
+static int
+put_checkin(struct year *y, long i, int64_t at, long adult, int kind,
+    const int *scale, const char *note, int vis, struct rel_err *e)
+{
+	sqlite3_stmt *st;
+	int rc, j;
+
+	if (at > y->now)
+		return 0;
+	if ((rc = rel_db_stmt(y->s->db, "INSERT INTO checkin (student, at, "
+	    "adult, kind, mood, understanding, workload, note, visibility) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &st, e)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, y->srow[i]);
+	sqlite3_bind_int64(st, 2, at);
+	sqlite3_bind_int64(st, 3, y->arow[adult]);
+	sqlite3_bind_int(st, 4, kind);
+	for (j = 0; j < 3; j++)
+		if (scale[j] != 0)
+			sqlite3_bind_int(st, 5 + j, scale[j]);
+	if (note != NULL)
+		sqlite3_bind_text(st, 8, note, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 9, vis);
+	rc = sqlite3_step(st);
+	sqlite3_clear_bindings(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : rel_db_fail(y->s->db, rc,
+	    "writing a sample check-in", e);
+}
+
+#define PICK(r, a) ((a)[rng_below((r), NELEM(a))])
+
+/* A student's check-ins, school day by school day. The same student,
+ * minute, kind and adult never comes twice: one advisory check-in a
+ * day, a class's exit ticket and greeting at its own period's end and
+ * start (a teacher's classes are in different periods), and at most one
+ * conference a day. */
+static int
+student_checkins(struct year *y, struct rng *r, long i, struct rel_err *e)
+{
+	const struct school *s = y->s;
+	const struct groups *g = &s->sg[i];
+	const struct pupil *p = &y->p[i];
+	int32_t cut = p->trend == SILENT ? y->today - p->span : INT32_MAX;
+	long adv = s->advlead[g->adv], couns = adult_of(s, COUNSELOR, g->adv);
+	long c, t, who;
+	int k, j, f, wd, begin, sc[3], last = -100, rc;
+	const char *note;
+
+	for (k = 0; k < y->ndays && y->days[k] < cut; k++) {
+		int32_t d = y->days[k];
+		int64_t day = (int64_t)d * 86400;
+
+		if (rng_chance(r, 5, 100))	/* absent */
+			continue;
+		wd = rel_weekday(d);
+		f = fall(y, p, d);
+		if (wd == y->advday[g->adv] && rng_chance(r, 92, 100)) {
+			sc[0] = clamp5(p->mood + noise(r) - (f + 5) / 10);
+			sc[1] = clamp5(p->und + noise(r) - f / 20);
+			sc[2] = clamp5(p->work + noise(r) + f / 12);
+			note = NULL;
+			if (f >= 8 && rng_chance(r, 30, 100))
+				note = PICK(r, low_notes);
+			else if (rng_chance(r, 8, 100))
+				note = PICK(r, checkin_notes);
+			if ((rc = put_checkin(y, i, day + 60 * (ADVISORY_AT +
+			    rng_below(r, 15)), adv, 0, sc, note, 1, e)) != 0)
+				return rc;
+		}
+		for (j = 0; j < g->ncls; j++) {
+			c = g->cls[j];
+			t = s->clead[c] - s->first[TEACHER];
+			begin = PERIOD1_AT + (s->cperiod[c] - 1) * PERIOD_LEN;
+			if (y->greets[t] != 0 &&
+			    rng_chance(r, y->greets[t], 100)) {
+				sc[0] = sc[1] = sc[2] = 0;
+				note = rng_chance(r, 5, 100) ?
+				    PICK(r, greeting_notes) : NULL;
+				if ((rc = put_checkin(y, i, day + 60 * (begin -
+				    rng_below(r, 4)), s->clead[c], 2, sc, note,
+				    1, e)) != 0)
+					return rc;
+			}
+			if (!(y->exitdays[t] & 1 << wd) ||
+			    !rng_chance(r, 88, 100))
+				continue;
+			sc[0] = rng_chance(r, 12, 100) ?
+			    clamp5(p->mood + noise(r) - (f + 5) / 10) : 0;
+			sc[1] = clamp5(p->und + noise(r) - f / 20);
+			sc[2] = rng_chance(r, 5, 100) ?
+			    clamp5(p->work + noise(r)) : 0;
+			note = rng_chance(r, 3, 100) ? PICK(r, exit_notes) :
+			    NULL;
+			if ((rc = put_checkin(y, i, day + 60 * (begin + 44 +
+			    rng_below(r, 5)), s->clead[c], 1, sc, note, 1,
+			    e)) != 0)
+				return rc;
+		}
+		/* A conference now and then; often, for a student whose
+		 * mood is falling. */
+		if (k - last < 5 || !rng_chance(r, f >= 5 ? 10 : 1,
+		    f >= 5 ? 100 : 300))
+			continue;
+		last = k;
+		who = rng_chance(r, 1, 2) ? couns : adv;
+		sc[0] = rng_chance(r, 60, 100) ?
+		    clamp5(p->mood + noise(r) - (f + 5) / 10) : 0;
+		sc[1] = sc[2] = 0;
+		note = f >= 5 ? PICK(r, low_conference_notes) :
+		    PICK(r, conference_notes);
+		if ((rc = put_checkin(y, i, day + 60 * (AFTER_SCHOOL +
+		    rng_below(r, 60)), who, 3, sc, note, who == couns ? 2 : 1,
+		    e)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Any adult who sees the student in a group: the advisory lead (twice
+ * as likely), a class teacher or a club lead. */
+static long
+group_adult(const struct school *s, struct rng *r, const struct groups *g)
+{
+	long x = rng_below(r, 2 + g->ncls + g->nclub);
+
+	if (x < 2)
+		return s->advlead[g->adv];
+	x -= 2;
+	if (x < g->ncls)
+		return s->clead[g->cls[x]];
+	return s->clublead[g->club[x - g->ncls]];
+}
+
+static int
+put_item(struct year *y, long i, enum pkind k, const char *value,
+    const char *source, int64_t at, long adult, int vis, int64_t retired,
+    long retired_by, struct rel_err *e)
+{
+	char a[REL_DATETIME_LEN], ra[REL_DATETIME_LEN];
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = rel_db_stmt(y->s->db, "INSERT INTO profile_item (student, "
+	    "kind, value, source, at, adult, visibility, retired_at, "
+	    "retired_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", &st,
+	    e)) != 0)
+		return rc;
+	rel_datetime_format(at, a);
+	sqlite3_bind_int64(st, 1, y->srow[i]);
+	sqlite3_bind_text(st, 2, pkinds[k].name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, a, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, y->arow[adult]);
+	sqlite3_bind_int(st, 7, vis);
+	if (retired != 0) {
+		rel_datetime_format(retired, ra);
+		sqlite3_bind_text(st, 8, ra, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 9, y->arow[retired_by]);
+	}
+	rc = sqlite3_step(st);
+	sqlite3_clear_bindings(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : rel_db_fail(y->s->db, rc,
+	    "writing a sample profile item", e);
+}
+
+#define MAXITEMS 7
+
+/* Is v one of the n values in have? Values of different kinds never
+ * match, so the kind need not be compared. */
+static int
+held(const char *const *have, int n, const char *v)
+{
+	int j;
+
+	for (j = 0; j < n; j++)
+		if (strcmp(have[j], v) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * 2 to 6 current items: a strength and an interest first (a card opens
+ * with them), the student's home language by its own name for most who
+ * speak another at home, then other kinds. Mostly from the first four
+ * weeks (the getting-to-know-you survey). A few students also have an
+ * item retired since.
+ */
+static int
+student_profile(struct year *y, struct rng *r, long i, struct rel_err *e)
+{
+	const struct school *s = y->s;
+	const struct groups *g = &s->sg[i];
+	const char *have[MAXITEMS];
+	long adv = s->advlead[g->adv], adult;
+	int n = 2 + (int)rng_below(r, 5), m = 0, j, tries, early, vis, rc;
+	int wsum = 0;
+	enum pkind k;
+	const char *v, *src;
+	int64_t at, ret;
+
+	for (k = 0; k < NPKINDS; k++)
+		wsum += pkinds[k].weight;
+	early = y->ndays < 20 ? y->ndays : 20;
+	while (m < n) {
+		if (m == 0)
+			k = P_STRENGTH;
+		else if (m == 1)
+			k = P_INTEREST;
+		else if (m == 2 && s->lang[i] != 0 && rng_chance(r, 70, 100))
+			k = P_LANGUAGE;
+		else {
+			int x = (int)rng_below(r, wsum);
+
+			for (k = 0; x >= pkinds[k].weight; k++)
+				x -= pkinds[k].weight;
+		}
+		/* Who speaks another language at home speaks it, and
+		 * English. */
+		if (k == P_LANGUAGE && s->lang[i] != 0)
+			v = held(have, m, endonyms[s->lang[i]]) ? "English" :
+			    endonyms[s->lang[i]];
+		else
+			v = pkinds[k].v[rng_below(r, pkinds[k].n)];
+		/* Never the same current item twice (the partial unique
+		 * index); a repeat is dropped after a few tries. */
+		for (tries = 0; tries < 8 && held(have, m, v); tries++)
+			v = k == P_LANGUAGE && s->lang[i] != 0 ? v :
+			    pkinds[k].v[rng_below(r, pkinds[k].n)];
+		src = pkinds[k].source[rng_below(r, 4)];
+		adult = strcmp(src, "assessment") == 0 || k == P_SUPPORT ?
+		    adult_of(s, COUNSELOR, g->adv) : strcmp(src, "adult") == 0 ?
+		    group_adult(s, r, g) : adv;
+		vis = k == P_WORRY && rng_chance(r, 1, 2) ? 2 : 1;
+		at = when(y, (int)rng_below(r, early), 8 * 60 +
+		    (int)rng_below(r, 7 * 60));
+		if (tries == 8) {
+			n--;
+			continue;
+		}
+		have[m++] = v;
+		if ((rc = put_item(y, i, k, v, src, at, adult, vis, 0, 0,
+		    e)) != 0)
+			return rc;
+	}
+	if (!rng_chance(r, 6, 100) || y->ndays < 10)
+		return 0;
+	/* An interest that has passed, or a worry that has eased. */
+	k = rng_chance(r, 1, 2) ? P_INTEREST : P_WORRY;
+	v = pkinds[k].v[rng_below(r, pkinds[k].n)];
+	if (held(have, m, v))
+		return 0;
+	j = (int)rng_below(r, 5);
+	at = when(y, j, 9 * 60 + (int)rng_below(r, 6 * 60));
+	ret = when(y, j + 1 + (int)rng_below(r, y->ndays - j - 1),
+	    9 * 60 + (int)rng_below(r, 6 * 60));
+	if (ret <= at)
+		ret = at + 60;
+	return put_item(y, i, k, v, pkinds[k].source[0], at, adv, 1, ret, adv,
+	    e);
+}
+
+/* One note; student -1 for an adult's own gratitude entry. */
+static int
+put_note(struct year *y, long i, int64_t at, long adult, const char *kind,
+    const char *text, int vis, struct rel_err *e)
+{
+	char a[REL_DATETIME_LEN];
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = rel_db_stmt(y->s->db, "INSERT INTO note (student, at, adult, "
+	    "kind, text, visibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6)", &st,
+	    e)) != 0)
+		return rc;
+	rel_datetime_format(at, a);
+	if (i >= 0)
+		sqlite3_bind_int64(st, 1, y->srow[i]);
+	sqlite3_bind_text(st, 2, a, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, y->arow[adult]);
+	sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, text, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 6, vis);
+	rc = sqlite3_step(st);
+	sqlite3_clear_bindings(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : rel_db_fail(y->s->db, rc,
+	    "writing a sample note", e);
+}
+
+/* 0 to 3, most often 0 or 1 (the chances in percent of 1, 2, 3). */
+static int
+how_many(struct rng *r, int p1, int p2, int p3)
+{
+	long x = rng_below(r, 100);
+
+	return x < p3 ? 3 : x < p3 + p2 ? 2 : x < p3 + p2 + p1 ? 1 : 0;
+}
+
+/* A school day at random, in [from, ndays), and a time in it. */
+static int64_t
+some_time(const struct year *y, struct rng *r, int from, int m0, int span)
+{
+	if (from < 0)
+		from = 0;
+	if (from >= y->ndays)
+		from = y->ndays - 1;
+	return when(y, from + (int)rng_below(r, y->ndays - from),
+	    m0 + (int)rng_below(r, span));
+}
+
+/* The first school day on or after day d. */
+static int
+day_index(const struct year *y, int32_t d)
+{
+	int k;
+
+	for (k = 0; k < y->ndays && y->days[k] < d; k++)
+		continue;
+	return k;
+}
+
+static int
+student_notes(struct year *y, struct rng *r, long i, struct rel_err *e)
+{
+	const struct school *s = y->s;
+	const struct groups *g = &s->sg[i];
+	const struct pupil *p = &y->p[i];
+	long adv = s->advlead[g->adv], couns = adult_of(s, COUNSELOR, g->adv);
+	int n, j, from, rc;
+
+	n = how_many(r, 35, 25, 10);
+	for (j = 0; j < n; j++)
+		if ((rc = put_note(y, i, some_time(y, r, 0, 8 * 60, 8 * 60),
+		    group_adult(s, r, g), "affirmation", PICK(r, affirmations),
+		    1, e)) != 0)
+			return rc;
+	n = how_many(r, 35, 10, 0);
+	for (j = 0; j < n; j++)
+		if ((rc = put_note(y, i, some_time(y, r, 0, 9 * 60, 7 * 60),
+		    s->clead[g->cls[rng_below(r, g->ncls)]], "feedback",
+		    PICK(r, feedbacks), 1, e)) != 0)
+			return rc;
+	n = how_many(r, 25, 5, 0);
+	for (j = 0; j < n; j++)
+		if ((rc = put_note(y, i, some_time(y, r, 0, 8 * 60, 8 * 60),
+		    group_adult(s, r, g), "observation", PICK(r, observations),
+		    1, e)) != 0)
+			return rc;
+	if (p->trend == DECLINING) {
+		/* Noticed in the second half of the decline. */
+		from = day_index(y, y->today - 7 * p->span / 2);
+		if ((rc = put_note(y, i, some_time(y, r, from, 9 * 60, 6 * 60),
+		    adv, "observation", PICK(r, low_observations), 1, e)) != 0)
+			return rc;
+		if (rng_chance(r, 70, 100) && (rc = put_note(y, i,
+		    some_time(y, r, from, 15 * 60, 90), couns, "concern",
+		    PICK(r, concerns), 2, e)) != 0)
+			return rc;
+	} else if (rng_chance(r, 2, 100) && (rc = put_note(y, i,
+	    some_time(y, r, 0, 15 * 60, 90), couns, "concern",
+	    PICK(r, concerns), 2, e)) != 0)
+		return rc;
+	return 0;
+}
+
+static int
+write_year(struct school *s, unsigned long seed, struct rel_err *e)
+{
+	struct year y;
+	struct rel_err e2;
+	struct rng rc_, rp, rn;
+	long i, a;
+	int n, j, rc;
+
+	/* SQLite codes a CHECK of kind IN (...) with a temporary table
+	 * opened and closed for every row, which costs more than the rest
+	 * of the insert. The values here are valid by construction, so the
+	 * checks are off while they are written; the statements prepared
+	 * meanwhile expire when they are back on, and PRAGMA
+	 * integrity_check (rel-init check) still checks every row. */
+	if ((rc = rel_db_exec(s->db, "PRAGMA ignore_check_constraints=ON",
+	    e)) != 0)
+		return rc;
+	if ((rc = year_init(&y, s, seed, e)) != 0)
+		goto out;
+	rng_stream(&rc_, seed, 1);
+	rng_stream(&rp, seed, 2);
+	rng_stream(&rn, seed, 3);
+	for (i = 0; i < s->n && rc == 0; i++)
+		if ((rc = student_checkins(&y, &rc_, i, e)) == 0 &&
+		    (rc = student_profile(&y, &rp, i, e)) == 0)
+			rc = student_notes(&y, &rn, i, e);
+	/* The adults' own gratitude entries, about no student. */
+	for (a = 0; a < s->nadult && rc == 0; a++) {
+		n = how_many(&rn, 30, 20, 15);
+		for (j = 0; j < n && rc == 0; j++)
+			rc = put_note(&y, -1, some_time(&y, &rn, 0, 15 * 60,
+			    4 * 60), a, "gratitude", PICK(&rn, gratitudes), 1,
+			    e);
+	}
+out:
+	year_free(&y);
+	if (rel_db_exec(s->db, "PRAGMA ignore_check_constraints=OFF",
+	    rc == 0 ? e : &e2) != 0 && rc == 0)
+		rc = e->code;
+	return rc;
+}
+
 /* 0 when the roster tables are empty. */
 static int
 check_empty(struct rel_db *db, struct rel_err *e)
@@ -1011,6 +1867,7 @@ rel_sample_fill(struct rel_db *db, long n, unsigned long seed,
 	if ((rc = rel_db_begin(db, e)) != 0)
 		return rc;
 	s.grade = rel_xmalloc((size_t)n);
+	s.lang = rel_xmalloc((size_t)n);
 	s.sg = rel_xcalloc((size_t)n, sizeof(*s.sg));
 	if ((rc = check_empty(db, e)) == 0 &&
 	    (rc = write_adults(&s, e)) == 0 &&
@@ -1019,7 +1876,8 @@ rel_sample_fill(struct rel_db *db, long n, unsigned long seed,
 	    (rc = write_classes(&s, e)) == 0 &&
 	    (rc = write_clubs(&s, e)) == 0 &&
 	    (rc = write_members(&s, e)) == 0 &&
-	    (rc = write_map(&s, e)) == 0) {
+	    (rc = write_map(&s, e)) == 0 &&
+	    (rc = write_year(&s, seed, e)) == 0) {
 		snprintf(val, sizeof(val), "%ld students, seed %lu", n, seed);
 		if ((rc = rel_db_setting_put(db, "sample", val, e)) == 0)
 			rc = rel_db_commit(db, e);
@@ -1027,6 +1885,7 @@ rel_sample_fill(struct rel_db *db, long n, unsigned long seed,
 	if (rc != 0)
 		rel_db_rollback(db);
 	free(s.grade);
+	free(s.lang);
 	free(s.sg);
 	free(s.advlead);
 	free(s.clead);

@@ -35,5 +35,7 @@ show "rel-roster import --db demo/rel.db --map student_id=StudentNumber,given_na
 # The mapping meeting: who has nobody in grade 9, and who might reach them.
 show "rel-roster list --db demo/rel.db --grade 9 | rel-map gaps --db demo/rel.db --format table | head -n 8"
 show "rel-roster list --db demo/rel.db --grade 9 | rel-map gaps --db demo/rel.db | rel-map suggest --db demo/rel.db --top 1 --format table | head -n 6"
+# The sample's school year: whom nobody has checked in with for two weeks.
+show "rel-checkin missing --db demo/rel.db --format table"
 show "rel-init check --db demo/rel.db"
 printf '\nThe database is demo/rel.db; try: export REL_DB=demo/rel.db; rel-roster list --format table\n'

@@ -3,6 +3,8 @@
  * names, its relationship map, and that every record it writes keeps the
  * schema's rules.
  */
+#include <inttypes.h>
+
 #include "unit.h"
 #include "tmpdb.h"
 
@@ -550,6 +552,286 @@ test_map_today(void **state)
 	tmpdb_close(&t);
 }
 
+/*
+ * The school year (check-ins, profile items, notes). These tests run on
+ * the day the CLI tests use, 2026-11-20 at 10:00, a Friday: the year
+ * starts on Monday 2026-08-24.
+ */
+#define YEAR_NOW "2026-11-20T10:00:00"
+#define NOW_SECS "CAST(strftime('%s', '2026-11-20T10:00:00') AS INTEGER)"
+#define START_SECS "CAST(strftime('%s', '2026-08-24') AS INTEGER)"
+
+static void
+fill_at(struct tmpdb *t, const char *now, long n, unsigned long seed)
+{
+	assert_int_equal(setenv("REL_NOW", now, 1), 0);
+	fill(t, n, seed);
+	assert_int_equal(setenv("REL_NOW", "2025-03-15T12:00:00", 1), 0);
+}
+
+/* The new records by external ids, as text. */
+static const char *const year_dumps[] = {
+	"SELECT s.student_id, c.at, a.adult_id, c.kind, c.mood, "
+	"c.understanding, c.workload, c.note, c.visibility FROM checkin c "
+	"JOIN student s ON s.id = c.student LEFT JOIN adult a "
+	"ON a.id = c.adult ORDER BY 1, 2, 4, 3",
+	"SELECT s.student_id, p.kind, p.value, p.source, p.at, a.adult_id, "
+	"p.visibility, p.retired_at, r.adult_id FROM profile_item p "
+	"JOIN student s ON s.id = p.student LEFT JOIN adult a "
+	"ON a.id = p.adult LEFT JOIN adult r ON r.id = p.retired_by "
+	"ORDER BY 1, 2, 3, 5",
+	"SELECT s.student_id, n.at, a.adult_id, n.kind, n.text, "
+	"n.visibility FROM note n LEFT JOIN student s ON s.id = n.student "
+	"LEFT JOIN adult a ON a.id = n.adult ORDER BY 1, 2, 3, 4, 5",
+};
+
+static void
+test_year_counts(void **state)
+{
+	struct tmpdb t;
+	long long n, k0;
+
+	(void)state;
+	fill_at(&t, YEAR_NOW, 1000, 1);
+	/* About 30 check-ins a student over the 13 weeks, of every kind:
+	 * the weekly advisory check-in most, conferences a few. */
+	n = tmpdb_int(&t, "SELECT count(*) FROM checkin");
+	assert_true(n > 20000 && n < 50000);
+	k0 = tmpdb_int(&t, "SELECT count(*) FROM checkin WHERE kind = 0");
+	assert_true(k0 > 9000 && k0 < 13000);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM checkin "
+	    "WHERE kind = 1") > 5000);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM checkin "
+	    "WHERE kind = 2") > 2000);
+	n = tmpdb_int(&t, "SELECT count(*) FROM checkin WHERE kind = 3");
+	assert_true(n > 50 && n < 1000);
+	/* Check-ins have all three scales, greetings none, conferences a
+	 * note; exit tickets mostly understanding only. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM checkin WHERE "
+	    "kind = 0 AND (mood IS NULL OR understanding IS NULL OR "
+	    "workload IS NULL)"), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM checkin WHERE "
+	    "kind = 2 AND coalesce(mood, understanding, workload) IS NOT "
+	    "NULL"), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM checkin WHERE "
+	    "kind = 3 AND note IS NULL"), 0);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM checkin WHERE "
+	    "kind = 1 AND mood IS NULL AND workload IS NULL") * 10 >
+	    tmpdb_int(&t, "SELECT count(*) FROM checkin WHERE kind = 1") * 7);
+	/* Moods mostly 3 or 4, every value used. */
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM checkin WHERE "
+	    "kind = 0 AND mood IN (3, 4)") * 10 > k0 * 6);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(DISTINCT mood) FROM "
+	    "checkin"), 5);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM checkin WHERE "
+	    "kind = 0 AND note IS NOT NULL") > 100);
+	/* The adults are the student's own: a lead of one of their groups
+	 * or a counselor. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM checkin c "
+	    "WHERE NOT EXISTS (SELECT 1 FROM member m JOIN grp g "
+	    "ON g.id = m.grp WHERE m.student = c.student AND "
+	    "g.lead_adult = c.adult) AND c.adult NOT IN (SELECT id FROM adult "
+	    "WHERE role = 'counselor')"), 0);
+
+	/* 2 to 6 current profile items each, a strength and an interest
+	 * for everyone; some retired; some non-ASCII. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student s WHERE "
+	    "(SELECT count(*) FROM profile_item p WHERE p.student = s.id AND "
+	    "p.retired_at IS NULL) NOT BETWEEN 2 AND 6"), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student s WHERE "
+	    "NOT EXISTS (SELECT 1 FROM profile_item p WHERE p.student = s.id "
+	    "AND p.kind = 'strength') OR NOT EXISTS (SELECT 1 FROM "
+	    "profile_item p WHERE p.student = s.id AND p.kind = 'interest')"),
+	    0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(DISTINCT kind) FROM "
+	    "profile_item"), 8);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(DISTINCT source) FROM "
+	    "profile_item"), 4);
+	n = tmpdb_int(&t, "SELECT count(*) FROM profile_item "
+	    "WHERE retired_at IS NOT NULL");
+	assert_true(n > 20 && n < 120);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM profile_item "
+	    "WHERE retired_at IS NOT NULL AND (retired_by IS NULL OR "
+	    "retired_at <= at)"), 0);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM profile_item WHERE "
+	    "kind = 'language' AND length(value) <> "
+	    "length(CAST(value AS BLOB))") > 20);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM profile_item WHERE "
+	    "value = 'Kreyòl ayisyen'") > 0);
+
+	/* Notes of every kind; concerns private and by a counselor;
+	 * gratitude about no student; some multi-line, some non-ASCII. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(DISTINCT kind) FROM "
+	    "note"), 5);
+	n = tmpdb_int(&t, "SELECT count(*) FROM note WHERE student IS NOT "
+	    "NULL");
+	assert_true(n > 1000 && n < 5000);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM note WHERE kind = "
+	    "'affirmation'") > tmpdb_int(&t, "SELECT count(*) FROM note "
+	    "WHERE kind = 'concern'") * 5);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM note n JOIN "
+	    "adult a ON a.id = n.adult WHERE n.kind = 'concern' AND "
+	    "(n.visibility <> 2 OR a.role <> 'counselor')"), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM note WHERE "
+	    "(student IS NULL) <> (kind = 'gratitude') OR adult IS NULL"), 0);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM note WHERE "
+	    "kind = 'gratitude'") > 20);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM note WHERE "
+	    "instr(text, char(10)) > 0") > 20);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM note WHERE "
+	    "length(text) <> length(CAST(text AS BLOB))") > 20);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM note n WHERE "
+	    "n.student IS NOT NULL AND NOT EXISTS (SELECT 1 FROM member m "
+	    "JOIN grp g ON g.id = m.grp WHERE m.student = n.student AND "
+	    "g.lead_adult = n.adult) AND n.adult NOT IN (SELECT id FROM adult "
+	    "WHERE role = 'counselor')"), 0);
+	tmpdb_close(&t);
+}
+
+static void
+test_year_dates(void **state)
+{
+	struct tmpdb t;
+
+	(void)state;
+	fill_at(&t, YEAR_NOW, 300, 2);
+	/* From Monday 2026-08-24, the first school day, up to now. */
+	assert_int_equal(tmpdb_int(&t, "SELECT min(at) / 86400 FROM checkin"),
+	    tmpdb_int(&t, "SELECT " START_SECS " / 86400"));
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM checkin WHERE "
+	    "at < " START_SECS " OR at > " NOW_SECS), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM note WHERE "
+	    "at < '2026-08-24' OR at > '" YEAR_NOW "'"), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM profile_item "
+	    "WHERE at < '2026-08-24' OR at > '" YEAR_NOW "' OR "
+	    "retired_at > '" YEAR_NOW "'"), 0);
+	/* Today, before 10:00 only, and some of that. */
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM checkin WHERE "
+	    "at >= " NOW_SECS " - 36000") > 0);
+	/* Weekdays only, to the minute. */
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM checkin WHERE "
+	    "strftime('%w', at, 'unixepoch') IN ('0', '6') OR at % 60 <> 0"),
+	    0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM note WHERE "
+	    "strftime('%w', at) IN ('0', '6')"), 0);
+	tmpdb_close(&t);
+
+	/* 29 days after August 24 the year is last year's, which began
+	 * on a Sunday; 30 days after, it is this year's. */
+	fill_at(&t, "2026-09-22T12:00:00", 50, 2);
+	assert_int_equal(tmpdb_int(&t, "SELECT min(at) / 86400 FROM checkin"),
+	    tmpdb_int(&t, "SELECT CAST(strftime('%s', '2025-08-25') AS "
+	    "INTEGER) / 86400"));
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM checkin WHERE "
+	    "at > CAST(strftime('%s', '2026-09-22T12:00:00') AS INTEGER)"), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM note WHERE "
+	    "at < '2025-08-25' OR at > '2026-09-22T12:00:00'"), 0);
+	tmpdb_close(&t);
+	fill_at(&t, "2026-09-23T12:00:00", 50, 2);
+	assert_int_equal(tmpdb_int(&t, "SELECT min(at) / 86400 FROM checkin"),
+	    tmpdb_int(&t, "SELECT " START_SECS " / 86400"));
+	tmpdb_close(&t);
+}
+
+/* Mean advisory mood of the last three weeks against before the last
+ * seven, per student. */
+#define MOODS "SELECT student, avg(CASE WHEN at >= " NOW_SECS " - 21 * " \
+	"86400 THEN mood END) AS recent, avg(CASE WHEN at < " NOW_SECS \
+	" - 49 * 86400 THEN mood END) AS early FROM checkin WHERE kind = 0 " \
+	"GROUP BY student"
+/* Students by their last check-in. */
+#define LAST "SELECT student, max(at) AS last FROM checkin GROUP BY student"
+
+static void
+test_year_trends(void **state)
+{
+	struct tmpdb t;
+	long long n;
+
+	(void)state;
+	fill_at(&t, YEAR_NOW, 1000, 1);
+	/* About 8% drift down by a point or more; few rise as much. */
+	n = tmpdb_int(&t, "SELECT count(*) FROM (" MOODS ") WHERE "
+	    "recent <= early - 1");
+	assert_true(n >= 75 && n <= 110);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM (" MOODS ") WHERE "
+	    "recent >= early + 1") * 4 < n);
+	/* Concerns follow them. */
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM note WHERE kind = "
+	    "'concern' AND student IN (SELECT student FROM (" MOODS ") "
+	    "WHERE recent <= early - 1)") > 30);
+	/* About 3% not seen for three weeks or more, all seen before. */
+	n = tmpdb_int(&t, "SELECT count(*) FROM (" LAST ") WHERE "
+	    "last < " NOW_SECS " - 21 * 86400");
+	assert_true(n >= 30 && n <= 40);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM student WHERE "
+	    "id NOT IN (SELECT student FROM checkin)"), 0);
+	/* Everyone else within the last two weeks, almost. */
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM (" LAST ") WHERE "
+	    "last < " NOW_SECS " - 14 * 86400") <= n + 10);
+	tmpdb_close(&t);
+
+	/* A school of ten has one of each. */
+	fill_at(&t, YEAR_NOW, 10, 5);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM (" LAST ") WHERE "
+	    "last < " NOW_SECS " - 21 * 86400"), 1);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM (" MOODS ") WHERE "
+	    "recent <= early - 1") >= 1);
+	tmpdb_close(&t);
+}
+
+/* FNV-1a, 64 bits: a checksum of a dump. */
+static uint64_t
+fnv(const char *s)
+{
+	uint64_t h = UINT64_C(0xcbf29ce484222325);
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * UINT64_C(0x100000001b3);
+	return h;
+}
+
+/* The roster, groups, memberships and map of (300, 7) as they were
+ * before the school year was added (commit 06de5e3): the year's streams
+ * draw nothing from theirs. */
+#define OLD_SUM_300_7 UINT64_C(0xf5804106d6e43e38)
+
+static void
+test_year_determinism(void **state)
+{
+	struct tmpdb a, b, c;
+	char *da, *db, *dc;
+	size_t i;
+
+	(void)state;
+	/* The old records, pinned (on the unit tests' usual today). */
+	fill(&a, 300, 7);
+	da = dump_all(&a);
+	if (fnv(da) != OLD_SUM_300_7)
+		fail_msg("the old records changed: checksum %#" PRIx64 ", "
+		    "pinned %#" PRIx64, fnv(da), OLD_SUM_300_7);
+	free(da);
+	tmpdb_close(&a);
+
+	fill_at(&a, YEAR_NOW, 300, 7);
+	fill_at(&b, YEAR_NOW, 300, 7);
+	fill_at(&c, YEAR_NOW, 300, 8);
+	for (i = 0; i < sizeof(year_dumps) / sizeof(year_dumps[0]); i++) {
+		da = dump(&a, year_dumps[i]);
+		db = dump(&b, year_dumps[i]);
+		dc = dump(&c, year_dumps[i]);
+		assert_true(strlen(da) > 10000);
+		assert_string_equal(da, db);
+		assert_string_not_equal(da, dc);
+		free(da);
+		free(db);
+		free(dc);
+	}
+	tmpdb_close(&a);
+	tmpdb_close(&b);
+	tmpdb_close(&c);
+}
+
 int
 main(void)
 {
@@ -566,6 +848,10 @@ main(void)
 		cmocka_unit_test(test_map_values),
 		cmocka_unit_test(test_map_history),
 		cmocka_unit_test(test_map_today),
+		cmocka_unit_test(test_year_counts),
+		cmocka_unit_test(test_year_dates),
+		cmocka_unit_test(test_year_trends),
+		cmocka_unit_test(test_year_determinism),
 	};
 
 	/* The map is dated from today: a fixed today keeps every run, and
