@@ -36,6 +36,14 @@ show "rel-roster import --db demo/rel.db --map student_id=StudentNumber,given_na
 show "rel-roster list --db demo/rel.db --grade 9 | rel-map gaps --db demo/rel.db --format table | head -n 8"
 show "rel-roster list --db demo/rel.db --grade 9 | rel-map gaps --db demo/rel.db | rel-map suggest --db demo/rel.db --top 1 --format table | head -n 6"
 # The sample's school year: whom nobody has checked in with for two weeks.
-show "rel-checkin missing --db demo/rel.db --format table"
+# The daily practice: whom nobody has checked in with lately, and which of
+# them have no adult who knows them well; one student's profile card; a
+# check-in and an affirmation; how each adult's notes lean.
+show "rel-checkin missing --db demo/rel.db --format table | head -n 8"
+show "rel-checkin missing --db demo/rel.db | rel-map gaps --db demo/rel.db --format table"
+show "rel-profile show S0029 --db demo/rel.db"
+show "rel-checkin add S0029 --db demo/rel.db --as A008 --mood 3 --understanding 4 --workload 3 --note 'Talked about building PCs'"
+show "rel-note add S0029 affirmation 'You explained the proof step by step.' --db demo/rel.db --as A008"
+show "rel-note balance --db demo/rel.db --by adult --format table | head -n 8"
 show "rel-init check --db demo/rel.db"
 printf '\nThe database is demo/rel.db; try: export REL_DB=demo/rel.db; rel-roster list --format table\n'
