@@ -247,6 +247,17 @@ rel_cli_import(const struct rel_cli_import *ci)
 		rel_csv_renames_free(map);
 		return rc;
 	}
+	/* An import writes one transaction of rows in file order, which is
+	 * not the order of the indexes: with SQLite's default 2 MiB page
+	 * cache, pages spill to the WAL and are read back row after row.
+	 * 64 MiB keeps the index pages of a large import in memory; it is
+	 * allocated only as pages are used. */
+	if ((rc = rel_db_exec(db, "PRAGMA cache_size=-65536", &e)) != 0) {
+		rel_err_print(&e);
+		rel_db_close(db);
+		rel_csv_renames_free(map);
+		return rc;
+	}
 	{
 		struct rel_actor who;
 
