@@ -75,8 +75,9 @@ static const int gaps_opts[] = { REL_O_DB, O_MINSTRENGTH, O_MINADULTS, O_NOPRIMA
 	O_IGNOREPRIMARY, REL_O_FORMAT, REL_O_EXCEL, 0 };
 static const int suggest_opts[] = { REL_O_DB, O_TOP, O_MINSTRENGTH, O_MINADULTS,
 	O_NOPRIMARY, O_IGNOREPRIMARY, REL_O_FORMAT, REL_O_EXCEL, 0 };
-static const int caseload_opts[] = { REL_O_DB, O_NOTSEEN, REL_O_FORMAT, REL_O_EXCEL, 0 };
-static const int list_opts[] = { REL_O_DB, O_ADULT, O_STUDENT, O_STRENGTH,
+static const int caseload_opts[] = { REL_O_DB, REL_O_AS, O_NOTSEEN, REL_O_FORMAT,
+	REL_O_EXCEL, 0 };
+static const int list_opts[] = { REL_O_DB, REL_O_AS, O_ADULT, O_STUDENT, O_STRENGTH,
 	O_MINSTRENGTH, REL_O_FORMAT, REL_O_EXCEL, 0 };
 static const int history_opts[] = { REL_O_DB, O_MINSTRENGTH, REL_O_FORMAT, REL_O_EXCEL, 0 };
 
@@ -185,6 +186,7 @@ do_query(struct rel_cli_args *a, enum query q)
 	const char *const *cols;
 	enum rel_fmt fmt = REL_FMT_AUTO;
 	struct rel_out *o = NULL;
+	struct rel_actor who;
 	struct rel_db *db;
 	struct rel_err e;
 	long minad, top;
@@ -231,6 +233,11 @@ do_query(struct rel_cli_args *a, enum query q)
 	}
 	if ((rc = open_db(a, REL_DB_READONLY, 1, &set, &db)) != 0)
 		return rc;
+	/* Who is asking matters to the check-ins behind not_seen and to
+	 * the notes on connections; the map itself is for all staff. */
+	if ((q == Q_CASELOAD || q == Q_LIST) &&
+	    (rc = rel_actor_reader(db, V(REL_O_AS), &who, &e)) != 0)
+		goto out;
 	if ((rc = rel_out_open(&o, stdout, fmt, V(REL_O_EXCEL) ?
 	    REL_CSV_EXCEL_SAFE : 0, cols, ncols, &e)) != 0)
 		goto out;

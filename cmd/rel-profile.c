@@ -200,9 +200,9 @@ do_show(struct rel_cli_args *a)
 			return fail(&e);
 		}
 	}
-	if ((rc = rel_cli_db(V(REL_O_DB), REL_DB_READONLY, &db)) != 0)
+	if ((rc = rel_cli_db(V(REL_O_DB), 0, &db)) != 0)
 		return rc;
-	if ((rc = rel_actor_find(db, V(REL_O_AS), &who, &e)) == 0)
+	if ((rc = rel_actor_reader(db, V(REL_O_AS), &who, &e)) == 0)
 		rc = rel_profile_show(db, a->args[0], V(O_HISTORY) != NULL,
 		    (int)checkins, md, stdout, &e);
 	rel_db_close(db);

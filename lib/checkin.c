@@ -248,46 +248,33 @@ kind_filter(const char *s, int *code, struct rel_err *e)
 	return 0;
 }
 
-/* Rows come out as the statement gives them, but for at (seconds into a
- * date-time) and the two codes (into names). */
-static int
-out_checkins(struct rel_db *db, struct rel_out *o, sqlite3_stmt *st,
-    struct rel_err *e)
+/* Cells come out as the statement gives them, but for at (seconds into
+ * a date-time) and the two codes (into names). */
+static void
+checkin_cell(struct rel_out *o, sqlite3_stmt *st, int i)
 {
 	char at[REL_DATETIME_LEN];
 	const unsigned char *t;
 	const char *s;
-	int rc, i;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (i = 0; i < 9; i++) {
-			switch (i) {
-			case C_AT:
-				rel_datetime_format(sqlite3_column_int64(st, i),
-				    at);
-				rel_out_cell(o, at, strlen(at));
-				break;
-			case C_KIND:
-				s = rel_checkin_kind_name(sqlite3_column_int(st,
-				    i));
-				rel_out_cell(o, s, strlen(s));
-				break;
-			case C_VIS:
-				s = rel_vis_name((enum rel_vis)
-				    sqlite3_column_int(st, i));
-				rel_out_cell(o, s, strlen(s));
-				break;
-			default:
-				t = sqlite3_column_text(st, i);
-				rel_out_cell(o, (const char *)t, t ? (size_t)
-				    sqlite3_column_bytes(st, i) : 0);
-			}
-		}
-		rel_out_endrow(o);
+	switch (i) {
+	case C_AT:
+		rel_datetime_format(sqlite3_column_int64(st, i), at);
+		rel_out_cell(o, at, strlen(at));
+		break;
+	case C_KIND:
+		s = rel_checkin_kind_name(sqlite3_column_int(st, i));
+		rel_out_cell(o, s, strlen(s));
+		break;
+	case C_VIS:
+		s = rel_vis_name((enum rel_vis)sqlite3_column_int(st, i));
+		rel_out_cell(o, s, strlen(s));
+		break;
+	default:
+		t = sqlite3_column_text(st, i);
+		rel_out_cell(o, (const char *)t, t ? (size_t)
+		    sqlite3_column_bytes(st, i) : 0);
 	}
-	if (rc == SQLITE_DONE)
-		return 0;
-	return rel_db_fail(db, rc, "listing check-ins", e);
 }
 
 /* The student is the outer loop, in student_id order, so that each
@@ -298,10 +285,10 @@ out_checkins(struct rel_db *db, struct rel_out *o, sqlite3_stmt *st,
  * in the set): a list is what imports back, and an import refuses them. */
 static const char sql_list[] =
     "SELECT s.student_id, c.at, a.adult_id, c.kind, c.mood, "
-    "c.understanding, c.workload, c.note, c.visibility "
+    "c.understanding, c.workload, c.note, c.visibility, s.id, c.visibility "
     "FROM student s CROSS JOIN checkin c ON c.student = s.id "
     "LEFT JOIN adult a ON a.id = c.adult "
-    "WHERE (?1 IS NULL OR s.id = ?1) "
+    "WHERE " REL_SEES("c") " AND (?1 IS NULL OR s.id = ?1) "
     "AND (?6 = 0 OR s.id IN (SELECT id FROM temp.rel_set)) "
     "AND (s.active = 1 OR ?1 IS NOT NULL OR ?6 <> 0) "
     "AND c.at >= ?4 AND c.at < ?5 "
@@ -311,14 +298,14 @@ static const char sql_list[] =
 /* The same, keeping only the newest ?7 of each student. */
 static const char sql_list_last[] =
     "SELECT student_id, at, adult_id, kind, mood, understanding, workload, "
-    "note, visibility FROM ("
+    "note, visibility, sid, visibility FROM ("
     " SELECT s.student_id, c.at, a.adult_id, c.kind, c.mood, "
-    " c.understanding, c.workload, c.note, c.visibility, "
+    " c.understanding, c.workload, c.note, c.visibility, s.id AS sid, "
     " ifnull(c.adult, 0) AS adult, row_number() OVER (PARTITION BY s.id "
     "  ORDER BY c.at DESC, c.kind DESC, ifnull(c.adult, 0) DESC) AS n "
     " FROM student s CROSS JOIN checkin c ON c.student = s.id "
     " LEFT JOIN adult a ON a.id = c.adult "
-    " WHERE (?1 IS NULL OR s.id = ?1) "
+    " WHERE " REL_SEES("c") " AND (?1 IS NULL OR s.id = ?1) "
     " AND (?6 = 0 OR s.id IN (SELECT id FROM temp.rel_set)) "
     " AND (s.active = 1 OR ?1 IS NOT NULL OR ?6 <> 0) "
     " AND c.at >= ?4 AND c.at < ?5 "
@@ -356,7 +343,7 @@ rel_checkin_list(struct rel_db *db, const struct rel_filter *f,
 	sqlite3_bind_int(st, 6, f->set != 0);
 	if (f->last > 0)
 		sqlite3_bind_int64(st, 7, f->last);
-	rc = out_checkins(db, o, st, e);
+	rc = rel_access_out(db, st, o, checkin_cell, e);
 	sqlite3_reset(st);
 	return rc;
 }
@@ -383,12 +370,13 @@ static const char sql_missing[] =
     "WITH m AS MATERIALIZED (SELECT s.id, "
     " (SELECT c.at FROM checkin c WHERE c.student = s.id "
     "  AND (?3 IS NULL OR c.kind = ?3) AND (?4 IS NULL OR c.adult = ?4) "
+    "  AND " REL_SEES("c")
     "  ORDER BY c.at DESC LIMIT 1) AS last "
     " FROM student s WHERE s.active = 1 "
     " AND (?1 = 0 OR s.id IN (SELECT id FROM temp.rel_set)) "
     " AND NOT EXISTS (SELECT 1 FROM checkin c WHERE c.student = s.id "
     "  AND c.at >= ?2 AND (?3 IS NULL OR c.kind = ?3) "
-    "  AND (?4 IS NULL OR c.adult = ?4))) "
+    "  AND (?4 IS NULL OR c.adult = ?4) AND " REL_SEES("c") ")) "
     "SELECT s.student_id, s.given_name, s.family_name, s.grade, m.last, "
     "(m.last - ((m.last % 86400) + 86400) % 86400) / 86400 AS day "
     "FROM m JOIN student s ON s.id = m.id "

@@ -14,6 +14,7 @@ void
 rel_cli_start(int argc, char **argv)
 {
 	rel_setprogname(argc > 0 ? argv[0] : "rel");
+	rel_audit_command(argc, argv);
 }
 
 const char *
@@ -447,14 +448,18 @@ rel_cli_query(const struct rel_cli_query *q)
 	rel_err_clear(&e);
 	if (q->format != NULL && (rc = rel_fmt_parse(q->format, &fmt, &e)) != 0)
 		goto out;
-	if ((rc = rel_cli_db(q->db, REL_DB_READONLY, &db)) != 0)
+	/* Read-write: a list that returns private rows is audited. */
+	if ((rc = rel_cli_db(q->db, 0, &db)) != 0)
 		return rc;
-	if ((rc = rel_actor_find(db, q->as, &who, &e)) != 0 ||
+	if ((rc = rel_actor_reader(db, q->as, &who, &e)) != 0 ||
 	    (q->want_set && (rc = rel_set_stdin(db, &set, &e)) != 0) ||
 	    (rc = rel_out_open(&o, stdout, fmt, q->excel_safe ?
 	    REL_CSV_EXCEL_SAFE : 0, q->cols, q->ncols, &e)) != 0)
 		goto out;
-	if ((rc = q->run(db, q->ctx, set, o, &e)) == 0)
+	/* The audit row is written before a table (held until the end) is
+	 * shown: what cannot be recorded is not shown. */
+	if ((rc = q->run(db, q->ctx, set, o, &e)) == 0 &&
+	    (rc = rel_audit_flush(db, 0, NULL, NULL, &e)) == 0)
 		rc = rel_out_close(o, &e);
 	else
 		rel_out_abort(o);

@@ -24,6 +24,7 @@ struct rel_db {
 	int busy_ms;
 	size_t ncache;
 	struct rel_actor actor;		/* the acting adult (access.c) */
+	struct rel_ledger ledger;	/* what was read (access.c) */
 	struct {
 		const char *sql;
 		sqlite3_stmt *st;
@@ -175,6 +176,58 @@ busy_ms(void)
 }
 
 int
+rel_db_file_check(const char *path, struct rel_err *e)
+{
+	struct stat sb;
+
+	if (lstat(path, &sb) != 0)
+		return 0;	/* opening says what is wrong */
+	if (S_ISLNK(sb.st_mode))
+		return rel_err_at(e, REL_EPERM, path, 0, NULL, "the database "
+		    "path is a symbolic link, so its own permissions do not "
+		    "protect it; give the real file with --db or $REL_DB");
+	if (sb.st_mode & (S_IRWXG | S_IRWXO))
+		return rel_err_at(e, REL_EPERM, path, 0, NULL, "the database "
+		    "is open to %s (mode %04o) and holds student records; "
+		    "make it yours alone: chmod 600 %s",
+		    sb.st_mode & (S_IRWXG) ? (sb.st_mode & S_IRWXO ?
+		    "its group and others" : "its group") : "others",
+		    (unsigned)(sb.st_mode & 07777), path);
+	return 0;
+}
+
+/* The library's half of the audit log's append-only rule: no statement
+ * it prepares may change or drop a row of it (the schema's triggers are
+ * the other half, for every other program). */
+static int
+audit_table(const char *t)
+{
+	return t != NULL && (strcmp(t, "audit") == 0 ||
+	    strcmp(t, "audit_student") == 0);
+}
+
+static int
+authorize(void *ctx, int action, const char *a1, const char *a2,
+    const char *dbname, const char *trigger)
+{
+	(void)ctx;
+	(void)dbname;
+	(void)trigger;
+	switch (action) {
+	case SQLITE_UPDATE:
+	case SQLITE_DELETE:
+	case SQLITE_DROP_TABLE:
+		return audit_table(a1) ? SQLITE_DENY : SQLITE_OK;
+	case SQLITE_DROP_TRIGGER:
+		return audit_table(a2) ? SQLITE_DENY : SQLITE_OK;
+	case SQLITE_ALTER_TABLE:
+		return audit_table(a2) ? SQLITE_DENY : SQLITE_OK;
+	default:
+		return SQLITE_OK;
+	}
+}
+
+int
 rel_db_open(struct rel_db **dbp, const char *path, unsigned flags,
     struct rel_err *e)
 {
@@ -197,6 +250,9 @@ rel_db_open(struct rel_db **dbp, const char *path, unsigned flags,
 			    REL_ECANTCREAT, path, 0, NULL, "cannot create: %s",
 			    strerror(errno));
 		close(fd);
+	} else if (!(flags & REL_DB_ANYMODE) &&
+	    (rc = rel_db_file_check(path, e)) != 0) {
+		return rc;
 	} else if (stat(path, &sb) != 0) {
 		if (errno == ENOENT)
 			return rel_err_at(e, REL_ENOINPUT, path, 0, NULL,
@@ -229,13 +285,16 @@ rel_db_open(struct rel_db **dbp, const char *path, unsigned flags,
 		if (rc != 0)
 			goto fail;
 	}
-	/* temp.rel_set holds the student set of the pipe protocol; queries
-	 * name it, so it always exists (empty). */
+	/* temp.rel_set holds the student set of the pipe protocol, and
+	 * temp.rel_team the students the acting adult works with (access.c);
+	 * queries name them, so they always exist (empty). */
 	if ((rc = rel_db_exec(db, "PRAGMA foreign_keys=ON;"
 	    "PRAGMA secure_delete=ON;"
-	    "CREATE TEMP TABLE IF NOT EXISTS rel_set (id INTEGER PRIMARY KEY)",
-	    e)) != 0)
+	    "CREATE TEMP TABLE IF NOT EXISTS rel_set (id INTEGER PRIMARY KEY);"
+	    "CREATE TEMP TABLE IF NOT EXISTS rel_team (id INTEGER PRIMARY KEY)",
+	    e)) != 0 || (rc = rel_access_register(db, e)) != 0)
 		goto fail;
+	sqlite3_set_authorizer(db->h, authorize, NULL);
 	if (flags & REL_DB_CREATE) {
 		if ((rc = rel_db_migrate(db, 0, NULL, e)) != 0)
 			goto fail;
@@ -282,6 +341,7 @@ rel_db_close(struct rel_db *db)
 	for (i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
 	sqlite3_close(db->h);
+	free(db->ledger.ids);
 	free(db);
 }
 
@@ -563,4 +623,10 @@ struct rel_actor *
 rel_db_actor_slot(struct rel_db *db)
 {
 	return &db->actor;
+}
+
+struct rel_ledger *
+rel_db_ledger(struct rel_db *db)
+{
+	return &db->ledger;
 }

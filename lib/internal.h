@@ -28,6 +28,37 @@ int rel_id_known(struct rel_db *db, enum rel_roster_kind k, const char *opt,
 /* Where the acting adult is kept on a database handle (access.c). */
 struct rel_actor *rel_db_actor_slot(struct rel_db *db);
 
+/* What a command has read, for the audit log (access.c): the students
+ * whose private rows it returned (or every student it touched, for a
+ * show or an export), and how many private rows. */
+struct rel_ledger {
+	sqlite3_int64 *ids;
+	size_t n, cap;
+	long private_rows;
+	long rows;
+	int all;		/* every student touched is recorded */
+	int warned;		/* "staff records only" said */
+};
+struct rel_ledger *rel_db_ledger(struct rel_db *db);
+/* The SQL functions rel_actor() and rel_sees_all() on a new handle. */
+int rel_access_register(struct rel_db *db, struct rel_err *e);
+
+/*
+ * Visibility in SQL. Every query that reads check-ins, profile items,
+ * notes or any later record kind puts REL_SEES(alias) in its WHERE
+ * clause, for a table alias with student, adult and visibility columns:
+ * staff rows (0) to everyone; every row to counselors and admins; an
+ * adult's own rows to that adult; team rows (1) to the adults whose
+ * students (temp.rel_team) they are. rel_actor() is NULL with no acting
+ * adult, so that then only staff rows pass. Both functions are constant
+ * within a statement, so SQLite works them out once per run.
+ * REL_TEAM(expr) is the same test for a student rowid alone.
+ */
+#define REL_SEES(t) \
+    "(" t ".visibility = 0 OR rel_sees_all() OR " t ".adult = rel_actor() " \
+    "OR (" t ".visibility = 1 AND " t ".student IN temp.rel_team))"
+#define REL_TEAM(x) "(rel_sees_all() OR " x " IN temp.rel_team)"
+
 /* The rowid of an active student or adult by external id; 65 naming col
  * (at file:line) when unknown or deactivated. */
 int rel_person(struct rel_db *db, int adult, const char *id, size_t len,

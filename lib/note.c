@@ -209,16 +209,19 @@ bind_filter(struct rel_db *db, sqlite3_stmt *st, const struct rel_filter *f,
 /* --last N counts per student; the gratitude entries with no student
  * count per adult. */
 static const char sql_list[] =
-    "SELECT student_id, at, adult_id, kind, text, visibility FROM ("
+    "SELECT student_id, at, adult_id, kind, text, visibility, student, "
+    "vis FROM ("
     " SELECT s.student_id, n.at, a.adult_id, n.kind, n.text, "
     " CASE n.visibility WHEN 0 THEN 'staff' WHEN 1 THEN 'team' "
-    "  ELSE 'private' END AS visibility, n.id, n.student, "
+    "  ELSE 'private' END AS visibility, n.visibility AS vis, n.id, "
+    " n.student, "
     " row_number() OVER (PARTITION BY n.student, "
     "  CASE WHEN n.student IS NULL THEN n.adult END "
     "  ORDER BY n.at DESC, n.id DESC) AS newest "
     " FROM note n LEFT JOIN student s ON s.id = n.student "
     " LEFT JOIN adult a ON a.id = n.adult "
-    " WHERE (?1 IS NULL OR n.student = ?1) AND (?2 IS NULL OR n.adult = ?2) "
+    " WHERE " REL_SEES("n")
+    " AND (?1 IS NULL OR n.student = ?1) AND (?2 IS NULL OR n.adult = ?2) "
     " AND (?3 IS NULL OR n.kind = ?3) AND (?4 IS NULL OR n.at >= ?4) "
     " AND (?5 IS NULL OR n.at < ?5) "
     " AND (?6 = 0 OR n.student IN (SELECT id FROM temp.rel_set))) "
@@ -262,7 +265,7 @@ rel_note_list(struct rel_db *db, const struct rel_filter *f,
 	}
 	sqlite3_bind_int(st, 6, f->set != 0);
 	sqlite3_bind_int64(st, 7, f->last);
-	rc = rel_out_stmt(o, st, e);
+	rc = rel_access_out(db, st, o, NULL, e);
 	sqlite3_reset(st);
 	return rc;
 }
@@ -285,7 +288,7 @@ rel_balance_cols(enum rel_balance_by by, size_t *n)
  * Gratitude is not counted, so every row has at least one note that is.
  * The ratio and the lean are worked out as rel_note_balance says. */
 #define BALANCE_NOTES \
-    " FROM note n WHERE n.kind <> 'gratitude' " \
+    " FROM note n WHERE n.kind <> 'gratitude' AND " REL_SEES("n") \
     " AND (?1 IS NULL OR n.student = ?1) AND (?2 IS NULL OR n.adult = ?2) " \
     " AND (?4 IS NULL OR n.at >= ?4) AND (?5 IS NULL OR n.at < ?5) " \
     " AND (?6 = 0 OR n.student IN (SELECT id FROM temp.rel_set)) "

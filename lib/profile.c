@@ -280,10 +280,10 @@ rel_profile_list(struct rel_db *db, const struct rel_filter *f,
 	if ((rc = rel_db_stmt(db,
 	    "SELECT s.student_id, p.kind, p.value, p.source, p.at, a.adult_id, "
 	    "CASE p.visibility WHEN 0 THEN 'staff' WHEN 1 THEN 'team' "
-	    " ELSE 'private' END, p.retired_at "
+	    " ELSE 'private' END, p.retired_at, p.student, p.visibility "
 	    "FROM profile_item p JOIN student s ON s.id = p.student "
 	    "LEFT JOIN adult a ON a.id = p.adult "
-	    "WHERE (?1 IS NULL OR p.student = ?1) "
+	    "WHERE " REL_SEES("p") " AND (?1 IS NULL OR p.student = ?1) "
 	    "AND (?2 IS NULL OR p.adult = ?2) "
 	    "AND (?3 IS NULL OR p.kind = ?3) "
 	    "AND (?4 IS NULL OR p.source = ?4) "
@@ -310,7 +310,7 @@ rel_profile_list(struct rel_db *db, const struct rel_filter *f,
 		sqlite3_bind_text(st, 6, s, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 7, f->history != 0);
 	sqlite3_bind_int(st, 8, f->set != 0);
-	rc = rel_out_stmt(o, st, e);
+	rc = rel_access_out(db, st, o, NULL, e);
 	sqlite3_reset(st);
 	return rc;
 }
@@ -484,11 +484,12 @@ show_items(struct rel_db *db, sqlite3_int64 sid, int history, int md,
 	sqlite3_stmt *st;
 	int rc = SQLITE_DONE, k, n;
 
-	if ((rc = rel_db_stmt(db, "SELECT value, source, substr(at, 1, 10), "
-	    "substr(retired_at, 1, 10) FROM profile_item "
-	    "WHERE student = ?1 AND kind = ?2 "
-	    "AND (?3 = 1 OR retired_at IS NULL) "
-	    "ORDER BY retired_at IS NOT NULL, at, id", &st, e)) != 0)
+	if ((rc = rel_db_stmt(db, "SELECT p.value, p.source, "
+	    "substr(p.at, 1, 10), substr(p.retired_at, 1, 10) "
+	    "FROM profile_item p "
+	    "WHERE p.student = ?1 AND p.kind = ?2 AND " REL_SEES("p")
+	    " AND (?3 = 1 OR p.retired_at IS NULL) "
+	    "ORDER BY p.retired_at IS NOT NULL, p.at, p.id", &st, e)) != 0)
 		return rc;
 	for (k = 0; kinds[k] != NULL; k++) {
 		heading(fp, headings[k], md);
@@ -576,7 +577,8 @@ show_checkins(struct rel_db *db, sqlite3_int64 sid, int last, int md,
 	    " WHEN 2 THEN 'greeting' ELSE 'conference' END, "
 	    "c.mood, c.understanding, c.workload, a.given_name, a.family_name, "
 	    "c.note FROM checkin c LEFT JOIN adult a ON a.id = c.adult "
-	    "WHERE c.student = ?1 ORDER BY c.at DESC, c.id DESC LIMIT ?2", &st,
+	    "WHERE c.student = ?1 AND " REL_SEES("c")
+	    " ORDER BY c.at DESC, c.id DESC LIMIT ?2", &st,
 	    e)) != 0)
 		return rc;
 	sqlite3_bind_int64(st, 1, sid);
@@ -622,6 +624,15 @@ rel_profile_show(struct rel_db *db, const char *student, int history,
 	if (checkins < 0)
 		return rel_err_set(e, REL_EUSAGE, "--checkins: %d is not 0 or "
 		    "more", checkins);
+	/* Every show of a student is audited, and before anything is
+	 * shown: what cannot be recorded is not shown. */
+	if ((rc = rel_id_rowid(db, REL_STUDENT, "student_id", student, &sid,
+	    e)) != 0)
+		return rc;
+	rel_access_all(db);
+	rel_access_touch(db, sid, REL_VIS_STAFF);
+	if ((rc = rel_audit_flush(db, 1, NULL, "profile card", e)) != 0)
+		return rc;
 	if ((rc = show_head(db, student, markdown, fp, &sid, e)) != 0 ||
 	    (rc = show_items(db, sid, history, markdown, fp, e)) != 0 ||
 	    (rc = show_adults(db, sid, markdown, fp, e)) != 0)

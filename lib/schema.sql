@@ -176,3 +176,39 @@ CREATE TABLE note (
 ) STRICT;
 CREATE INDEX note_student ON note (student, at);
 CREATE INDEX note_adult ON note (adult, at);
+
+-- migration 7
+-- The audit log: who read or took what, and why. Append-only: the library
+-- refuses UPDATE and DELETE on these tables (an authorizer on every
+-- connection it opens), and these triggers refuse them for any other
+-- program. students is how many students the access touched; which ones
+-- are the audit_student rows. detail says what was read (for a purge, the
+-- counts deleted; never the records).
+CREATE TABLE audit (
+	id INTEGER PRIMARY KEY,
+	at TEXT NOT NULL,
+	adult INTEGER REFERENCES adult (id),
+	command TEXT NOT NULL CHECK (command <> ''),
+	args TEXT NOT NULL,
+	purpose TEXT,
+	students INTEGER NOT NULL DEFAULT 0 CHECK (students >= 0),
+	detail TEXT
+) STRICT;
+CREATE INDEX audit_at ON audit (at);
+CREATE INDEX audit_adult ON audit (adult, at);
+
+CREATE TABLE audit_student (
+	audit INTEGER NOT NULL REFERENCES audit (id),
+	student INTEGER NOT NULL REFERENCES student (id),
+	PRIMARY KEY (audit, student)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX audit_student_student ON audit_student (student, audit);
+
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_student_no_update BEFORE UPDATE ON audit_student
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_student_no_delete BEFORE DELETE ON audit_student
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;

@@ -21,14 +21,22 @@ struct rel_db;
 #define REL_DB_READONLY 2u	/* open read-only */
 #define REL_DB_ANYVERSION 4u	/* open an older schema without complaint
 				   (rel-init migrate and check) */
+#define REL_DB_ANYMODE 8u	/* open a file other users may read, or a
+				   symbolic link (rel-init check reports it) */
 
 /* Resolve the database path: opt (--db), then $REL_DB, then
  * $XDG_DATA_HOME/rel/rel.db, then ~/.local/share/rel/rel.db. */
 REL_API int rel_db_path(const char *opt, char *buf, size_t n,
     struct rel_err *e);
+/* The database file is the trust boundary: 77 with a message saying how
+ * to fix it when path is a symbolic link or its mode lets the group or
+ * others in; 0 when it is fine (or missing). */
+REL_API int rel_db_file_check(const char *path, struct rel_err *e);
 /* Open (or create, with the directory 0700 and the file 0600) the
- * database at path. A missing database is 66; a schema older than this
- * library is 78 unless REL_DB_ANYVERSION; newer is always 78. */
+ * database at path. A missing database is 66; a path that fails
+ * rel_db_file_check is 77 unless REL_DB_ANYMODE; a schema older than this
+ * library is 78 unless REL_DB_ANYVERSION; newer is always 78. The audit
+ * tables can be read and added to through the handle, never changed. */
 REL_API int rel_db_open(struct rel_db **db, const char *path, unsigned flags,
     struct rel_err *e);
 /* Close, finalizing cached statements. NULL is fine. */
