@@ -6,7 +6,7 @@
  *   rel-checkin add [--kind K] [--mood N] [--understanding N]
  *       [--workload N] [--note TEXT] [--at WHEN] [--visibility V]
  *       [STUDENT_ID ...]
- *   rel-checkin import [--map NEW=OLD,...] [--ignore-unknown]
+ *   rel-checkin import [--map NEW=OLD,...] [--ignore-unknown] [--visibility V]
  *       [--rejects FILE] [--dry-run] [FILE ...]
  *   rel-checkin list [--student ID] [--adult ID] [--kind K] [--since WHEN]
  *       [--until WHEN] [--last N] [--format FMT] [--excel-safe]
@@ -31,7 +31,7 @@ usage(FILE *fp, int status)
 	    "usage: rel-checkin add [--kind K] [--mood N] [--understanding N] [--workload N]\n"
 	    "               [--note TEXT] [--at WHEN] [--visibility V] [STUDENT_ID ...]\n"
 	    "       rel-checkin import [--map NEW=OLD,...] [--ignore-unknown] [--rejects FILE]\n"
-	    "               [--dry-run] [FILE ...]\n"
+	    "               [--dry-run] [--visibility V] [FILE ...]\n"
 	    "       rel-checkin list [--student ID] [--adult ID] [--kind K] [--since WHEN]\n"
 	    "               [--until WHEN] [--last N] [--format FMT] [--excel-safe]\n"
 	    "       rel-checkin missing [--since WHEN] [--kind K] [--adult ID] [--format FMT]\n"
@@ -43,7 +43,7 @@ usage(FILE *fp, int status)
 
 enum {
 	O_KIND = REL_O_OWN, O_MOOD, O_UNDERSTANDING, O_WORKLOAD, O_NOTE, O_AT,
-	O_VISIBILITY, O_STUDENT, O_ADULT, O_SINCE, O_UNTIL, O_LAST
+	O_STUDENT, O_ADULT, O_SINCE, O_UNTIL, O_LAST
 };
 
 static const struct option longopts[] = {
@@ -53,7 +53,6 @@ static const struct option longopts[] = {
 	{ "workload", required_argument, NULL, O_WORKLOAD },
 	{ "note", required_argument, NULL, O_NOTE },
 	{ "at", required_argument, NULL, O_AT },
-	{ "visibility", required_argument, NULL, O_VISIBILITY },
 	{ "student", required_argument, NULL, O_STUDENT },
 	{ "adult", required_argument, NULL, O_ADULT },
 	{ "since", required_argument, NULL, O_SINCE },
@@ -63,8 +62,8 @@ static const struct option longopts[] = {
 };
 
 static const int add_opts[] = { REL_O_DB, REL_O_AS, O_KIND, O_MOOD, O_UNDERSTANDING,
-	O_WORKLOAD, O_NOTE, O_AT, O_VISIBILITY, 0 };
-static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS,
+	O_WORKLOAD, O_NOTE, O_AT, REL_O_VIS, 0 };
+static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_VIS, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS,
 	REL_O_DRYRUN, 0 };
 static const int list_opts[] = { REL_O_DB, REL_O_AS, O_STUDENT, O_ADULT, O_KIND,
 	O_SINCE, O_UNTIL, O_LAST, REL_O_FORMAT, REL_O_EXCEL, 0 };
@@ -109,7 +108,7 @@ do_add(struct rel_cli_args *a)
 	for (i = 0; i < sizeof(scales) / sizeof(scales[0]); i++)
 		if (rel_cli_num(a, scales[i], 1, 5, &n, &e) != 0)
 			return fail(&e);
-	if (V(O_VISIBILITY) != NULL && rel_vis_opt(V(O_VISIBILITY), &vis,
+	if (V(REL_O_VIS) != NULL && rel_vis_opt(V(REL_O_VIS), &vis,
 	    &e) != 0)
 		return fail(&e);
 	if (V(O_NOTE) != NULL) {
@@ -138,7 +137,7 @@ do_add(struct rel_cli_args *a)
 	v[5] = V(O_UNDERSTANDING);
 	v[6] = V(O_WORKLOAD);
 	v[7] = V(O_NOTE);
-	v[8] = V(O_VISIBILITY);
+	v[8] = V(REL_O_VIS);
 	rel_cli_add_init(&ca, a);
 	ca.need_actor = 1;
 	ca.kind = rel_checkin_kind();

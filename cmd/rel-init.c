@@ -132,11 +132,16 @@ main(int argc, char **argv)
 			rel_warn("%s: schema version %d -> %d",
 			    rel_db_filename(db), from, rel_db_schema_latest());
 	} else if (strcmp(verb, "check") == 0) {
-		if ((rc = rel_cli_db(dbopt, REL_DB_ANYVERSION, &db)) != 0)
+		if ((rc = rel_cli_db(dbopt, REL_DB_ANYVERSION |
+		    REL_DB_ANYMODE, &db)) != 0)
 			return rel_cli_finish(rc);
 		rc = rel_db_check(db, print_problem, NULL, &e);
 		if (rc == 0)
 			printf("ok\n");
+		else if (rc == REL_EPERM)
+			rel_warn("%s: the database file is not protected "
+			    "(the problem is on standard output)",
+			    rel_db_filename(db));
 		else if (rc != REL_EDATA)
 			rel_err_print(&e);
 		else

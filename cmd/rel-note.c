@@ -27,7 +27,7 @@ usage(FILE *fp, int status)
 	fprintf(fp,
 	    "usage: rel-note add [STUDENT_ID] KIND TEXT [--at WHEN] [--visibility V]\n"
 	    "       rel-note import [--map NEW=OLD,...] [--ignore-unknown] [--rejects FILE]\n"
-	    "               [--dry-run] [FILE ...]\n"
+	    "               [--dry-run] [--visibility V] [FILE ...]\n"
 	    "       rel-note list [--student ID] [--adult ID] [--kind KIND] [--since WHEN]\n"
 	    "               [--until WHEN] [--last N] [--format FMT] [--excel-safe]\n"
 	    "       rel-note balance [--by student|adult] [--adult ID] [--since WHEN]\n"
@@ -39,13 +39,12 @@ usage(FILE *fp, int status)
 }
 
 enum {
-	O_AT = REL_O_OWN, O_VISIBILITY, O_STUDENT, O_ADULT, O_KIND, O_SINCE,
+	O_AT = REL_O_OWN, O_STUDENT, O_ADULT, O_KIND, O_SINCE,
 	O_UNTIL, O_LAST, O_BY
 };
 
 static const struct option longopts[] = {
 	{ "at", required_argument, NULL, O_AT },
-	{ "visibility", required_argument, NULL, O_VISIBILITY },
 	{ "student", required_argument, NULL, O_STUDENT },
 	{ "adult", required_argument, NULL, O_ADULT },
 	{ "kind", required_argument, NULL, O_KIND },
@@ -56,8 +55,8 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static const int add_opts[] = { REL_O_DB, REL_O_AS, O_AT, O_VISIBILITY, 0 };
-static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS,
+static const int add_opts[] = { REL_O_DB, REL_O_AS, O_AT, REL_O_VIS, 0 };
+static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_VIS, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS,
 	REL_O_DRYRUN, 0 };
 static const int list_opts[] = { REL_O_DB, REL_O_AS, O_STUDENT, O_ADULT, O_KIND,
 	O_SINCE, O_UNTIL, O_LAST, REL_O_FORMAT, REL_O_EXCEL, 0 };
@@ -109,13 +108,13 @@ do_add(struct rel_cli_args *a)
 		snprintf(at, sizeof(at), "%s", rel_now_text());
 	/* The visibility option is checked as an option (64); the write
 	 * function reads it back as the column. */
-	if (V(O_VISIBILITY) != NULL && rel_vis_opt(V(O_VISIBILITY), &vis,
+	if (V(REL_O_VIS) != NULL && rel_vis_opt(V(REL_O_VIS), &vis,
 	    &e) != 0)
 		return fail(&e);
 	v[C_AT] = at;
 	v[C_KIND] = a->args[k];
 	v[C_TEXT] = a->args[k + 1];
-	v[C_VIS] = V(O_VISIBILITY);
+	v[C_VIS] = V(REL_O_VIS);
 	rel_cli_add_init(&ca, a);
 	ca.need_actor = 1;
 	ca.kind = rel_note_kind();

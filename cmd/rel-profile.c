@@ -30,7 +30,7 @@ usage(FILE *fp, int status)
 	    "usage: rel-profile add STUDENT_ID KIND VALUE [--source S] [--at WHEN]\n"
 	    "               [--visibility V]\n"
 	    "       rel-profile import [--map NEW=OLD,...] [--ignore-unknown]\n"
-	    "               [--rejects FILE] [--dry-run] [FILE ...]\n"
+	    "               [--rejects FILE] [--dry-run] [--visibility V] [FILE ...]\n"
 	    "       rel-profile list [--student ID] [--kind K] [--source S] [--adult ID]\n"
 	    "               [--since WHEN] [--until WHEN] [--history] [--format FMT]\n"
 	    "               [--excel-safe]\n"
@@ -43,14 +43,13 @@ usage(FILE *fp, int status)
 }
 
 enum {
-	O_SOURCE = REL_O_OWN, O_AT, O_VIS, O_STUDENT, O_KIND, O_ADULT,
+	O_SOURCE = REL_O_OWN, O_AT, O_STUDENT, O_KIND, O_ADULT,
 	O_SINCE, O_UNTIL, O_HISTORY, O_CHECKINS
 };
 
 static const struct option longopts[] = {
 	{ "source", required_argument, NULL, O_SOURCE },
 	{ "at", required_argument, NULL, O_AT },
-	{ "visibility", required_argument, NULL, O_VIS },
 	{ "student", required_argument, NULL, O_STUDENT },
 	{ "kind", required_argument, NULL, O_KIND },
 	{ "adult", required_argument, NULL, O_ADULT },
@@ -61,8 +60,8 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static const int add_opts[] = { REL_O_DB, REL_O_AS, O_SOURCE, O_AT, O_VIS, 0 };
-static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS,
+static const int add_opts[] = { REL_O_DB, REL_O_AS, O_SOURCE, O_AT, REL_O_VIS, 0 };
+static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_VIS, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS,
 	REL_O_DRYRUN, 0 };
 static const int list_opts[] = { REL_O_DB, REL_O_AS, O_STUDENT, O_KIND, O_SOURCE,
 	O_ADULT, O_SINCE, O_UNTIL, O_HISTORY, REL_O_FORMAT, REL_O_EXCEL, 0 };
@@ -108,7 +107,7 @@ do_add(struct rel_cli_args *a)
 			return fail(&e);
 		rel_datetime_format(secs, at);
 	}
-	if (V(O_VIS) != NULL && rel_vis_opt(V(O_VIS), &vis, &e) != 0)
+	if (V(REL_O_VIS) != NULL && rel_vis_opt(V(REL_O_VIS), &vis, &e) != 0)
 		return fail(&e);
 	/* In the order of the kind's columns: student_id (the operand),
 	 * kind, value, source, at, adult_id (the acting adult),
@@ -117,7 +116,7 @@ do_add(struct rel_cli_args *a)
 	v[2] = a->args[2];
 	v[3] = V(O_SOURCE);
 	v[4] = V(O_AT) != NULL ? at : NULL;
-	v[6] = V(O_VIS) != NULL ? rel_vis_name(vis) : NULL;
+	v[6] = V(REL_O_VIS) != NULL ? rel_vis_name(vis) : NULL;
 	rel_cli_add_init(&ca, a);
 	ca.need_actor = 1;
 	ca.kind = rel_profile_kind();

@@ -85,6 +85,7 @@ static const struct option shared_opts[] = {
 	{ "as", required_argument, NULL, REL_O_AS },
 	{ "format", required_argument, NULL, REL_O_FORMAT },
 	{ "excel-safe", no_argument, NULL, REL_O_EXCEL },
+	{ "visibility", required_argument, NULL, REL_O_VIS },
 	{ "map", required_argument, NULL, REL_O_MAP },
 	{ "ignore-unknown", no_argument, NULL, REL_O_IGNORE },
 	{ "rejects", required_argument, NULL, REL_O_REJECTS },
@@ -205,6 +206,7 @@ rel_cli_import_init(struct rel_cli_import *ci, const struct rel_cli_args *a)
 	ci->rejects = REL_CLI_VAL(a, REL_O_REJECTS);
 	ci->ignore_unknown = REL_CLI_VAL(a, REL_O_IGNORE) != NULL;
 	ci->dry_run = REL_CLI_VAL(a, REL_O_DRYRUN) != NULL;
+	ci->visibility = REL_CLI_VAL(a, REL_O_VIS);
 	ci->files = a->args;
 	ci->nfiles = (size_t)a->nargs;
 }
@@ -240,6 +242,14 @@ rel_cli_import(const struct rel_cli_import *ci)
 	int rc;
 
 	rel_err_clear(&e);
+	if (ci->visibility != NULL) {
+		enum rel_vis vis;
+
+		if (rel_vis_opt(ci->visibility, &vis, &e) != 0) {
+			rel_err_print(&e);
+			return e.code;
+		}
+	}
 	if (ci->map != NULL && rel_csv_renames_parse(&map, ci->map, &e) != 0) {
 		rel_err_print(&e);
 		return e.code;
@@ -274,6 +284,7 @@ rel_cli_import(const struct rel_cli_import *ci)
 	o.ignore_unknown = ci->ignore_unknown;
 	o.rejects = ci->rejects;
 	o.dry_run = ci->dry_run;
+	o.visibility = ci->visibility;
 	o.choose = ci->choose;
 	o.report = rel_cli_report;
 	o.ctx = ci->ctx;

@@ -468,10 +468,21 @@ int
 rel_db_check(struct rel_db *db, void (*report)(void *, const char *),
     void *ctx, struct rel_err *e)
 {
+	struct rel_err fe;
 	sqlite3_stmt *st;
 	char buf[512];
-	int rc, bad = 0;
+	int rc, bad = 0, perm = 0;
 
+	/* The file's own protection first: opened with REL_DB_ANYMODE, a
+	 * database others may read is reported here, not refused. */
+	rel_err_clear(&fe);
+	if (rel_db_file_check(db->path, &fe) != 0) {
+		char line[PATH_MAX + sizeof(fe.msg) + 2];
+
+		snprintf(line, sizeof(line), "%s: %s", db->path, fe.msg);
+		report(ctx, line);
+		perm = 1;
+	}
 	rc = sqlite3_prepare_v2(db->h, "PRAGMA integrity_check", -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return rel_db_fail(db, rc, "integrity check", e);
@@ -501,7 +512,7 @@ rel_db_check(struct rel_db *db, void (*report)(void *, const char *),
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return rel_db_fail(db, rc, "foreign key check", e);
-	return bad ? REL_EDATA : 0;
+	return bad ? REL_EDATA : perm ? REL_EPERM : 0;
 }
 
 static int

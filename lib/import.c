@@ -148,7 +148,7 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 	struct rel_rec rec;
 	const char **v = NULL;
 	size_t *len = NULL, ki = 0, i;
-	int *idx = NULL, rc;
+	int *idx = NULL, rc, vis;
 
 	if ((rc = rel_csv_open(&r, file, NULL, e)) != 0)
 		return rc;
@@ -192,6 +192,17 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 			goto out;
 		}
 	}
+	/* --visibility stands in for the visibility column where a row
+	 * leaves it empty; a kind without one cannot take it. */
+	vis = -1;
+	for (i = 0; o->visibility != NULL && i < k->ncols; i++)
+		if (strcmp(k->cols[i].name, "visibility") == 0)
+			vis = (int)i;
+	if (o->visibility != NULL && vis < 0) {
+		rc = rel_err_set(e, REL_EUSAGE, "--visibility does not apply "
+		    "to %s", k->name);
+		goto out;
+	}
 	counts[ki].files++;
 	v = rel_xcalloc(k->ncols, sizeof(char *));
 	len = rel_xcalloc(k->ncols, sizeof(size_t));
@@ -218,6 +229,10 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 		for (i = 0; i < k->ncols; i++) {
 			v[i] = idx[i] >= 0 ? row->f[idx[i]] : NULL;
 			len[i] = idx[i] >= 0 ? row->len[idx[i]] : 0;
+		}
+		if (vis >= 0 && len[vis] == 0) {
+			v[vis] = o->visibility;
+			len[vis] = strlen(o->visibility);
 		}
 		rec.line = row->line;
 		rel_err_clear(e);

@@ -35,6 +35,7 @@ enum rel_cli_opt {
 	REL_O_IGNORE,			/* --ignore-unknown */
 	REL_O_REJECTS,			/* --rejects FILE */
 	REL_O_DRYRUN,			/* --dry-run */
+	REL_O_VIS,			/* --visibility V */
 	REL_O_HELP,			/* --help */
 	REL_O_VERSION,			/* --version */
 	REL_O_OWN
@@ -89,6 +90,8 @@ struct rel_cli_import {
 	const char *rejects;		/* --rejects */
 	int ignore_unknown;		/* --ignore-unknown */
 	int dry_run;			/* --dry-run */
+	const char *visibility;		/* --visibility: for rows that
+					   leave it empty (64 if not one) */
 	char **files;
 	size_t nfiles;
 	const struct rel_import_kind *kinds;

@@ -72,8 +72,9 @@ REL_API int rel_db_fail(struct rel_db *db, int rc, const char *what,
 /* Run SQL with no results (internal scripts only, never input). */
 REL_API int rel_db_exec(struct rel_db *db, const char *sql, struct rel_err *e);
 
-/* integrity_check and foreign_key_check; each problem goes to report().
- * Returns 0 when clean, 65 when a problem was found. */
+/* rel_db_file_check, integrity_check and foreign_key_check; each problem
+ * goes to report(). Returns 0 when clean, 65 when the data has a problem,
+ * else 77 when only the file's mode or path has one. */
 REL_API int rel_db_check(struct rel_db *db,
     void (*report)(void *ctx, const char *problem), void *ctx,
     struct rel_err *e);

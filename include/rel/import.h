@@ -64,6 +64,9 @@ struct rel_import_opts {
 	int ignore_unknown;			/* --ignore-unknown */
 	const char *rejects;			/* --rejects FILE, or NULL */
 	int dry_run;				/* --dry-run: commit nothing */
+	const char *visibility;			/* --visibility: the value of
+						   an empty or absent
+						   visibility column */
 	long max_messages;			/* 0: 50 */
 	/* Pick the kind (index into kinds) for a file from its header
 	 * (names after --map); NULL picks kinds[0]. */
