@@ -3,8 +3,11 @@
  * the acting adult (access.c), the list filter (record.c), whole numbers
  * and times in records (rel_rec_int, rel_rec_time), time options
  * (rel_time_opt), and the add and read verbs (rel_cli_add,
- * rel_cli_query) run as a command runs them, in a child process.
+ * rel_cli_query) run as a command runs them, in a child process; the
+ * team of an acting adult, and the audit log: what a flush writes, the
+ * command line it names, and that the library cannot change it.
  */
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <unistd.h>
@@ -686,6 +689,163 @@ test_cli_query(void **state)
 	tmpdb_close(&t);
 }
 
+/* The students of the acting adult's team (temp.rel_team). */
+static long long
+team_of(struct tmpdb *t, const char *adult)
+{
+	struct rel_actor a;
+	struct rel_err e;
+
+	assert_int_equal(rel_actor_find(t->db, adult, &a, &e), 0);
+	return tmpdb_int(t, "SELECT coalesce(sum(1 << id), 0) FROM temp.rel_team");
+}
+
+static void
+test_team(void **state)
+{
+	struct rel_actor a;
+	struct rel_err e;
+	struct tmpdb t;
+
+	(void)state;
+	school(&t);
+	assert_int_equal(rel_db_exec(t.db,
+	    "INSERT INTO student (student_id, given_name, family_name, "
+	    " updated_at) VALUES ('S4', 'Ada', 'Oyelaran', 'x'), "
+	    " ('S5', 'Ben', 'Ruiz', 'x');"
+	    "INSERT INTO connection (student, adult, strength, at, updated_at) "
+	    " VALUES (1, 1, 1, 'x', 'x');"
+	    "INSERT INTO primary_adult (student, adult, start_at) "
+	    " VALUES (2, 1, 'x'), (4, 2, 'x');"
+	    "UPDATE primary_adult SET end_at = 'y' WHERE student = 4;"
+	    "INSERT INTO grp (group_id, name, lead_adult, updated_at) "
+	    " VALUES ('G1', 'Art', 2, 'x'), ('G2', 'Old', 2, 'x');"
+	    "UPDATE grp SET active = 0 WHERE group_id = 'G2';"
+	    "INSERT INTO member (grp, student, adult, updated_at) VALUES "
+	    " (1, 4, NULL, 'x'), (1, NULL, 1, 'x'), (2, 5, NULL, 'x')", &e), 0);
+	/* A1: connected to S1, primary of S2, adult member of G1 (S4) */
+	assert_int_equal(team_of(&t, "A1"), (1 << 1) | (1 << 2) | (1 << 4));
+	/* A2: leads G1 (S4); G2 is deactivated and the S4 primary ended */
+	assert_int_equal(team_of(&t, "A2"), 1 << 4);
+	/* the membership ends: A1 loses S4 */
+	assert_int_equal(rel_db_exec(t.db, "UPDATE member SET active = 0 "
+	    "WHERE student = 4", &e), 0);
+	assert_int_equal(team_of(&t, "A1"), (1 << 1) | (1 << 2));
+	/* nobody acting: no team */
+	unsetenv("REL_AS");
+	unsetenv("USER");
+	assert_int_equal(rel_actor_find(t.db, NULL, &a, &e), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM temp.rel_team"),
+	    0);
+	tmpdb_close(&t);
+}
+
+static void
+test_audit(void **state)
+{
+	static char *argv[] = { "rel-note", "list", "--as", "A1", "--kind",
+		"it's here", "--since=2026-01-01", NULL };
+	struct rel_actor a;
+	struct rel_err e;
+	struct tmpdb t;
+	sqlite3_stmt *st;
+
+	(void)state;
+	school(&t);
+	rel_setprogname("rel-note");
+	rel_audit_command(7, argv);
+	assert_int_equal(rel_actor_find(t.db, "A1", &a, &e), 0);
+	/* nothing private went out: no row */
+	rel_access_touch(t.db, 1, REL_VIS_TEAM);
+	rel_access_touch(t.db, 2, REL_VIS_STAFF);
+	assert_int_equal(rel_audit_flush(t.db, 0, NULL, NULL, &e), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM audit"), 0);
+	/* private rows of S2, S1, S2: one row, two students, three rows */
+	rel_access_touch(t.db, 2, REL_VIS_PRIVATE);
+	rel_access_touch(t.db, 1, REL_VIS_PRIVATE);
+	rel_access_touch(t.db, 1, REL_VIS_TEAM);
+	rel_access_touch(t.db, 2, REL_VIS_PRIVATE);
+	assert_int_equal(rel_audit_flush(t.db, 0, NULL, NULL, &e), 0);
+	assert_int_equal(sqlite3_prepare_v2(rel_db_handle(t.db),
+	    "SELECT at, adult, command, args, purpose, students, detail, "
+	    "(SELECT group_concat(student) FROM (SELECT student FROM "
+	    " audit_student WHERE audit = audit.id ORDER BY student)) "
+	    "FROM audit", -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_string_equal(sqlite3_column_text(st, 0), rel_now_text());
+	assert_int_equal(sqlite3_column_int(st, 1), 1);
+	assert_string_equal(sqlite3_column_text(st, 2), "rel-note list");
+	assert_string_equal(sqlite3_column_text(st, 3),
+	    "--as A1 --kind 'it'\\''s here' --since=2026-01-01");
+	assert_int_equal(sqlite3_column_type(st, 4), SQLITE_NULL);
+	assert_int_equal(sqlite3_column_int(st, 5), 2);
+	assert_string_equal(sqlite3_column_text(st, 6), "3 private rows");
+	assert_string_equal(sqlite3_column_text(st, 7), "1,2");
+	assert_int_equal(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	/* the ledger is empty again; a forced row (a show, an export) is
+	 * written with its purpose and every student touched */
+	assert_int_equal(rel_audit_flush(t.db, 0, NULL, NULL, &e), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM audit"), 1);
+	rel_access_all(t.db);
+	rel_access_touch(t.db, 3, REL_VIS_STAFF);
+	assert_int_equal(rel_audit_flush(t.db, 1, "records request", "checkin 4",
+	    &e), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM audit WHERE "
+	    "purpose = 'records request' AND detail = 'checkin 4' AND "
+	    "students = 1"), 1);
+
+	/* append-only, in the library: every way to change it is refused */
+	assert_int_equal(rel_db_exec(t.db, "DELETE FROM audit", &e), REL_EPERM);
+	assert_int_equal(rel_db_exec(t.db, "UPDATE audit SET purpose = 'x'",
+	    &e), REL_EPERM);
+	assert_int_equal(rel_db_exec(t.db, "DELETE FROM audit_student", &e),
+	    REL_EPERM);
+	assert_int_equal(rel_db_exec(t.db, "DROP TRIGGER audit_no_delete", &e),
+	    REL_EPERM);
+	assert_int_equal(rel_db_exec(t.db, "DROP TABLE audit_student", &e),
+	    REL_EPERM);
+	assert_int_equal(rel_db_exec(t.db, "ALTER TABLE audit RENAME TO x", &e),
+	    REL_EPERM);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM audit"), 2);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM audit_student"),
+	    3);
+	/* and other tables are not */
+	assert_int_equal(rel_db_exec(t.db, "DELETE FROM setting WHERE key = "
+	    "'none'", &e), 0);
+	tmpdb_close(&t);
+}
+
+static void
+test_file_check(void **state)
+{
+	char path[PATH_MAX + 8];
+	struct rel_db *db;
+	struct rel_err e;
+	struct tmpdb t;
+
+	(void)state;
+	school(&t);
+	assert_int_equal(rel_db_file_check(t.path, &e), 0);
+	assert_int_equal(chmod(t.path, 0640), 0);
+	assert_int_equal(rel_db_file_check(t.path, &e), REL_EPERM);
+	has(&e, "the database is open to its group (mode 0640)");
+	has(&e, "chmod 600 ");
+	assert_int_equal(rel_db_open(&db, t.path, 0, &e), REL_EPERM);
+	assert_null(db);
+	assert_int_equal(rel_db_open(&db, t.path, REL_DB_ANYMODE, &e), 0);
+	rel_db_close(db);
+	assert_int_equal(chmod(t.path, 0600), 0);
+	snprintf(path, sizeof(path), "%s/l.db", t.dir);
+	assert_int_equal(symlink(t.path, path), 0);
+	assert_int_equal(rel_db_open(&db, path, 0, &e), REL_EPERM);
+	has(&e, "is a symbolic link");
+	/* missing is for opening to say */
+	snprintf(path, sizeof(path), "%s/none.db", t.dir);
+	assert_int_equal(rel_db_file_check(path, &e), 0);
+	tmpdb_close(&t);
+}
+
 int
 main(void)
 {
@@ -698,6 +858,9 @@ main(void)
 		cmocka_unit_test(test_time_opt),
 		cmocka_unit_test(test_cli_add),
 		cmocka_unit_test(test_cli_query),
+		cmocka_unit_test(test_team),
+		cmocka_unit_test(test_audit),
+		cmocka_unit_test(test_file_check),
 	};
 
 	setenv("REL_NOW", "2026-11-20T10:00:00", 1);
