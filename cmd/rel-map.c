@@ -41,8 +41,9 @@ usage(FILE *fp, int status)
 	    "       rel-map list [--adult ID] [--student ID] [--strength N | --min-strength N]\n"
 	    "               [--format FMT] [--excel-safe]\n"
 	    "       rel-map history [--min-strength N] [--format FMT] [--excel-safe] DATE ...\n"
-	    "Every verb takes --db PATH. Without STUDENT_IDs, the students come from a\n"
-	    "student set on standard input.\n");
+	    "Every verb takes --db PATH; all but gaps, suggest and history take\n"
+	    "--as ADULT_ID. Without STUDENT_IDs, the students come from a student set\n"
+	    "on standard input.\n");
 	exit(status);
 }
 
@@ -66,11 +67,11 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-static const int mark_opts[] = { REL_O_DB, O_ADULT, O_STRENGTH, O_AT, O_NOTE, 0 };
-static const int import_opts[] = { REL_O_DB, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS, REL_O_DRYRUN,
+static const int mark_opts[] = { REL_O_DB, REL_O_AS, O_ADULT, O_STRENGTH, O_AT, O_NOTE, 0 };
+static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS, REL_O_DRYRUN,
 	0 };
-static const int assign_opts[] = { REL_O_DB, O_ADULT, O_AT, 0 };
-static const int unassign_opts[] = { REL_O_DB, O_AT, 0 };
+static const int assign_opts[] = { REL_O_DB, REL_O_AS, O_ADULT, O_AT, 0 };
+static const int unassign_opts[] = { REL_O_DB, REL_O_AS, O_AT, 0 };
 static const int gaps_opts[] = { REL_O_DB, O_MINSTRENGTH, O_MINADULTS, O_NOPRIMARY,
 	O_IGNOREPRIMARY, REL_O_FORMAT, REL_O_EXCEL, 0 };
 static const int suggest_opts[] = { REL_O_DB, O_TOP, O_MINSTRENGTH, O_MINADULTS,
@@ -122,6 +123,7 @@ do_apply(struct rel_cli_args *a, const char *verb, enum rel_conn_verb cv)
 	};
 	struct rel_import_count c;
 	struct rel_conn_opts o;
+	struct rel_actor who;
 	struct rel_db *db;
 	struct rel_err e;
 	int rc, set;
@@ -139,7 +141,11 @@ do_apply(struct rel_cli_args *a, const char *verb, enum rel_conn_verb cv)
 	o.at = V(O_AT);
 	o.note = V(O_NOTE);
 	o.report = rel_cli_report;
-	rc = rel_conn_apply(db, cv, &o, a->args, (size_t)a->nargs, &c, &e);
+	/* The acting adult, when there is one, is recorded as the author
+	 * of each mark and assignment. */
+	if ((rc = rel_actor_find(db, V(REL_O_AS), &who, &e)) == 0)
+		rc = rel_conn_apply(db, cv, &o, a->args, (size_t)a->nargs, &c,
+		    &e);
 	rel_db_close(db);
 	if (rc != 0)
 		return fail(&e);

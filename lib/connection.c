@@ -134,9 +134,10 @@ mark(struct rel_db *db, sqlite3_int64 student, sqlite3_int64 adult,
 	if (*out == REL_UNCHANGED)
 		return 0;
 	if ((rc = rel_db_stmt(db, "INSERT INTO connection_event (student, "
-	    "adult, strength, at, note) VALUES (?1, ?2, ?3, ?4, ?5)", &st,
-	    e)) != 0)
+	    "adult, strength, at, note, by_adult) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "nullif(?6, 0))", &st, e)) != 0)
 		return rc;
+	sqlite3_bind_int64(st, 6, rel_actor(db)->id);
 	sqlite3_bind_int64(st, 1, student);
 	sqlite3_bind_int64(st, 2, adult);
 	sqlite3_bind_int(st, 3, strength);
@@ -191,8 +192,10 @@ assign(struct rel_db *db, sqlite3_int64 student, sqlite3_int64 adult,
 	if (adult == 0)
 		return 0;
 	if ((rc = rel_db_stmt(db, "INSERT INTO primary_adult (student, adult, "
-	    "start_at) VALUES (?1, ?2, ?3)", &st, e)) != 0)
+	    "start_at, by_adult) VALUES (?1, ?2, ?3, nullif(?4, 0))", &st,
+	    e)) != 0)
 		return rc;
+	sqlite3_bind_int64(st, 4, rel_actor(db)->id);
 	sqlite3_bind_int64(st, 1, student);
 	sqlite3_bind_int64(st, 2, adult);
 	sqlite3_bind_text(st, 3, at, -1, SQLITE_STATIC);

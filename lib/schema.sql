@@ -204,6 +204,12 @@ CREATE TABLE audit_student (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX audit_student_student ON audit_student (student, audit);
 
+-- Every record written carries its author: who marked a connection and
+-- who assigned a primary adult (the acting adult; empty for rows written
+-- before this migration, or with no acting adult).
+ALTER TABLE connection_event ADD COLUMN by_adult INTEGER REFERENCES adult (id);
+ALTER TABLE primary_adult ADD COLUMN by_adult INTEGER REFERENCES adult (id);
+
 CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit

@@ -269,3 +269,14 @@ status_is 0
 out_is <<'X'
 ok
 X
+
+case_ "every record written carries its author: check-ins, profile items, notes, marks and assignments"
+private_school
+rel-map mark --as A901 --adult A904 --strength 2 100206 2>/dev/null || fail_ "mark"
+rel-map assign --as A901 --adult A904 100206 2>/dev/null || fail_ "assign"
+rel-map mark --adult A902 --strength 1 100206 2>/dev/null || fail_ "mark"
+check_eq "$(sql "SELECT group_concat(ifnull(a.adult_id, '-'), ' ') FROM (SELECT * FROM connection_event ORDER BY id) e LEFT JOIN adult a ON a.id = e.by_adult WHERE e.student = (SELECT id FROM student WHERE student_id = '100206')")" "A901 -" "authors of the marks"
+check_eq "$(sql "SELECT a.adult_id FROM primary_adult p JOIN adult a ON a.id = p.by_adult")" "A901" "author of the assignment"
+check_eq "$(sql "SELECT count(*) FROM checkin WHERE adult IS NULL UNION ALL SELECT count(*) FROM profile_item WHERE adult IS NULL UNION ALL SELECT count(*) FROM note WHERE adult IS NULL")" "0
+0
+0" "records without an author"
