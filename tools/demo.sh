@@ -1,6 +1,8 @@
 #!/bin/sh
 # demo.sh BUILD_DIR: make demo/rel.db with the fictional sample school and
-# run a short tour on it. Each command is shown before its output.
+# run a short tour on it. Each command is shown before its output. The
+# tour is a counselor's day: after the school is made, it acts as the
+# sample school's counselor, A001, as the README's tour does.
 set -eu
 B=${1:-build}
 case $B in
@@ -9,7 +11,7 @@ case $B in
 esac
 PATH="$B/bin:$PATH"
 export PATH
-unset REL_DB
+unset REL_DB REL_AS
 rm -rf demo
 mkdir demo
 
@@ -19,6 +21,12 @@ show() {
 }
 
 show "rel-init create --db demo/rel.db --sample 120 --seed 7"
+# rel shows each adult only what they need to know (rel(7), PRIVACY); the
+# counselor sees every record. An export lasts beyond one command, so it
+# is shown here and done in this shell.
+printf '\n$ %s\n' "export REL_AS=A001"
+REL_AS=A001
+export REL_AS
 show "rel-roster list --db demo/rel.db --grade 9 --format table | head -n 8"
 show "rel-roster list groups --db demo/rel.db --adult A010 --format table"
 show "rel-roster list --db demo/rel.db --adult A010 | rel-roster list --db demo/rel.db --grade 10 --format table"
@@ -42,8 +50,8 @@ show "rel-roster list --db demo/rel.db --grade 9 | rel-map gaps --db demo/rel.db
 show "rel-checkin missing --db demo/rel.db --format table | head -n 8"
 show "rel-checkin missing --db demo/rel.db | rel-map gaps --db demo/rel.db --format table"
 show "rel-profile show S0029 --db demo/rel.db"
-show "rel-checkin add S0029 --db demo/rel.db --as A008 --mood 3 --understanding 4 --workload 3 --note 'Talked about building PCs'"
-show "rel-note add S0029 affirmation 'You explained the proof step by step.' --db demo/rel.db --as A008"
+show "rel-checkin add S0029 --db demo/rel.db --mood 3 --understanding 4 --workload 3 --note 'Talked about building PCs'"
+show "rel-note add S0029 affirmation 'You explained the proof step by step.' --db demo/rel.db"
 show "rel-note balance --db demo/rel.db --by adult --format table | head -n 8"
 show "rel-init check --db demo/rel.db"
-printf '\nThe database is demo/rel.db; try: export REL_DB=demo/rel.db; rel-roster list --format table\n'
+printf '\nThe database is demo/rel.db; try: export REL_DB=demo/rel.db REL_AS=A001; rel-roster list --format table\n'

@@ -8,7 +8,8 @@
 . "$REL_ROOT/tests/cli/lib.sh"
 
 # No adult has this login: the acting adult comes only from what a case
-# sets.
+# sets. Reads that check what was recorded run as A901, the counselor, who
+# sees every check-in; these cases are not about who may see what.
 USER=nobody-here
 export USER
 
@@ -52,7 +53,7 @@ out_is </dev/null
 err_is <<'X'
 rel-checkin: 2 check-ins: 2 added, 0 duplicates ignored
 X
-run rel-checkin list
+run rel-checkin list --as A901
 status_is 0
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
@@ -81,7 +82,7 @@ USER=kasante
 run rel-checkin add --at 2026-11-03 100201
 status_is 0
 USER=nobody-here
-run rel-checkin list --format tsv
+run rel-checkin list --as A901 --format tsv
 out_is <<'X'
 student_id	at	adult_id	kind	mood	understanding	workload	note	visibility
 100201	2026-11-01T00:00:00	A903	checkin					team
@@ -125,7 +126,7 @@ status_is 0
 err_is <<'X'
 rel-checkin: 4 check-ins: 4 added, 0 duplicates ignored
 X
-run rel-checkin list --kind greeting
+run rel-checkin list --as A901 --kind greeting
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100201,2026-11-20T10:00:00,A902,greeting,,,,,team
@@ -214,7 +215,7 @@ run rel-checkin add --as A902 --at 1w 100201
 status_is 0
 run rel-checkin add --as A902 --at yesterday 100201
 status_is 0
-run rel-checkin list
+run rel-checkin list --as A901
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100201,2026-11-13T00:00:00,A902,checkin,,,,,team
@@ -239,7 +240,7 @@ status_is 0
 err_is <<'X'
 rel-checkin: 3 check-ins: 3 added, 0 updated, 0 unchanged
 X
-run rel-checkin list
+run rel-checkin list --as A901
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100201,2026-11-10T14:30:00,A905,checkin,4,3,2,"a note, with a comma",team
@@ -263,7 +264,7 @@ printf 'student_id,at,adult_id\n100203,2026-11-10T08:00,\n' >c.csv
 run rel-checkin import c.csv
 status_is 0
 USER=nobody-here
-run rel-checkin list
+run rel-checkin list --as A901
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100201,2026-11-10T08:00:00,,checkin,,,,,team
@@ -412,7 +413,7 @@ student_id,at,adult_id,mood,reason
 100299,2026-11-19T10:00,A903,4,"line 3: student_id: ""100299"" is not a known student"
 100206,2026-11-19T10:00,A903,6,"line 4: mood: ""6"" is not a whole number from 1 to 5"
 X
-run rel-checkin list --adult A903
+run rel-checkin list --as A901 --adult A903
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100205,2026-11-19T10:00:00,A903,checkin,4,,,,team
@@ -448,7 +449,7 @@ status_is 0
 err_is <<'X'
 rel-checkin: 3 check-ins: 3 added, 0 updated, 0 unchanged
 X
-run rel-checkin list
+run rel-checkin list --as A901
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100201,2026-11-19T08:01:00,,checkin,4,3,,,team
@@ -493,7 +494,7 @@ X
 
 case_ "list: by student, adult and kind"
 logged
-run rel-checkin list --student 100201
+run rel-checkin list --as A901 --student 100201
 status_is 0
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
@@ -501,25 +502,25 @@ student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100201,2026-11-10T14:30:00,A905,checkin,4,3,2,"new puppy, tired",team
 100201,2026-11-18T09:00:00,A905,exit_ticket,,4,,,staff
 X
-run rel-checkin list --adult A902
+run rel-checkin list --as A901 --adult A902
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100201,2026-11-02T08:05:00,A902,greeting,,,,,team
 100202,2026-11-19T08:00:00,A902,greeting,,,,,team
 X
-run rel-checkin list --kind checkin
+run rel-checkin list --as A901 --kind checkin
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100201,2026-11-10T14:30:00,A905,checkin,4,3,2,"new puppy, tired",team
 100203,2026-09-30T12:00:00,A904,checkin,5,5,1,,team
 100204,2026-11-15T11:45:00,,checkin,2,,,,team
 X
-run rel-checkin list --student 100201 --adult A905 --kind exit_ticket
+run rel-checkin list --as A901 --student 100201 --adult A905 --kind exit_ticket
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100201,2026-11-18T09:00:00,A905,exit_ticket,,4,,,staff
 X
-run rel-checkin list --student 100205
+run rel-checkin list --as A901 --student 100205
 status_is 0
 out_is <<X
 $HEADER
@@ -527,24 +528,24 @@ X
 
 case_ "list: --since and --until take dates, date-times and spans"
 logged
-run rel-checkin list --since 2026-11-15 --until 2026-11-18
+run rel-checkin list --as A901 --since 2026-11-15 --until 2026-11-18
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100201,2026-11-18T09:00:00,A905,exit_ticket,,4,,,staff
 100204,2026-11-15T11:45:00,,checkin,2,,,,team
 X
-run rel-checkin list --since '2026-11-15T11:45' --until '2026-11-18T09:00'
+run rel-checkin list --as A901 --since '2026-11-15T11:45' --until '2026-11-18T09:00'
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100204,2026-11-15T11:45:00,,checkin,2,,,,team
 X
-run rel-checkin list --since 2d
+run rel-checkin list --as A901 --since 2d
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100201,2026-11-18T09:00:00,A905,exit_ticket,,4,,,staff
 100202,2026-11-19T08:00:00,A902,greeting,,,,,team
 X
-run rel-checkin list --since 1m --until 3w
+run rel-checkin list --as A901 --since 1m --until 3w
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100202,2026-10-20T10:00:00,A901,conference,3,,5,worried about exams,private
@@ -555,7 +556,7 @@ err_has 'rel-checkin: --until: "yesterday" is not after --since today'
 
 case_ "list --last N: the newest N of each student"
 logged
-run rel-checkin list --last 1
+run rel-checkin list --as A901 --last 1
 status_is 0
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
@@ -564,13 +565,13 @@ student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100203,2026-09-30T12:00:00,A904,checkin,5,5,1,,team
 100204,2026-11-15T11:45:00,,checkin,2,,,,team
 X
-run rel-checkin list --last 2 --student 100201
+run rel-checkin list --as A901 --last 2 --student 100201
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100201,2026-11-10T14:30:00,A905,checkin,4,3,2,"new puppy, tired",team
 100201,2026-11-18T09:00:00,A905,exit_ticket,,4,,,staff
 X
-run rel-checkin list --last 1 --kind greeting --until 2026-11-18
+run rel-checkin list --as A901 --last 1 --kind greeting --until 2026-11-18
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100201,2026-11-02T08:05:00,A902,greeting,,,,,team
@@ -578,7 +579,7 @@ X
 
 case_ "list: a student set on stdin narrows it"
 logged
-run_sh 'rel-roster list --group BIO9-P2 | rel-checkin list --since 2026-11-10'
+run_sh 'rel-roster list --group BIO9-P2 | rel-checkin list --as A901 --since 2026-11-10'
 status_is 0
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
@@ -589,7 +590,7 @@ student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 X
 printf 'student_id\n' >empty.csv
 STDIN=empty.csv
-run rel-checkin list
+run rel-checkin list --as A901
 out_is <<X
 $HEADER
 X
@@ -600,13 +601,13 @@ run rel-checkin list --kind hello
 status_is 64
 err_has 'rel-checkin: --kind: "hello" is not checkin, exit_ticket, greeting or conference'
 err_has 'usage: rel-checkin add'
-run rel-checkin list --student 100299
+run rel-checkin list --as A901 --student 100299
 status_is 65
 out_is </dev/null
 err_is <<'X'
 rel-checkin: --student: "100299" is not a known student
 X
-run rel-checkin list --adult A999
+run rel-checkin list --as A901 --adult A999
 status_is 65
 err_is <<'X'
 rel-checkin: --adult: "A999" is not a known adult
@@ -629,25 +630,25 @@ case_ "list: a deactivated student's check-ins only when named; an adult who lef
 logged
 rel-roster deactivate student 100203 2>/dev/null
 rel-roster deactivate adult A905 2>/dev/null
-run rel-checkin list --kind checkin
+run rel-checkin list --as A901 --kind checkin
 status_is 0
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100201,2026-11-10T14:30:00,A905,checkin,4,3,2,"new puppy, tired",team
 100204,2026-11-15T11:45:00,,checkin,2,,,,team
 X
-run rel-checkin list --student 100203
+run rel-checkin list --as A901 --student 100203
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100203,2026-09-30T12:00:00,A904,checkin,5,5,1,,team
 X
 printf 'student_id\n100203\n' >set.csv
 STDIN=set.csv
-run rel-checkin list
+run rel-checkin list --as A901
 out_has '100203,2026-09-30T12:00:00'
 STDIN=/dev/null
 # what list writes imports back, the check-ins of A905 included
-run rel-checkin list
+run rel-checkin list --as A901
 cp "$T/out" all.csv
 run rel-checkin import all.csv
 status_is 0
@@ -666,21 +667,21 @@ case_ "list: formats, and --excel-safe"
 logged
 run rel-checkin add --as A901 --note "=SUM(A1:A9)" --at 2026-11-20T09:00 100205
 status_is 0
-run rel-checkin list --student 100205 --excel-safe
+run rel-checkin list --as A901 --student 100205 --excel-safe
 out_is <<'X'
 student_id,at,adult_id,kind,mood,understanding,workload,note,visibility
 100205,2026-11-20T09:00:00,A901,checkin,,,,"'=SUM(A1:A9)",team
 X
-run rel-checkin list --student 100205
+run rel-checkin list --as A901 --student 100205
 out_has ',=SUM(A1:A9),'
-run rel-checkin list --student 100203 --format json
+run rel-checkin list --as A901 --student 100203 --format json
 out_has '"at":"2026-09-30T12:00:00"'
-run rel-checkin list --student 100203 --format table
+run rel-checkin list --as A901 --student 100203 --format table
 out_has '100203      2026-09-30T12:00:00  A904'
 
 case_ "list imports back unchanged, into this database and a fresh one"
 logged
-run rel-checkin list
+run rel-checkin list --as A901
 status_is 0
 cp "$T/out" all.csv
 run rel-checkin import all.csv
@@ -696,12 +697,12 @@ status_is 0
 err_is <<'X'
 rel-checkin: 7 check-ins: 7 added, 0 updated, 0 unchanged
 X
-run rel-checkin list
+run rel-checkin list --as A901
 out_file_is all.csv
 
 case_ "missing: the students with no check-in for 14 days, never first"
 logged
-run rel-checkin missing
+run rel-checkin missing --as A901
 status_is 0
 out_is <<'X'
 student_id,given_name,family_name,grade,last_checkin,days_since
@@ -714,7 +715,7 @@ student_id,given_name,family_name,grade,last_checkin,days_since
 100211,Fatima Zahra,El Amrani,9,,
 100203,Mei,"King, Jr.",10,2026-09-30,51
 X
-run rel-checkin missing --since 3d
+run rel-checkin missing --as A901 --since 3d
 out_is <<'X'
 student_id,given_name,family_name,grade,last_checkin,days_since
 100205,Ana Sofía,García-Ramos,11,,
@@ -730,14 +731,14 @@ X
 
 case_ "missing: counting only one kind, or one adult"
 logged
-run_sh 'rel-roster list --group BIO9-P2 | rel-checkin missing --kind greeting --since 2026-11-01'
+run_sh 'rel-roster list --group BIO9-P2 | rel-checkin missing --as A901 --kind greeting --since 2026-11-01'
 status_is 0
 out_is <<'X'
 student_id,given_name,family_name,grade,last_checkin,days_since
 100204,Oluwaseun,Adeyemi,9,,
 100211,Fatima Zahra,El Amrani,9,,
 X
-run_sh 'rel-roster list --group BIO9-P2 | rel-checkin missing --adult A905 --since 1d'
+run_sh 'rel-roster list --group BIO9-P2 | rel-checkin missing --as A901 --adult A905 --since 1d'
 out_is <<'X'
 student_id,given_name,family_name,grade,last_checkin,days_since
 100202,Liam,O'Connor,9,,
@@ -747,7 +748,7 @@ student_id,given_name,family_name,grade,last_checkin,days_since
 X
 run rel-checkin missing --kind hello
 status_is 64
-run rel-checkin missing --adult A999
+run rel-checkin missing --as A901 --adult A999
 status_is 65
 err_is <<'X'
 rel-checkin: --adult: "A999" is not a known adult
@@ -758,15 +759,15 @@ err_has 'rel-checkin: missing: --until does not apply here'
 
 case_ "missing pipes into another command: greet them, or find them an adult"
 logged
-run_sh 'rel-checkin missing --since 14d | rel-checkin add --kind greeting --as A903'
+run_sh 'rel-checkin missing --as A901 --since 14d | rel-checkin add --kind greeting --as A903'
 status_is 0
 err_is <<'X'
 rel-checkin: 8 check-ins: 8 added, 0 duplicates ignored
 X
-run rel-checkin missing
+run rel-checkin missing --as A901
 status_is 0
 out_lines 1
-run_sh 'rel-checkin missing --since today | rel-map suggest --top 1 | cut -d, -f1,4,5'
+run_sh 'rel-checkin missing --as A901 --since today | rel-map suggest --top 1 | cut -d, -f1,4,5'
 status_is 0
 out_is <<'X'
 student_id,rank,adult_id
@@ -779,7 +780,7 @@ case_ "a deactivated student is never missing, even when a set names them"
 logged
 printf 'student_id\n100212\n100203\n' >set.csv
 STDIN=set.csv
-run rel-checkin missing
+run rel-checkin missing --as A901
 out_is <<'X'
 student_id,given_name,family_name,grade,last_checkin,days_since
 100203,Mei,"King, Jr.",10,2026-09-30,51
@@ -839,10 +840,10 @@ status_is 66
 
 case_ "a closed pipe ends quietly; a full disk fails with 74"
 logged
-run_sh 'rel-checkin list | head -n 1'
+run_sh 'rel-checkin list --as A901 | head -n 1'
 status_is 0
 err_empty
-run_sh 'rel-checkin missing >/dev/full'
+run_sh 'rel-checkin missing --as A901 >/dev/full'
 status_is 74
 err_is <<'X'
 rel-checkin: standard output: write error: No space left on device
@@ -850,6 +851,6 @@ X
 
 case_ "rel checkin runs rel-checkin"
 logged
-run rel checkin list --student 100203
+run rel checkin list --as A901 --student 100203
 status_is 0
 out_has '100203,2026-09-30T12:00:00,A904,checkin,5,5,1,,team'

@@ -10,9 +10,19 @@
 # output shown above it must begin the real output. A command shown without
 # output is only required to exit 0. One case per page: the commands run in order in the case's
 # directory, with a copy of tests/data and a sample school of 60 students,
-# so a later command may use what an earlier one imported.
+# so a later command may use what an earlier one imported. They run as the
+# sample school's counselor, A001, who sees every record: the examples show
+# a counselor's day, not what rel hides from other adults (rel(7), PRIVACY).
+# A001 is the acting adult through her login ($USER), as a counselor would
+# set it up, rather than $REL_AS: a $REL_AS naming nobody is an error (78)
+# in a database that does not hold her, such as rel-init(1)'s new school
+# year, where a login that matches nobody just leaves no acting adult.
 # shellcheck disable=SC1091
 . "$REL_ROOT/tests/cli/lib.sh"
+
+# The login of A001, the sample school's counselor.
+USER=a001
+export USER
 
 # The EXAMPLES commands of one mdoc page, one file each (001, 002, ...) in
 # the directory dir, with the mdoc escapes of a command turned back into

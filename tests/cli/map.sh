@@ -6,7 +6,9 @@
 # shellcheck disable=SC1091,SC2034
 . "$REL_ROOT/tests/cli/lib.sh"
 
-# A small school: S4 and S5 are in no group, A4 leads none.
+# A small school: S4 and S5 are in no group, A4 leads none. Lists and
+# caseloads run as A1, the counselor, who sees every note and check-in (as
+# A001 on a sample school); these cases are not about who may see what.
 school() {
 	cat >adults.csv <<'X'
 adult_id,given_name,family_name,email,role,login,active
@@ -82,7 +84,7 @@ status_is 0
 err_is <<'X'
 rel-map: 2 connections: 0 added, 0 raised, 2 unchanged
 X
-run rel-map list
+run rel-map list --as A1
 out_is <<'X'
 student_id,adult_id,strength,primary,at,note
 S1,A1,3,0,2026-11-20T10:00:00,
@@ -100,7 +102,7 @@ run rel-map mark --adult A1 --strength 1 --at 14d S3
 status_is 0
 run rel-map mark --adult A1 --strength 1 S4
 status_is 0
-run rel-map list --adult A1
+run rel-map list --as A1 --adult A1
 out_is <<'X'
 student_id,adult_id,strength,primary,at,note
 S1,A1,1,0,2026-09-15T00:00:00,
@@ -115,7 +117,7 @@ run rel-map mark --adult A2 --strength 2 --note "knows her brother, a graduate" 
 status_is 0
 run rel-map mark --adult A2 --strength 3 S1
 status_is 0
-run rel-map list --student S1
+run rel-map list --as A1 --student S1
 out_is <<'X'
 student_id,adult_id,strength,primary,at,note
 S1,A2,3,0,2026-11-20T10:00:00,"knows her brother, a graduate"
@@ -128,7 +130,7 @@ status_is 0
 err_is <<'X'
 rel-map: 3 connections: 3 added, 0 raised, 0 unchanged
 X
-run rel-map list
+run rel-map list --as A1
 out_is <<'X'
 student_id,adult_id,strength,primary,at,note
 S1,A2,1,0,2026-11-20T10:00:00,
@@ -291,7 +293,7 @@ out_is </dev/null
 err_is <<'X'
 rel-map: 4 connections: 4 added, 0 raised, 0 unchanged
 X
-run rel-map list
+run rel-map list --as A1
 out_is <<'X'
 student_id,adult_id,strength,primary,at,note
 S1,A1,3,1,2026-09-15T00:00:00,talks about her grandmother's garden
@@ -313,7 +315,7 @@ status_is 0
 err_is <<'X'
 rel-map: 3 connections: 1 added, 1 raised, 1 unchanged
 X
-run rel-map list --adult A2
+run rel-map list --as A1 --adult A2
 out_is <<'X'
 student_id,adult_id,strength,primary,at,note
 S1,A2,2,0,2026-11-20T10:00:00,
@@ -437,7 +439,7 @@ db_unchanged
 case_ "list imports back unchanged, into this database and a fresh one"
 mapped
 rel-map mark --adult A3 --strength 2 --note "=1+1, they said" S4 2>/dev/null
-run rel-map list
+run rel-map list --as A1
 status_is 0
 cp "$T/out" map.csv
 run rel-map import map.csv
@@ -453,7 +455,7 @@ status_is 0
 err_is <<'X'
 rel-map: 6 connections: 6 added, 0 raised, 0 unchanged
 X
-run rel-map list
+run rel-map list --as A1
 out_file_is map.csv
 
 case_ "assign: assigned, reassigned and unchanged; the old one is kept with its end"
@@ -474,7 +476,7 @@ check_eq "$(sql "select group_concat(x, ' ') from (select a.adult_id || ':' ||
     where s.student_id = 'S1' order by p.id)")" \
     "A1:2026-09-15T00:00:00:2026-10-20T00:00:00 A2:2026-10-20T00:00:00:" \
     "S1's primary adults"
-run rel-map list --student S1
+run rel-map list --as A1 --student S1
 out_is <<'X'
 student_id,adult_id,strength,primary,at,note
 S1,A1,3,0,2026-09-15T00:00:00,
@@ -488,7 +490,7 @@ status_is 0
 err_is <<'X'
 rel-map: 1 students: 1 assigned, 0 reassigned, 0 unchanged
 X
-run rel-map list --student S4
+run rel-map list --as A1 --student S4
 out_is <<'X'
 student_id,adult_id,strength,primary,at,note
 S4,A3,1,1,2026-11-02T00:00:00,
@@ -537,7 +539,7 @@ status_is 0
 err_is <<'X'
 rel-map: 2 students: 1 unassigned, 1 unchanged
 X
-run rel-map list --student S1
+run rel-map list --as A1 --student S1
 out_is <<'X'
 student_id,adult_id,strength,primary,at,note
 S1,A1,3,0,2026-09-15T00:00:00,
@@ -745,7 +747,7 @@ X
 
 case_ "caseload: one row per active adult; a set narrows the students counted"
 mapped
-run rel-map caseload
+run rel-map caseload --as A1
 status_is 0
 out_is <<'X'
 adult_id,given_name,family_name,role,primary,strength_1,strength_2,strength_3,not_seen
@@ -754,7 +756,7 @@ A2,Jonas,Lindqvist,teacher,0,1,1,0,0
 A3,Rosa,Díaz,coach,0,1,0,0,0
 A4,Ben,Ito,teacher,1,1,0,0,1
 X
-run_sh 'rel-roster list --grade 10 | rel-map caseload'
+run_sh 'rel-roster list --grade 10 | rel-map caseload --as A1'
 out_is <<'X'
 adult_id,given_name,family_name,role,primary,strength_1,strength_2,strength_3,not_seen
 A1,Amara,Osei,counselor,0,0,0,0,0
@@ -764,7 +766,7 @@ A4,Ben,Ito,teacher,0,0,0,0,0
 X
 rel-roster deactivate adult A3 2>/dev/null
 rel-roster deactivate student S1 2>/dev/null
-run rel-map caseload
+run rel-map caseload --as A1
 out_is <<'X'
 adult_id,given_name,family_name,role,primary,strength_1,strength_2,strength_3,not_seen
 A1,Amara,Osei,counselor,0,0,0,0,0
@@ -778,13 +780,13 @@ mapped
 sql "INSERT INTO checkin (student, at, adult, kind) SELECT s.id,
     strftime('%s', '2026-11-18 09:00'), a.id, 0 FROM student s, adult a
     WHERE s.student_id = 'S1' AND a.adult_id = 'A2'"
-run rel-map caseload
+run rel-map caseload --as A1
 status_is 0
 out_has 'A1,Amara,Osei,counselor,1,0,0,1,0'
 out_has 'A4,Ben,Ito,teacher,1,1,0,0,1'
-run rel-map caseload --not-seen 1d
+run rel-map caseload --as A1 --not-seen 1d
 out_has 'A1,Amara,Osei,counselor,1,0,0,1,1'
-run rel-map caseload --not-seen 2026-11-18
+run rel-map caseload --as A1 --not-seen 2026-11-18
 out_has 'A1,Amara,Osei,counselor,1,0,0,1,0'
 run rel-map caseload --not-seen soon
 status_is 64
@@ -792,28 +794,28 @@ err_has 'rel-map: --not-seen: "soon" is not a date'
 
 case_ "list: filters by adult, student, strength and set"
 mapped
-run rel-map list --adult A2
+run rel-map list --as A1 --adult A2
 out_is <<'X'
 student_id,adult_id,strength,primary,at,note
 S1,A2,1,0,2026-09-15T00:00:00,
 S2,A2,2,0,2026-09-15T00:00:00,plays bass
 X
-run rel-map list --strength 1
+run rel-map list --as A1 --strength 1
 out_is <<'X'
 student_id,adult_id,strength,primary,at,note
 S1,A2,1,0,2026-09-15T00:00:00,
 S3,A3,1,0,2026-09-15T00:00:00,
 S5,A4,1,1,2026-10-01T00:00:00,
 X
-run rel-map list --min-strength 2
+run rel-map list --as A1 --min-strength 2
 out_is <<'X'
 student_id,adult_id,strength,primary,at,note
 S1,A1,3,1,2026-09-15T00:00:00,
 S2,A2,2,0,2026-09-15T00:00:00,plays bass
 X
-run rel-map list --student S1 --adult A1
+run rel-map list --as A1 --student S1 --adult A1
 out_lines 2
-run_sh 'rel-roster list --grade 10 | rel-map list'
+run_sh 'rel-roster list --grade 10 | rel-map list --as A1'
 out_is <<'X'
 student_id,adult_id,strength,primary,at,note
 S3,A3,1,0,2026-09-15T00:00:00,
@@ -833,9 +835,9 @@ status_is 64
 case_ "list --excel-safe neutralises formulas; plain CSV keeps them"
 mapped
 rel-map mark --adult A1 --strength 1 --note '=HYPERLINK("x")' S4 2>/dev/null
-run rel-map list --student S4 --excel-safe
+run rel-map list --as A1 --student S4 --excel-safe
 out_has "S4,A1,1,0,2026-11-20T10:00:00,\"'=HYPERLINK(\"\"x\"\")\""
-run rel-map list --student S4
+run rel-map list --as A1 --student S4
 out_has 'S4,A1,1,0,2026-11-20T10:00:00,"=HYPERLINK(""x"")"'
 
 case_ "history: coverage at the end of each day, in the order given"
@@ -927,7 +929,7 @@ status_is 66
 
 case_ "a closed pipe ends quietly; a full disk fails with 74"
 sample_db 300
-run_sh 'rel-map list | head -n 1'
+run_sh 'rel-map list --as A001 | head -n 1'
 status_is 0
 err_empty
 run_sh 'rel-map suggest >/dev/full'
@@ -951,7 +953,7 @@ if [ "$n" -lt 30 ] || [ "$n" -gt 240 ]; then
 fi
 run rel-map history 71d 69d 11d 9d
 out_lines 5
-run rel-map list
+run rel-map list --as A001
 out_has '2026-09-11T'
 out_has '2026-11-10T'
 
@@ -972,7 +974,7 @@ done <by-adult.txt
 run rel-map gaps --no-primary
 status_is 0
 out_lines 1
-run rel-map caseload
+run rel-map caseload --as A001
 check_eq "$(($(wc -l <"$T/out") - 1))" "$(($(rel-roster list adults | wc -l) - 1))" "a row per adult"
 run rel-map history 30d today
 status_is 0

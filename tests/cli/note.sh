@@ -8,7 +8,9 @@
 . "$REL_ROOT/tests/cli/lib.sh"
 
 # No adult's login names whoever runs the tests: the acting adult comes
-# only from --as or $REL_AS.
+# only from --as or $REL_AS. Reads that check what was recorded run as
+# A901, the counselor, who sees every note; these cases are not about who
+# may see what.
 USER=nobody.rel-note-tests
 export USER
 
@@ -61,7 +63,7 @@ out_is </dev/null
 err_is <<'X'
 rel-note: note added for 100201
 X
-run rel-note list
+run rel-note list --as A901
 status_is 0
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
@@ -90,7 +92,7 @@ done
 check_eq "$(sql "select kind || '=' || visibility from note order by id" | tr '\n' ' ')" \
     "affirmation=1 feedback=1 observation=1 concern=2 gratitude=1 " \
     "stored visibility"
-run rel-note list
+run rel-note list --as A901
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100201,2026-11-02T09:00:00,A901,affirmation,a affirmation,team
@@ -126,7 +128,7 @@ rel-note: note added
 X
 check_eq "$(sql "select ifnull(student, 'none') || ' ' || adult || ' ' || kind from note")" \
     "none 3 gratitude" "stored"
-run rel-note list
+run rel-note list --as A901
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 ,2026-11-20T10:00:00,A903,gratitude,Grateful for a colleague who covered my class,team
@@ -190,7 +192,7 @@ run rel-note add --as A901 --at '2026-09-16 14:30' 100201 observation "two"
 status_is 0
 run rel-note add --as A901 --at 14d 100201 observation "three"
 status_is 0
-run rel-note list
+run rel-note list --as A901
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100201,2026-09-15T00:00:00,A901,observation,one,team
@@ -251,7 +253,7 @@ db_unchanged
 
 case_ "import notes; list writes them in student order, no student last"
 noted
-run rel-note list
+run rel-note list --as A901
 status_is 0
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
@@ -294,7 +296,7 @@ status_is 0
 err_is <<'X'
 rel-note: 2 notes: 2 added, 0 updated, 0 unchanged
 X
-run rel-note list
+run rel-note list --as A901
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100201,2026-11-02T00:00:00,A902,affirmation,Good work,team
@@ -313,7 +315,7 @@ status_is 0
 printf 'student_id,at,kind,text\n100203,2026-11-02T09:00,observation,Builds robots\n' >m.csv
 run rel-note import m.csv
 status_is 0
-run rel-note list
+run rel-note list --as A901
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100201,2026-11-02T09:00:00,A904,observation,Drew the whole lunch break,team
@@ -350,7 +352,7 @@ rel-note add --as A905 --at 2026-11-03T09:00 100208 feedback "$(printf 'First li
     2>/dev/null || fail_ "add 2"
 rel-note add --as A903 --at 2026-11-04T09:00 gratitude "Gratitude: the team's patience" \
     2>/dev/null || fail_ "add 3"
-run rel-note list
+run rel-note list --as A901
 status_is 0
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
@@ -361,7 +363,7 @@ Second line with ""quotes""
 ,2026-11-04T09:00:00,A903,gratitude,Gratitude: the team's patience,team
 X
 cp "$T/out" exported.csv
-run_sh 'rel-note list | rel-note import'
+run_sh 'rel-note list --as A901 | rel-note import'
 status_is 0
 err_is <<'X'
 rel-note: 3 notes: 0 added, 0 updated, 0 unchanged, 3 duplicates ignored
@@ -376,7 +378,7 @@ err_is <<'X'
 rel-note: 3 notes: 3 added, 0 updated, 0 unchanged
 X
 STDIN=/dev/null
-run rel-note list
+run rel-note list --as A901
 out_file_is exported.csv
 
 case_ "import: the bad-input catalogue, each with file:line, column and value"
@@ -524,7 +526,7 @@ status_is 0
 err_is <<'X'
 rel-note: 1 notes: 1 added, 0 updated, 0 unchanged
 X
-run rel-note list --student 100210
+run rel-note list --as A901 --student 100210
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100210,2026-11-02T00:00:00,A904,affirmation,Coached the younger players,team
@@ -552,21 +554,21 @@ db_unchanged
 
 case_ "list --student, --adult and --kind"
 noted
-run rel-note list --student 100203
+run rel-note list --as A901 --student 100203
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100203,2026-11-05T10:00:00,A903,observation,Sits with the robotics team at lunch,team
 100203,2026-11-06T10:00:00,A903,feedback,Your code reviews are careful; try explaining them aloud next time,team
 100203,2026-11-07T10:00:00,A902,concern,Quiet in club this week,private
 X
-run rel-note list --adult A903
+run rel-note list --as A901 --adult A903
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100203,2026-11-05T10:00:00,A903,observation,Sits with the robotics team at lunch,team
 100203,2026-11-06T10:00:00,A903,feedback,Your code reviews are careful; try explaining them aloud next time,team
 100206,2026-11-09T16:00:00,A903,gratitude,Thankful for her help setting up the fair,team
 X
-run rel-note list --kind concern --adult A902
+run rel-note list --as A901 --kind concern --adult A902
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100201,2026-11-02T12:00:00,A902,concern,Missed two labs this week,private
@@ -575,13 +577,13 @@ student_id,at,adult_id,kind,text,visibility
 100203,2026-11-07T10:00:00,A902,concern,Quiet in club this week,private
 100207,2026-06-01T09:00:00,A902,concern,Struggled at the end of last year,private
 X
-run rel-note list --kind Gratitude
+run rel-note list --as A901 --kind Gratitude
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100206,2026-11-09T16:00:00,A903,gratitude,Thankful for her help setting up the fair,team
 ,2026-11-19T17:00:00,A901,gratitude,Grateful for a quiet planning period,team
 X
-run rel-note list --student 100211
+run rel-note list --as A901 --student 100211
 status_is 0
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
@@ -589,7 +591,7 @@ X
 
 case_ "list --since and --until: dates, date-times and spans"
 noted
-run rel-note list --since 2026-11-10
+run rel-note list --as A901 --since 2026-11-10
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100201,2026-11-10T08:30:00,A901,affirmation,Helped a new student find the library,team
@@ -597,20 +599,20 @@ student_id,at,adult_id,kind,text,visibility
 100204,2026-11-18T11:00:00,A901,affirmation,Kept going on the long run,staff
 ,2026-11-19T17:00:00,A901,gratitude,Grateful for a quiet planning period,team
 X
-run rel-note list --until 2026-10-08
+run rel-note list --as A901 --until 2026-10-08
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100201,2026-10-01T08:30:00,A901,affirmation,Stayed after class to finish the lab,team
 100204,2026-10-08T11:00:00,A901,affirmation,Welcomed the exchange student,team
 100207,2026-06-01T09:00:00,A902,concern,Struggled at the end of last year,private
 X
-run rel-note list --since 7d
+run rel-note list --as A901 --since 7d
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100204,2026-11-18T11:00:00,A901,affirmation,Kept going on the long run,staff
 ,2026-11-19T17:00:00,A901,gratitude,Grateful for a quiet planning period,team
 X
-run rel-note list --since 2026-11-05T10:00 --until 2026-11-07T10:00
+run rel-note list --as A901 --since 2026-11-05T10:00 --until 2026-11-07T10:00
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100203,2026-11-05T10:00:00,A903,observation,Sits with the robotics team at lunch,team
@@ -619,7 +621,7 @@ X
 
 case_ "list --last N: the newest N of each student"
 noted
-run rel-note list --last 1
+run rel-note list --as A901 --last 1
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100201,2026-11-10T08:30:00,A901,affirmation,Helped a new student find the library,team
@@ -631,7 +633,7 @@ student_id,at,adult_id,kind,text,visibility
 100207,2026-06-01T09:00:00,A902,concern,Struggled at the end of last year,private
 ,2026-11-19T17:00:00,A901,gratitude,Grateful for a quiet planning period,team
 X
-run rel-note list --last 2 --student 100201 --kind affirmation
+run rel-note list --as A901 --last 2 --student 100201 --kind affirmation
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100201,2026-10-15T08:30:00,A901,affirmation,"Led her group through a hard proof, patiently",team
@@ -647,14 +649,14 @@ case_ "list narrowed by a student set on stdin; gratitude without a student is l
 noted
 printf 'student_id,given_name\n100206,Minh Anh\n100205,Ana Sofía\n' >set.csv
 STDIN=set.csv
-run rel-note list
+run rel-note list --as A901
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100205,2026-11-01T13:00:00,A902,observation,Asked about the art club,team
 100206,2026-11-09T16:00:00,A903,gratitude,Thankful for her help setting up the fair,team
 X
 STDIN=/dev/null
-run_sh 'rel-roster list --group ADV-204 | rel-note list --kind concern'
+run_sh 'rel-roster list --group ADV-204 | rel-note list --as A901 --kind concern'
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100201,2026-11-02T12:00:00,A902,concern,Missed two labs this week,private
@@ -669,12 +671,12 @@ status_is 64
 out_is </dev/null
 err_has 'rel-note: --kind: "praise" is not affirmation, feedback, observation, concern or gratitude'
 err_has 'usage: rel-note add'
-run rel-note list --student 999999
+run rel-note list --as A901 --student 999999
 status_is 65
 err_is <<'X'
 rel-note: --student: "999999" is not a known student
 X
-run rel-note list --adult A999
+run rel-note list --as A901 --adult A999
 status_is 65
 err_is <<'X'
 rel-note: --adult: "A999" is not a known adult
@@ -690,19 +692,19 @@ status_is 64
 err_has 'rel-note: list: takes no operands (a student set comes on standard input)'
 printf 'student_id\n999999\n' >set.csv
 STDIN=set.csv
-run rel-note list
+run rel-note list --as A901
 status_is 65
 err_has 'rel-note: stdin:2: student_id: "999999" is not a known student'
 
 case_ "list --format and --excel-safe"
 school
 rel-note add --as A901 --at 2026-11-02T09:00 100201 observation "=1+1 on the board" 2>/dev/null
-run rel-note list --excel-safe
+run rel-note list --as A901 --excel-safe
 out_is <<'X'
 student_id,at,adult_id,kind,text,visibility
 100201,2026-11-02T09:00:00,A901,observation,"'=1+1 on the board",team
 X
-run rel-note list --format tsv
+run rel-note list --as A901 --format tsv
 out_is <<'X'
 student_id	at	adult_id	kind	text	visibility
 100201	2026-11-02T09:00:00	A901	observation	=1+1 on the board	team
@@ -712,7 +714,7 @@ status_is 64
 
 case_ "balance by student: positive, concerns, other, ratio and lean"
 noted
-run rel-note balance
+run rel-note balance --as A901
 status_is 0
 out_is <<'X'
 student_id,given_name,family_name,positive,concerns,other,ratio,lean
@@ -723,7 +725,7 @@ student_id,given_name,family_name,positive,concerns,other,ratio,lean
 100204,Oluwaseun,Adeyemi,2,0,0,,positive
 X
 err_empty
-run rel-note balance --since 2026-01-01 --by student
+run rel-note balance --as A901 --since 2026-01-01 --by student
 out_is <<'X'
 student_id,given_name,family_name,positive,concerns,other,ratio,lean
 100202,Liam,O'Connor,1,2,0,0.5,concerns
@@ -733,7 +735,7 @@ student_id,given_name,family_name,positive,concerns,other,ratio,lean
 100201,Thandiwe,Müller-Okafor,3,1,0,3.0,positive
 100204,Oluwaseun,Adeyemi,2,0,0,,positive
 X
-run rel-note balance --since 2026-11-01 --until 2026-11-10
+run rel-note balance --as A901 --since 2026-11-01 --until 2026-11-10
 out_is <<'X'
 student_id,given_name,family_name,positive,concerns,other,ratio,lean
 100202,Liam,O'Connor,0,1,0,0.0,concerns
@@ -751,7 +753,7 @@ done
 rel-note add --as A901 --at 2026-11-04T09:00 100208 concern "Tired" 2>/dev/null
 rel-note add --as A901 --at 2026-11-04T09:00 100209 concern "Tired" 2>/dev/null
 rel-note add --as A901 --at 2026-11-05T09:00 100209 concern "Tired again" 2>/dev/null
-run rel-note balance
+run rel-note balance --as A901
 out_is <<'X'
 student_id,given_name,family_name,positive,concerns,other,ratio,lean
 100209,Aroha,Ngata,3,2,0,1.5,mixed
@@ -760,7 +762,7 @@ X
 
 case_ "balance --by adult"
 noted
-run rel-note balance --by adult
+run rel-note balance --as A901 --by adult
 status_is 0
 out_is <<'X'
 adult_id,given_name,family_name,positive,concerns,other,ratio,lean
@@ -768,7 +770,7 @@ A902,Kwame,Asante,0,4,1,0.0,concerns
 A901,Hana,Nakamura-Reyes,6,0,0,,positive
 A903,Ingrid,Solberg,1,0,1,,positive
 X
-run rel-note balance --by adult --adult A903
+run rel-note balance --as A901 --by adult --adult A903
 out_is <<'X'
 adult_id,given_name,family_name,positive,concerns,other,ratio,lean
 A903,Ingrid,Solberg,1,0,1,,positive
@@ -776,7 +778,7 @@ X
 
 case_ "balance --adult: one adult's own notes about each student"
 noted
-run rel-note balance --adult A902
+run rel-note balance --as A901 --adult A902
 out_is <<'X'
 student_id,given_name,family_name,positive,concerns,other,ratio,lean
 100201,Thandiwe,Müller-Okafor,0,1,0,0.0,concerns
@@ -784,7 +786,7 @@ student_id,given_name,family_name,positive,concerns,other,ratio,lean
 100203,Mei,"King, Jr.",0,1,0,0.0,concerns
 100205,Ana Sofía,García-Ramos,0,0,1,,mixed
 X
-run rel-note balance --adult A905
+run rel-note balance --as A901 --adult A905
 status_is 0
 out_is <<'X'
 student_id,given_name,family_name,positive,concerns,other,ratio,lean
@@ -794,13 +796,13 @@ case_ "balance narrowed by a student set on stdin"
 noted
 printf 'student_id\n100201\n100202\n100206\n' >set.csv
 STDIN=set.csv
-run rel-note balance
+run rel-note balance --as A901
 out_is <<'X'
 student_id,given_name,family_name,positive,concerns,other,ratio,lean
 100202,Liam,O'Connor,1,2,0,0.5,concerns
 100201,Thandiwe,Müller-Okafor,3,1,0,3.0,positive
 X
-run rel-note balance --by adult
+run rel-note balance --as A901 --by adult
 out_is <<'X'
 adult_id,given_name,family_name,positive,concerns,other,ratio,lean
 A902,Kwame,Asante,0,3,0,0.0,concerns
@@ -812,7 +814,7 @@ noted
 run rel-note balance --by group
 status_is 64
 err_has 'rel-note: --by: "group" is not student or adult'
-run rel-note balance --adult A999
+run rel-note balance --as A901 --adult A999
 status_is 65
 err_is <<'X'
 rel-note: --adult: "A999" is not a known adult
@@ -862,7 +864,7 @@ school
 mv "$REL_DB" "$T/other.db"
 run rel-note add --db "$T/other.db" --as A901 100201 affirmation "Good"
 status_is 0
-run rel-note list --db "$T/other.db"
+run rel-note list --as A901 --db "$T/other.db"
 out_lines 2
 run rel-note list --db "$T/none.db"
 status_is 66
@@ -871,10 +873,10 @@ status_is 66
 
 case_ "a write error on stdout exits 74"
 noted
-run_sh 'rel-note list >/dev/full'
+run_sh 'rel-note list --as A901 >/dev/full'
 status_is 74
 err_is <<'X'
 rel-note: standard output: write error: No space left on device
 X
-run_sh 'rel-note balance >/dev/full'
+run_sh 'rel-note balance --as A901 >/dev/full'
 status_is 74

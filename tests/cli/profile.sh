@@ -7,7 +7,9 @@
 . "$REL_ROOT/tests/cli/lib.sh"
 
 # The fixture school of tests/data: adults A901-A905, students
-# 100201-100212 (100212 deactivated), three groups.
+# 100201-100212 (100212 deactivated), three groups. Reads that check what
+# was recorded run as A901, the counselor, who sees every item; these cases
+# are not about who may see what.
 loaded() {
 	cp "$DATA"/adults.csv "$DATA"/students.csv "$DATA"/groups.csv \
 	    "$DATA"/members.csv "$DATA"/mapping-session.csv . ||
@@ -48,7 +50,7 @@ status_is 0
 err_is <<'X'
 rel-profile: profile item updated for 100201
 X
-run rel-profile list
+run rel-profile list --as A901
 out_is <<'X'
 student_id,kind,value,source,at,adult_id,visibility,retired_at
 100201,strength,patient with younger students,student,2026-11-20T10:00:00,A903,private,
@@ -62,7 +64,7 @@ run rel-profile add 100202 Motivation "  wants to teach music one day " --at '20
 status_is 0
 run rel-profile add 100202 learns_best "by playing it first" --at 14d --as A905 --visibility staff
 status_is 0
-run rel-profile list --student 100202
+run rel-profile list --as A901 --student 100202
 out_is <<'X'
 student_id,kind,value,source,at,adult_id,visibility,retired_at
 100202,interest,jazz band,adult,2026-09-15T00:00:00,A905,team,
@@ -79,7 +81,7 @@ status_is 0
 unset REL_AS
 USER=isolberg run rel-profile add 100203 language "Mandarin with her grandmother"
 status_is 0
-run rel-profile list --student 100203
+run rel-profile list --as A901 --student 100203
 out_is <<'X'
 student_id,kind,value,source,at,adult_id,visibility,retired_at
 100203,identity,first in her family to study science,adult,2026-11-20T10:00:00,A902,team,
@@ -176,7 +178,7 @@ status_is 0
 err_is <<'X'
 rel-profile: 4 profile items: 0 added, 0 updated, 4 unchanged
 X
-run rel-profile list --kind strength
+run rel-profile list --as A901 --kind strength
 out_is <<'X'
 student_id,kind,value,source,at,adult_id,visibility,retired_at
 100201,strength,patient with younger students,student,2026-10-02T00:00:00,A901,team,
@@ -188,7 +190,7 @@ loaded
 printf 'student_id,kind,value\n100201,interest,origami\n' >f.csv
 USER=nobody run rel-profile import f.csv
 status_is 0
-run rel-profile list
+run rel-profile list --as A901
 out_is <<'X'
 student_id,kind,value,source,at,adult_id,visibility,retired_at
 100201,interest,origami,adult,2026-11-20T10:00:00,,team,
@@ -359,7 +361,7 @@ status_is 0
 err_is <<'X'
 rel-profile: 3 profile items: 3 added, 0 updated, 0 unchanged
 X
-run rel-profile list
+run rel-profile list --as A901
 out_is <<'X'
 student_id,kind,value,source,at,adult_id,visibility,retired_at
 100209,interest,robotics and 3D printing,adult,2026-10-06T09:12:00,A903,team,
@@ -375,12 +377,12 @@ out_is </dev/null
 err_is <<'X'
 rel-profile: profile item retired for 100201
 X
-run rel-profile list --student 100201 --kind interest
+run rel-profile list --as A901 --student 100201 --kind interest
 out_is <<'X'
 student_id,kind,value,source,at,adult_id,visibility,retired_at
 100201,interest,drawing manga,student,2026-09-20T13:05:00,A903,team,
 X
-run rel-profile list --student 100201 --kind interest --history
+run rel-profile list --as A901 --student 100201 --kind interest --history
 out_is <<'X'
 student_id,kind,value,source,at,adult_id,visibility,retired_at
 100201,interest,chess,student,2026-09-01T00:00:00,A903,team,2026-11-01T00:00:00
@@ -434,7 +436,7 @@ case_ "list | import round trips with --history, into this database and a fresh 
 profiled
 rel-profile retire 100201 interest chess --at 2026-11-01 --as A905 2>/dev/null
 rel-profile add 100204 identity "=1+1, he jokes" --as A901 2>/dev/null
-run rel-profile list --history
+run rel-profile list --as A901 --history
 status_is 0
 cp "$T/out" items.csv
 run rel-profile import items.csv
@@ -449,7 +451,7 @@ status_is 0
 err_is <<'X'
 rel-profile: 7 profile items: 7 added, 0 updated, 0 unchanged
 X
-run rel-profile list --history
+run rel-profile list --as A901 --history
 out_file_is items.csv
 run rel-profile import items.csv
 err_is <<'X'
@@ -458,9 +460,9 @@ X
 
 case_ "import of a retired item retires the current one with that date"
 profiled
-rel-profile list --history >before.csv
+rel-profile list --as A901 --history >before.csv
 rel-profile retire 100201 interest chess --at 2026-11-01 --as A905 2>/dev/null
-rel-profile list --history >after.csv
+rel-profile list --as A901 --history >after.csv
 REL_DB="$T/copy.db"
 roster_db
 rel-profile import before.csv 2>/dev/null
@@ -469,38 +471,38 @@ status_is 0
 err_is <<'X'
 rel-profile: 6 profile items: 0 added, 1 updated, 5 unchanged
 X
-run rel-profile list --history
+run rel-profile list --as A901 --history
 out_file_is after.csv
 
 case_ "list: filters by student, kind, source, adult, dates and a student set"
 profiled
-run rel-profile list --source student
+run rel-profile list --as A901 --source student
 out_is <<'X'
 student_id,kind,value,source,at,adult_id,visibility,retired_at
 100201,interest,chess,student,2026-09-01T00:00:00,A903,team,
 100201,interest,drawing manga,student,2026-09-20T13:05:00,A903,team,
 100201,worry,timed math tests,student,2026-10-10T00:00:00,A905,private,
 X
-run rel-profile list --adult A905 --kind Support
+run rel-profile list --as A901 --adult A905 --kind Support
 out_is <<'X'
 student_id,kind,value,source,at,adult_id,visibility,retired_at
 100201,support,"a quiet room for tests, with extra time",assessment,2026-10-12T00:00:00,A905,team,
 X
-run rel-profile list --since 2026-10-02 --until 2026-10-05
+run rel-profile list --as A901 --since 2026-10-02 --until 2026-10-05
 out_is <<'X'
 student_id,kind,value,source,at,adult_id,visibility,retired_at
 100201,strength,patient with younger students,family,2026-10-02T00:00:00,A903,team,
 100204,strength,"fixes bikes, anyone's",adult,2026-10-05T00:00:00,A901,staff,
 X
-run_sh 'rel-roster list --group CLUB-ROBOT | rel-profile list'
+run_sh 'rel-roster list --group CLUB-ROBOT | rel-profile list --as A901'
 out_lines 1
-run_sh 'rel-roster list --group BIO9-P2 | rel-profile list --kind strength'
+run_sh 'rel-roster list --group BIO9-P2 | rel-profile list --as A901 --kind strength'
 out_is <<'X'
 student_id,kind,value,source,at,adult_id,visibility,retired_at
 100201,strength,patient with younger students,family,2026-10-02T00:00:00,A903,team,
 100204,strength,"fixes bikes, anyone's",adult,2026-10-05T00:00:00,A901,staff,
 X
-run rel-profile list --student 100204 --format table
+run rel-profile list --as A901 --student 100204 --format table
 out_is <<'X'
 student_id  kind      value                  source  at                   adult_id  visibility  retired_at
 ----------  --------  ---------------------  ------  -------------------  --------  ----------  ----------
@@ -516,12 +518,12 @@ err_has 'usage: rel-profile add'
 run rel-profile list --source teacher
 status_is 64
 err_has 'rel-profile: --source: "teacher" is not student, family, adult or assessment'
-run rel-profile list --student 100299
+run rel-profile list --as A901 --student 100299
 status_is 65
 err_is <<'X'
 rel-profile: --student: "100299" is not a known student
 X
-run rel-profile list --adult A999
+run rel-profile list --as A901 --adult A999
 status_is 65
 err_is <<'X'
 rel-profile: --adult: "A999" is not a known adult
@@ -538,9 +540,9 @@ out_is </dev/null
 case_ "list --excel-safe neutralises a formula; the pipe stays exact"
 loaded
 rel-profile add 100202 interest "=HYPERLINK(1)" --as A901 2>/dev/null
-run rel-profile list --excel-safe
+run rel-profile list --as A901 --excel-safe
 out_has "'=HYPERLINK(1)"
-run rel-profile list
+run rel-profile list --as A901
 out_has ",=HYPERLINK(1),"
 
 # The card: items in several kinds (one retired, one written by the
@@ -565,7 +567,7 @@ carded() {
 
 case_ "show: the profile card"
 carded
-run rel-profile show 100201
+run rel-profile show 100201 --as A901
 status_is 0
 err_is </dev/null
 out_is <<'X'
@@ -608,7 +610,7 @@ X
 
 case_ "show --history --checkins 4 --format md"
 carded
-run rel-profile show 100201 --history --checkins 4 --format md
+run rel-profile show 100201 --as A901 --history --checkins 4 --format md
 status_is 0
 out_is <<'X'
 # Thandi Müller-Okafor (given name Thandiwe)
@@ -663,7 +665,7 @@ X
 
 case_ "show: a student with nothing yet; --checkins 0 hides check-ins"
 carded
-run rel-profile show 100206 --checkins 0
+run rel-profile show 100206 --as A901 --checkins 0
 status_is 0
 out_is <<'X'
 Minh Anh Nguyễn
@@ -700,17 +702,17 @@ X
 case_ "show: Markdown escapes; a deactivated student's card still shows"
 carded
 rel-profile add 100204 interest "C++ and *bold* ideas" --at 2026-10-01 --as A901 2>/dev/null
-run rel-profile show 100204 --format md --checkins 0
+run rel-profile show 100204 --as A901 --format md --checkins 0
 out_has '# Seun Adeyemi (given name Oluwaseun)'
 out_has '- C++ and \*bold\* ideas (adult, 2026-10-01)'
 out_has '- fixes bikes, anyone'"'"'s (adult, 2026-10-05)'
-run rel-profile show 100212 --checkins 0
+run rel-profile show 100212 --as A901 --checkins 0
 status_is 0
 out_has 'Student 100212, grade 12, he/him, home language Danish (deactivated)'
 
 case_ "show: an unknown student, bad options"
 carded
-run rel-profile show 100299
+run rel-profile show 100299 --as A901
 status_is 65
 out_is </dev/null
 err_is <<'X'
@@ -730,15 +732,15 @@ status_is 64
 
 case_ "a closed pipe ends quietly; a full disk fails with 74"
 carded
-run_sh 'rel-profile show 100201 | head -n 1'
+run_sh 'rel-profile show 100201 --as A901 | head -n 1'
 status_is 0
 err_empty
-run_sh 'rel-profile show 100201 >/dev/full'
+run_sh 'rel-profile show 100201 --as A901 >/dev/full'
 status_is 74
 err_is <<'X'
 rel-profile: standard output: write error: No space left on device
 X
-run_sh 'rel-profile list >/dev/full'
+run_sh 'rel-profile list --as A901 >/dev/full'
 status_is 74
 
 case_ "every verb: --help, --version, --db, an unknown verb or option"
@@ -758,10 +760,10 @@ out_is <<'X'
 rel-profile (rel) 0.1.0
 X
 mv "$REL_DB" other.db
-run rel-profile list --db other.db --student 100204
+run rel-profile list --as A901 --db other.db --student 100204
 status_is 0
 out_lines 2
-run rel-profile show 100204 --db other.db --checkins 0
+run rel-profile show 100204 --as A901 --db other.db --checkins 0
 status_is 0
 run rel-profile retire 100204 strength "fixes bikes, anyone's" --db other.db --as A901
 status_is 0

@@ -8,7 +8,8 @@
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-/* Students S1-S4 (S4 deactivated), adults A1-A3 (A3 deactivated). */
+/* Students S1-S4 (S4 deactivated), adults A1-A3 (A3 deactivated), and A4,
+ * the counselor, who reads the lists. */
 static void
 school(struct tmpdb *t)
 {
@@ -25,7 +26,10 @@ school(struct tmpdb *t)
 	    "INSERT INTO adult (adult_id, given_name, family_name, login, "
 	    " updated_at) VALUES ('A1', 'Ana', 'Silva', 'asilva', 'x'), "
 	    " ('A2', 'Bo', 'Chen', NULL, 'x'), ('A3', 'Cy', 'Diaz', NULL, 'x');"
-	    "UPDATE adult SET active = 0 WHERE adult_id = 'A3'", &e), 0);
+	    "UPDATE adult SET active = 0 WHERE adult_id = 'A3';"
+	    "INSERT INTO adult (adult_id, given_name, family_name, role, "
+	    " updated_at) VALUES ('A4', 'Dee', 'Park', 'counselor', 'x')", &e),
+	    0);
 }
 
 /* One record in the kind's column order: student_id at adult_id kind
@@ -442,6 +446,7 @@ logged(struct tmpdb *t)
 		{ "S4", "2026-11-19T08:00", "A2", "greeting", 0, 0, 0, 0, 0 },
 	};
 	enum rel_outcome out;
+	struct rel_actor a;
 	struct rel_err e;
 	size_t i;
 
@@ -455,6 +460,9 @@ logged(struct tmpdb *t)
 	assert_int_equal(rel_db_exec(t->db, "UPDATE student SET active = 0 "
 	    "WHERE student_id = 'S4'; CREATE TEMP TABLE IF NOT EXISTS rel_set "
 	    "(id INTEGER PRIMARY KEY)", &e), 0);
+	/* The lists read as the counselor, who sees every check-in:
+	 * these tests check what a list writes, not who may see it. */
+	assert_int_equal(rel_actor_find(t->db, "A4", &a, &e), 0);
 }
 
 #define HDR "student_id,at,adult_id,kind,mood,understanding,workload,note," \

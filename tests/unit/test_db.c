@@ -78,12 +78,14 @@ test_migrate_keeps_data(void **state)
 	rel_db_close(t.db);
 	unlink(t.path);
 	{
-		/* Version 1 only, as an older rel would have made it. */
+		/* Version 1 only, as an older rel would have made it: a
+		 * file only its owner may read, or opening refuses it. */
 		sqlite3 *h;
 		FILE *fp = fopen(t.path, "w");
 
 		assert_non_null(fp);
 		fclose(fp);
+		assert_int_equal(chmod(t.path, 0600), 0);
 		assert_int_equal(sqlite3_open(t.path, &h), SQLITE_OK);
 		sqlite3_close(h);
 	}

@@ -6,7 +6,8 @@
 #include "unit.h"
 #include "tmpdb.h"
 
-/* Three active students and one deactivated; three adults. */
+/* Three active students and one deactivated; three adults, and A4, the
+ * counselor, who reads the lists. */
 static void
 school(struct tmpdb *t)
 {
@@ -21,7 +22,10 @@ school(struct tmpdb *t)
 	    "UPDATE student SET active = 0 WHERE student_id = 'S4';"
 	    "INSERT INTO adult (adult_id, given_name, family_name, updated_at) "
 	    " VALUES ('A1', 'Ana', 'Silva', 'x'), ('A2', 'Bo', 'Chen', 'x'), "
-	    " ('A3', 'Cy', 'Diaz', 'x')", &e), 0);
+	    " ('A3', 'Cy', 'Diaz', 'x');"
+	    "INSERT INTO adult (adult_id, given_name, family_name, role, "
+	    " updated_at) VALUES ('A4', 'Dee', 'Park', 'counselor', 'x')", &e),
+	    0);
 	/* No acting adult unless a test names one. */
 	unsetenv("REL_AS");
 	setenv("USER", "nobody.test_note", 1);
@@ -325,6 +329,9 @@ notes(struct tmpdb *t)
 	ok(t, "S3", "2026-11-06T09:00", "A3", "observation", "Chess");
 	ok(t, "S1", "2026-11-07T09:00", "A1", "feedback", "Sources");
 	ok(t, "S3", "2026-11-08T09:00", "A3", "gratitude", "Helped");
+	/* The lists read as the counselor, who sees every note: these
+	 * tests check what a list writes, not who may see it. */
+	act(t, "A4");
 }
 
 static void
