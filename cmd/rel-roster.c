@@ -132,6 +132,7 @@ do_import(struct rel_cli_args *a)
 	ci.nkinds = REL_ROSTER_NKINDS;
 	ci.choose = choose;
 	ci.ctx = &forced;
+	ci.no_author = 1;
 	return rel_cli_import(&ci);
 }
 

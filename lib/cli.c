@@ -269,7 +269,7 @@ rel_cli_import(const struct rel_cli_import *ci)
 		rel_csv_renames_free(map);
 		return rc;
 	}
-	{
+	if (!ci->no_author) {
 		struct rel_actor who;
 
 		if ((rc = rel_actor_find(db, ci->as, &who, &e)) != 0) {

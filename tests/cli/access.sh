@@ -280,3 +280,15 @@ check_eq "$(sql "SELECT a.adult_id FROM primary_adult p JOIN adult a ON a.id = p
 check_eq "$(sql "SELECT count(*) FROM checkin WHERE adult IS NULL UNION ALL SELECT count(*) FROM profile_item WHERE adult IS NULL UNION ALL SELECT count(*) FROM note WHERE adult IS NULL")" "0
 0
 0" "records without an author"
+
+case_ "a \$REL_AS naming an adult a roster import brings is no error: the roster carries no author"
+rel-init create 2>/dev/null || fail_ "create"
+cp "$DATA"/adults.csv "$DATA"/students.csv .
+REL_AS=A901
+export REL_AS
+run rel-roster import adults.csv students.csv
+status_is 0
+run rel-note add 100201 affirmation "Welcomed the new student"
+status_is 0
+check_eq "$(sql "SELECT a.adult_id FROM note n JOIN adult a ON a.id = n.adult")" "A901" "the author"
+unset REL_AS
