@@ -55,8 +55,8 @@ names_parse(const char *opt, const char *s, const char *const *names,
 			    strncmp(p, names[i], len) == 0)
 				break;
 		if (i == n)
-			return rel_err_value(e, REL_EUSAGE, NULL, 0, opt, p, len,
-			    "is not %s", words);
+			return rel_err_value(e, REL_EUSAGE, NULL, 0, opt, p,
+			    len, "is not %s", words);
 		*mask |= 1u << i;
 		if (end == NULL)
 			return 0;
@@ -221,7 +221,8 @@ rel_export_key(struct rel_db *db, unsigned char key[REL_EXPORT_KEYLEN],
 	if (hex[0] == '\0') {
 		randombytes_buf(key, REL_EXPORT_KEYLEN);
 		sodium_bin2hex(hex, sizeof(hex), key, REL_EXPORT_KEYLEN);
-		if ((rc = rel_db_setting_put(db, "deidentify_key", hex, e)) != 0)
+		if ((rc = rel_db_setting_put(db, "deidentify_key", hex,
+		    e)) != 0)
 			goto fail;
 	} else if (sodium_hex2bin(key, REL_EXPORT_KEYLEN, hex, strlen(hex),
 	    NULL, &len, NULL) != 0 || len != REL_EXPORT_KEYLEN) {
@@ -489,8 +490,8 @@ pass(struct exporter *x, enum rel_export_kind k, row_fn fn,
 	if ((rc = pthread_create(&th, NULL, produce, &p)) != 0) {
 		fclose(p.fp);
 		fclose(in);
-		return rel_err_set(e, REL_ESOFTWARE, "cannot start a thread: %s",
-		    strerror(rc));
+		return rel_err_set(e, REL_ESOFTWARE, "cannot start a thread: "
+		    "%s", strerror(rc));
 	}
 	snprintf(name, sizeof(name), "%s list", kind_names[k]);
 	rc = rel_csv_open_fp(&r, in, name, NULL, e);
@@ -1072,8 +1073,6 @@ rel_export(struct rel_db *db, const struct rel_export_opts *o,
 	x.dirfd = -1;
 	if (o->student != NULL && (rc = load_student(db, o->student, e)) != 0)
 		return rc;
-	if (o->deidentify && (rc = rel_export_key(db, x.key, e)) != 0)
-		return rc;
 	if (mkdir(o->dir, 0700) != 0) {
 		rc = rel_err_at(e, errno == EACCES ? REL_EPERM : REL_ECANTCREAT,
 		    NULL, 0, NULL, "%s: cannot create: %s%s", o->dir,
@@ -1088,6 +1087,10 @@ rel_export(struct rel_db *db, const struct rel_export_opts *o,
 		rmdir(o->dir);
 		goto out;
 	}
+	/* The key is made (the first time) only once the directory is:
+	 * an export refused at the start changes nothing. */
+	if (o->deidentify && (rc = rel_export_key(db, x.key, e)) != 0)
+		goto fail;
 
 	/* One read transaction: the counting passes, every file and the
 	 * manifest see the same database. */
@@ -1263,8 +1266,8 @@ rel_purge(struct rel_db *db, int64_t before, unsigned mask, int dry_run,
 			rc = rel_db_fail(db, rc, "purging", e);
 			goto fail;
 		}
-		len += (size_t)snprintf(det + len, sizeof(det) - len, "%s%s %ld",
-		    len > 0 ? ", " : "", purge_names[k], n[k]);
+		len += (size_t)snprintf(det + len, sizeof(det) - len,
+		    "%s%s %ld", len > 0 ? ", " : "", purge_names[k], n[k]);
 	}
 	if (dry_run) {
 		rel_db_rollback(db);

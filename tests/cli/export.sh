@@ -18,6 +18,11 @@ school() {
 	sample_db 60 1
 }
 
+# files DIR: the names in a directory, on one line.
+files() {
+	(cd "$1" && printf '%s ' *)
+}
+
 # mode FILE: its permission bits, in octal.
 mode() {
 	stat -c %a "$1"
@@ -31,7 +36,7 @@ err_is <<'X'
 rel-export: exported to ex: student 60, adult 6, group 17, member 374, connection 93, checkin 1746, profile 234, note 139
 X
 out_is </dev/null
-check_eq "$(ls ex | tr '\n' ' ')" "adult.csv checkin.csv connection.csv group.csv manifest.csv member.csv note.csv profile.csv student.csv " "files"
+check_eq "$(files ex)" "adult.csv checkin.csv connection.csv group.csv manifest.csv member.csv note.csv profile.csv student.csv " "files"
 check_eq "$(mode ex)" 700 "directory mode"
 for f in ex/*.csv; do
 	check_eq "$(mode "$f")" 600 "$f mode"
@@ -101,7 +106,7 @@ check_eq "$(sql "SELECT a.adult_id, u.command, u.purpose, u.students, u.detail F
 check_eq "$(sql "SELECT args FROM audit")" \
     "--as A001 --out ex --kind student,note --purpose 'board report'" "args"
 check_eq "$(sql "SELECT count(*) FROM audit_student")" 60 "students named"
-check_eq "$(ls ex | tr '\n' ' ')" "manifest.csv note.csv student.csv " "files"
+check_eq "$(files ex)" "manifest.csv note.csv student.csv " "files"
 
 case_ "export: an existing directory is 73, and nothing is written or audited"
 school
@@ -114,7 +119,10 @@ err_is <<'X'
 rel-export: ex: cannot create: File exists (an export goes into a new directory)
 X
 db_unchanged
-check_eq "$(ls ex | tr '\n' ' ')" "student.csv " "directory left alone"
+run rel-export export --as A001 --out ex --purpose test --deidentify
+status_is 73
+db_unchanged
+check_eq "$(files ex)" "student.csv " "directory left alone"
 check_eq "$(wc -c <ex/student.csv | tr -d ' ')" 0 "file left alone"
 ln -s elsewhere link
 run rel-export export --as A001 --out link --purpose test
@@ -197,7 +205,7 @@ STDIN=set.csv
 run rel-export export --as A001 --out ex --purpose test --no-excel-safe
 status_is 0
 err_has 'rel-export: exported to ex: student 2, member'
-check_eq "$(ls ex | tr '\n' ' ')" "checkin.csv connection.csv manifest.csv member.csv note.csv profile.csv student.csv " "files"
+check_eq "$(files ex)" "checkin.csv connection.csv manifest.csv member.csv note.csv profile.csv student.csv " "files"
 check_eq "$(cut -d, -f1 ex/student.csv | tr '\n' ' ')" "student_id S0002 S0003 " "students"
 for f in connection checkin profile note; do
 	check_eq "$(tail -n +2 "ex/$f.csv" | grep -v '^S000[23],' | grep -c '^S[0-9]')" 0 "other students in $f"

@@ -54,8 +54,9 @@ edge_school(struct tmpdb *t)
 	tmpdb_open(t);
 	for (i = 1; i <= 31; i++) {
 		snprintf(sql, sizeof(sql), "INSERT INTO student (student_id, "
-		    "given_name, family_name, grade, home_language, updated_at) "
-		    "VALUES ('P%02d', 'Given%02d', 'Family%02d', '%s', '%s', 'x')",
+		    "given_name, family_name, grade, home_language, "
+		    "updated_at) VALUES ('P%02d', 'Given%02d', 'Family%02d', "
+		    "'%s', '%s', 'x')",
 		    i, i, i, i <= 12 ? "9" : i <= 21 ? "10" : "11",
 		    i <= 10 ? "Spanish" : i <= 12 ? "Hmong" : i <= 21 ?
 		    "Spanish" : "Hmong");
@@ -71,10 +72,10 @@ edge_school(struct tmpdb *t)
 		    "('T%d', 'Tea%d', 'Cher%d', 'teacher', 'x')", i, i, i);
 		exec(t, sql);
 	}
-	exec(t, "INSERT INTO grp (group_id, name, kind, lead_adult, updated_at) "
-	    "SELECT 'BIG', 'Big Class', 'class', id, 'x' FROM adult "
-	    "WHERE adult_id = 'T1' UNION ALL SELECT 'SMALL', 'Small Club', "
-	    "'club', id, 'x' FROM adult WHERE adult_id = 'T1'");
+	exec(t, "INSERT INTO grp (group_id, name, kind, lead_adult, "
+	    "updated_at) SELECT 'BIG', 'Big Class', 'class', id, 'x' "
+	    "FROM adult WHERE adult_id = 'T1' UNION ALL SELECT 'SMALL', "
+	    "'Small Club', 'club', id, 'x' FROM adult WHERE adult_id = 'T1'");
 	exec(t, "INSERT INTO member (grp, student, active, updated_at) "
 	    "SELECT g.id, s.id, 1, 'x' FROM grp g, student s "
 	    "WHERE g.group_id = 'BIG' AND s.student_id <= 'P10'");
@@ -158,7 +159,8 @@ test_kinds(void **state)
 	unsigned m;
 
 	(void)state;
-	assert_int_equal(rel_export_kinds_parse("--kind", "student", &m, &e), 0);
+	assert_int_equal(rel_export_kinds_parse("--kind", "student", &m, &e),
+	    0);
 	assert_int_equal(m, 1u << REL_EX_STUDENT);
 	assert_int_equal(rel_export_kinds_parse("--kind", "note,checkin,note",
 	    &m, &e), 0);
