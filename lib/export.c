@@ -526,11 +526,13 @@ count_student(struct exporter *x, const struct rel_csv_row *row,
     struct rel_err *e)
 {
 	char key[256];
-	size_t gl = row->len[x->grade], ll = row->len[x->lang];
+	size_t gl, ll;
 
 	(void)e;
-	if (gl == 0)
+	if (x->grade < 0 || x->lang < 0 ||
+	    (gl = row->len[x->grade]) == 0)
 		return 0;
+	ll = row->len[x->lang];
 	map_get(&x->grades, row->f[x->grade], gl, 1)->n++;
 	if (ll == 0 || gl + 1 + ll > sizeof(key))
 		return 0;
@@ -546,7 +548,7 @@ count_adult(struct exporter *x, const struct rel_csv_row *row,
     struct rel_err *e)
 {
 	(void)e;
-	if (row->len[x->role] > 0)
+	if (x->role >= 0 && row->len[x->role] > 0)
 		map_get(&x->roles, row->f[x->role], row->len[x->role], 1)->n++;
 	return 0;
 }
@@ -556,7 +558,8 @@ count_member(struct exporter *x, const struct rel_csv_row *row,
     struct rel_err *e)
 {
 	(void)e;
-	if (row->len[x->sid] > 0 && strcmp(row->f[x->active], "1") == 0)
+	if (x->sid >= 0 && x->gid >= 0 && x->active >= 0 &&
+	    row->len[x->sid] > 0 && strcmp(row->f[x->active], "1") == 0)
 		map_get(&x->groups, row->f[x->gid], row->len[x->gid], 1)->n++;
 	return 0;
 }
