@@ -24,7 +24,11 @@ PKG_CONFIG ?= pkg-config
 SQLITE_CFLAGS = $$($(PKG_CONFIG) --cflags sqlite3 2>/dev/null)
 SQLITE_LIBS = $$($(PKG_CONFIG) --libs sqlite3 2>/dev/null || echo -lsqlite3)
 CMOCKA_LIBS = $$($(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
-LIBS_REL = $(SQLITE_LIBS) -lcsv
+# libsodium: the keyed HMAC of de-identified exports and its random key.
+SODIUM_CFLAGS = $$($(PKG_CONFIG) --cflags libsodium 2>/dev/null)
+SODIUM_LIBS = $$($(PKG_CONFIG) --libs libsodium 2>/dev/null || echo -lsodium)
+# -pthread: an export reads a list back through a pipe from a second thread.
+LIBS_REL = $(SQLITE_LIBS) $(SODIUM_LIBS) -lcsv -pthread
 
 # SANITIZE=1 builds everything apart, under ASan and UBSan.
 SANITIZE ?= 0
@@ -35,7 +39,7 @@ SAN_0 =
 SAN_1 = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SAN = $(SAN_$(SANITIZE))
 
-ALL_CFLAGS = $(WARN) $(CPPFLAGS_REL) $(SQLITE_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN)
+ALL_CFLAGS = $(WARN) $(CPPFLAGS_REL) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN)
 ALL_LDFLAGS = $(LDFLAGS) $(SAN)
 
 LIB_SRC = $(wildcard lib/*.c)

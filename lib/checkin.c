@@ -282,7 +282,8 @@ checkin_cell(struct rel_out *o, sqlite3_stmt *st, int i)
  * out in order without a sort. ?1 student rowid, ?2 adult rowid, ?3 kind
  * code (NULL: any), ?4 since, ?5 until, ?6 narrow to the set. As with
  * the roster, deactivated students are left out unless named (by ?1 or
- * in the set): a list is what imports back, and an import refuses them. */
+ * in the set) or ?8 asks for them (an export, which takes everything
+ * held): a list is what imports back, and an import refuses them. */
 static const char sql_list[] =
     "SELECT s.student_id, c.at, a.adult_id, c.kind, c.mood, "
     "c.understanding, c.workload, c.note, c.visibility, s.id, c.visibility "
@@ -290,7 +291,7 @@ static const char sql_list[] =
     "LEFT JOIN adult a ON a.id = c.adult "
     "WHERE " REL_SEES("c") " AND (?1 IS NULL OR s.id = ?1) "
     "AND (?6 = 0 OR s.id IN (SELECT id FROM temp.rel_set)) "
-    "AND (s.active = 1 OR ?1 IS NOT NULL OR ?6 <> 0) "
+    "AND (s.active = 1 OR ?1 IS NOT NULL OR ?6 <> 0 OR ?8 <> 0) "
     "AND c.at >= ?4 AND c.at < ?5 "
     "AND (?2 IS NULL OR c.adult = ?2) AND (?3 IS NULL OR c.kind = ?3) "
     "ORDER BY s.student_id, c.at, c.kind, ifnull(c.adult, 0)";
@@ -307,7 +308,7 @@ static const char sql_list_last[] =
     " LEFT JOIN adult a ON a.id = c.adult "
     " WHERE " REL_SEES("c") " AND (?1 IS NULL OR s.id = ?1) "
     " AND (?6 = 0 OR s.id IN (SELECT id FROM temp.rel_set)) "
-    " AND (s.active = 1 OR ?1 IS NOT NULL OR ?6 <> 0) "
+    " AND (s.active = 1 OR ?1 IS NOT NULL OR ?6 <> 0 OR ?8 <> 0) "
     " AND c.at >= ?4 AND c.at < ?5 "
     " AND (?2 IS NULL OR c.adult = ?2) AND (?3 IS NULL OR c.kind = ?3)) "
     "WHERE n <= ?7 ORDER BY student_id, at, kind, adult";
@@ -343,6 +344,7 @@ rel_checkin_list(struct rel_db *db, const struct rel_filter *f,
 	sqlite3_bind_int(st, 6, f->set != 0);
 	if (f->last > 0)
 		sqlite3_bind_int64(st, 7, f->last);
+	sqlite3_bind_int(st, 8, f->inactive != 0);
 	rc = rel_access_out(db, st, o, checkin_cell, e);
 	sqlite3_reset(st);
 	return rc;

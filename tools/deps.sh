@@ -3,7 +3,7 @@
 # As root it runs apt-get; otherwise it says exactly what to install.
 set -u
 # REL_DEPS_EXTRA adds package names (the tests use it to see the message).
-pkgs="${REL_DEPS_EXTRA:-} gcc make libsqlite3-dev libcsv-dev libcmocka-dev pkg-config mandoc sqlite3 time cppcheck shellcheck valgrind"
+pkgs="${REL_DEPS_EXTRA:-} gcc make libsqlite3-dev libcsv-dev libsodium-dev libcmocka-dev pkg-config mandoc sqlite3 time cppcheck shellcheck valgrind"
 missing=""
 for p in $pkgs; do
 	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)

@@ -19,6 +19,7 @@ struct rel_filter {
 	long last;		/* the newest N per student; 0: all */
 	int history;		/* retired items too (profile items) */
 	int set;		/* only students in temp.rel_set */
+	int inactive;		/* deactivated students too (an export) */
 };
 
 /* No filter at all. */
