@@ -5,6 +5,8 @@
 #define REL_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include "rel/rel.h"
 
@@ -58,6 +60,14 @@ int rel_access_register(struct rel_db *db, struct rel_err *e);
     "(" t ".visibility = 0 OR rel_sees_all() OR " t ".adult = rel_actor() " \
     "OR (" t ".visibility = 1 AND " t ".student IN temp.rel_team))"
 #define REL_TEAM(x) "(rel_sees_all() OR " x " IN temp.rel_team)"
+/* A restorative case has no one student: its author, counselors and
+ * admins, and the adults who are its parties see it; a team case also
+ * the teams of its student parties. c is an alias of restorative_case. */
+#define REL_SEES_CASE(c) \
+    "(" c ".visibility = 0 OR rel_sees_all() OR " c ".adult = rel_actor() " \
+    "OR EXISTS (SELECT 1 FROM party sp WHERE sp.rcase = " c ".id " \
+    "AND (sp.adult = rel_actor() OR (" c ".visibility = 1 " \
+    "AND sp.student IN temp.rel_team))))"
 
 /* The rowid of an active student or adult by external id; 65 naming col
  * (at file:line) when unknown or deactivated. */
@@ -69,6 +79,53 @@ int rel_person(struct rel_db *db, int adult, const char *id, size_t len,
  * (NULL: 0, no filter); 65 naming opt when unknown. */
 int rel_id_rowid(struct rel_db *db, enum rel_roster_kind k, const char *opt,
     const char *id, sqlite3_int64 *rowid, struct rel_err *e);
+
+/*
+ * The one-page student card (rel-profile show), written by profile.c with
+ * a section from each record kind. Text from the database goes through
+ * rel_card_put: on one line, and escaped in Markdown.
+ */
+struct rel_card {
+	FILE *fp;
+	int md;			/* Markdown */
+};
+void rel_card_put(const struct rel_card *c, const unsigned char *s);
+void rel_card_heading(const struct rel_card *c, const char *title);
+void rel_card_none(const struct rel_card *c);
+void rel_card_bullet(const struct rel_card *c);
+/* The sections of the other kinds for student sid; each reads through
+ * REL_SEES (or REL_SEES_CASE) like a list. */
+int rel_family_card(struct rel_db *db, sqlite3_int64 sid,
+    const struct rel_card *c, struct rel_err *e);
+int rel_goal_card(struct rel_db *db, sqlite3_int64 sid,
+    const struct rel_card *c, struct rel_err *e);
+int rel_restore_card(struct rel_db *db, sqlite3_int64 sid,
+    const struct rel_card *c, struct rel_err *e);
+
+/*
+ * The sample school (sample.c): splitmix64 streams seeded from the seed
+ * alone, so the same seed gives the same records on any machine.
+ */
+struct rel_rng {
+	uint64_t s;
+};
+/* A stream of its own for part of the sample. */
+void rel_rng_stream(struct rel_rng *r, unsigned long seed, unsigned part);
+uint64_t rel_rng_next(struct rel_rng *r);
+/* 0..n-1 (n > 0). */
+long rel_rng_below(struct rel_rng *r, long n);
+/* Does an event of probability num/den happen? */
+int rel_rng_chance(struct rel_rng *r, long num, long den);
+/* The sample's families, goals and supports, and restorative cases, for
+ * the students and adults already written, in the sample's transaction;
+ * each from a stream of its own (parts 4, 5 and 6), dated relative to
+ * rel_today(). */
+int rel_family_sample(struct rel_db *db, unsigned long seed,
+    struct rel_err *e);
+int rel_goal_sample(struct rel_db *db, unsigned long seed,
+    struct rel_err *e);
+int rel_restore_sample(struct rel_db *db, unsigned long seed,
+    struct rel_err *e);
 
 /* The migrations, generated from lib/schema.sql. */
 extern const char *const rel_schema_migrations[];

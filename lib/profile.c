@@ -375,53 +375,14 @@ rel_profile_retire(struct rel_db *db, const char *student, const char *kind,
 
 /* The card. */
 
-/* Text from the database on one line: a check-in note may hold line
- * breaks. In Markdown, the characters that would change its meaning are
- * escaped. */
-static void
-put(FILE *fp, const unsigned char *s, int md)
-{
-	for (; s != NULL && *s != '\0'; s++) {
-		if (*s < 0x20 || *s == 0x7F) {
-			/* A line break and the indent after it: one space. */
-			while ((s[1] > 0 && s[1] < 0x20) || s[1] == 0x7F ||
-			    s[1] == ' ')
-				s++;
-			putc(' ', fp);
-		} else {
-			if (md && strchr("\\`*_[]<>", *s) != NULL)
-				putc('\\', fp);
-			putc(*s, fp);
-		}
-	}
-}
-
 static const unsigned char *
 col(sqlite3_stmt *st, int i)
 {
 	return sqlite3_column_text(st, i);
 }
 
-static void
-heading(FILE *fp, const char *title, int md)
-{
-	fprintf(fp, md ? "\n## %s\n\n" : "\n%s\n", title);
-}
-
-static void
-none(FILE *fp, int md)
-{
-	fputs(md ? "(none recorded yet)\n" : "  (none recorded yet)\n", fp);
-}
-
-static void
-bullet(FILE *fp, int md)
-{
-	fputs(md ? "- " : "  - ", fp);
-}
-
 static int
-show_head(struct rel_db *db, const char *student, int md, FILE *fp,
+show_head(struct rel_db *db, const char *student, const struct rel_card *c,
     sqlite3_int64 *sid, struct rel_err *e)
 {
 	const unsigned char *given, *pref, *v;
@@ -446,40 +407,40 @@ show_head(struct rel_db *db, const char *student, int md, FILE *fp,
 	if (pref == NULL || pref[0] == '\0' ||
 	    strcmp((const char *)pref, (const char *)given) == 0)
 		pref = NULL;
-	fputs(md ? "# " : "", fp);
-	put(fp, pref != NULL ? pref : given, md);
-	putc(' ', fp);
-	put(fp, col(st, 3), md);
+	fputs(c->md ? "# " : "", c->fp);
+	rel_card_put(c, pref != NULL ? pref : given);
+	putc(' ', c->fp);
+	rel_card_put(c, col(st, 3));
 	if (pref != NULL) {
-		fputs(" (given name ", fp);
-		put(fp, given, md);
-		putc(')', fp);
+		fputs(" (given name ", c->fp);
+		rel_card_put(c, given);
+		putc(')', c->fp);
 	}
-	fputs(md ? "\n\n" : "\n", fp);
-	fputs("Student ", fp);
-	put(fp, col(st, 1), md);
+	fputs(c->md ? "\n\n" : "\n", c->fp);
+	fputs("Student ", c->fp);
+	rel_card_put(c, col(st, 1));
 	if ((v = col(st, 6)) != NULL && v[0] != '\0') {
-		fputs(", grade ", fp);
-		put(fp, v, md);
+		fputs(", grade ", c->fp);
+		rel_card_put(c, v);
 	}
 	if ((v = col(st, 5)) != NULL && v[0] != '\0') {
-		fputs(", ", fp);
-		put(fp, v, md);
+		fputs(", ", c->fp);
+		rel_card_put(c, v);
 	}
 	if ((v = col(st, 7)) != NULL && v[0] != '\0') {
-		fputs(", home language ", fp);
-		put(fp, v, md);
+		fputs(", home language ", c->fp);
+		rel_card_put(c, v);
 	}
 	if (sqlite3_column_int(st, 8) == 0)
-		fputs(" (deactivated)", fp);
-	putc('\n', fp);
+		fputs(" (deactivated)", c->fp);
+	putc('\n', c->fp);
 	sqlite3_reset(st);
 	return 0;
 }
 
 static int
-show_items(struct rel_db *db, sqlite3_int64 sid, int history, int md,
-    FILE *fp, struct rel_err *e)
+show_items(struct rel_db *db, sqlite3_int64 sid, int history,
+    const struct rel_card *c, struct rel_err *e)
 {
 	sqlite3_stmt *st;
 	int rc = SQLITE_DONE, k, n;
@@ -492,29 +453,29 @@ show_items(struct rel_db *db, sqlite3_int64 sid, int history, int md,
 	    "ORDER BY p.retired_at IS NOT NULL, p.at, p.id", &st, e)) != 0)
 		return rc;
 	for (k = 0; kinds[k] != NULL; k++) {
-		heading(fp, headings[k], md);
+		rel_card_heading(c, headings[k]);
 		sqlite3_bind_int64(st, 1, sid);
 		sqlite3_bind_text(st, 2, kinds[k], -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, history != 0);
 		for (n = 0; (rc = sqlite3_step(st)) == SQLITE_ROW; n++) {
-			bullet(fp, md);
-			put(fp, col(st, 0), md);
-			fprintf(fp, " (%s, %s)", col(st, 1), col(st, 2));
+			rel_card_bullet(c);
+			rel_card_put(c, col(st, 0));
+			fprintf(c->fp, " (%s, %s)", col(st, 1), col(st, 2));
 			if (sqlite3_column_type(st, 3) != SQLITE_NULL)
-				fprintf(fp, " (retired %s)", col(st, 3));
-			putc('\n', fp);
+				fprintf(c->fp, " (retired %s)", col(st, 3));
+			putc('\n', c->fp);
 		}
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return rel_db_fail(db, rc, "reading profile items", e);
 		if (n == 0)
-			none(fp, md);
+			rel_card_none(c);
 	}
 	return 0;
 }
 
 static int
-show_adults(struct rel_db *db, sqlite3_int64 sid, int md, FILE *fp,
+show_adults(struct rel_db *db, sqlite3_int64 sid, const struct rel_card *c,
     struct rel_err *e)
 {
 	static const char *const strength[] = { "", "knows name and face",
@@ -522,7 +483,7 @@ show_adults(struct rel_db *db, sqlite3_int64 sid, int md, FILE *fp,
 	sqlite3_stmt *st;
 	int rc, n, s;
 
-	heading(fp, "Adults who know them", md);
+	rel_card_heading(c, "Adults who know them");
 	if ((rc = rel_db_stmt(db, "SELECT a.adult_id, a.given_name, "
 	    "a.family_name, a.role, coalesce(c.strength, 0), "
 	    "EXISTS (SELECT 1 FROM primary_adult p WHERE p.student = ?1 "
@@ -537,32 +498,32 @@ show_adults(struct rel_db *db, sqlite3_int64 sid, int md, FILE *fp,
 		return rc;
 	sqlite3_bind_int64(st, 1, sid);
 	for (n = 0; (rc = sqlite3_step(st)) == SQLITE_ROW; n++) {
-		bullet(fp, md);
-		put(fp, col(st, 1), md);
-		putc(' ', fp);
-		put(fp, col(st, 2), md);
-		fprintf(fp, ", %s (", col(st, 3));
-		put(fp, col(st, 0), md);
-		fputs("):", fp);
+		rel_card_bullet(c);
+		rel_card_put(c, col(st, 1));
+		putc(' ', c->fp);
+		rel_card_put(c, col(st, 2));
+		fprintf(c->fp, ", %s (", col(st, 3));
+		rel_card_put(c, col(st, 0));
+		fputs("):", c->fp);
 		s = sqlite3_column_int(st, 4);
 		if (s >= 1 && s <= 3)
-			fprintf(fp, " %s", strength[s]);
+			fprintf(c->fp, " %s", strength[s]);
 		if (sqlite3_column_int(st, 5))
-			fprintf(fp, "%s%s", s >= 1 && s <= 3 ? "; " : " ",
-			    md ? "**primary adult**" : "primary adult");
-		putc('\n', fp);
+			fprintf(c->fp, "%s%s", s >= 1 && s <= 3 ? "; " : " ",
+			    c->md ? "**primary adult**" : "primary adult");
+		putc('\n', c->fp);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return rel_db_fail(db, rc, "reading connections", e);
 	if (n == 0)
-		none(fp, md);
+		rel_card_none(c);
 	return 0;
 }
 
 static int
-show_checkins(struct rel_db *db, sqlite3_int64 sid, int last, int md,
-    FILE *fp, struct rel_err *e)
+show_checkins(struct rel_db *db, sqlite3_int64 sid, int last,
+    const struct rel_card *c, struct rel_err *e)
 {
 	static const char *const scores[] = { "mood", "understanding",
 		"workload" };
@@ -570,7 +531,7 @@ show_checkins(struct rel_db *db, sqlite3_int64 sid, int last, int md,
 	sqlite3_stmt *st;
 	int rc, n, i, said;
 
-	heading(fp, "Last check-ins", md);
+	rel_card_heading(c, "Last check-ins");
 	/* The kind codes of migration 4, in words for a reader. */
 	if ((rc = rel_db_stmt(db, "SELECT c.at, CASE c.kind "
 	    " WHEN 0 THEN 'check-in' WHEN 1 THEN 'exit ticket' "
@@ -586,31 +547,31 @@ show_checkins(struct rel_db *db, sqlite3_int64 sid, int last, int md,
 	for (n = 0; (rc = sqlite3_step(st)) == SQLITE_ROW; n++) {
 		rel_datetime_format(sqlite3_column_int64(st, 0), when);
 		when[10] = '\0';
-		bullet(fp, md);
-		fprintf(fp, "%s %s", when, col(st, 1));
+		rel_card_bullet(c);
+		fprintf(c->fp, "%s %s", when, col(st, 1));
 		if (sqlite3_column_type(st, 5) != SQLITE_NULL) {
-			fputs(" with ", fp);
-			put(fp, col(st, 5), md);
-			putc(' ', fp);
-			put(fp, col(st, 6), md);
+			fputs(" with ", c->fp);
+			rel_card_put(c, col(st, 5));
+			putc(' ', c->fp);
+			rel_card_put(c, col(st, 6));
 		}
 		for (i = 0, said = 0; i < 3; i++) {
 			if (sqlite3_column_type(st, 2 + i) == SQLITE_NULL)
 				continue;
-			fprintf(fp, "%s%s %d", said++ ? ", " : ": ", scores[i],
+			fprintf(c->fp, "%s%s %d", said++ ? ", " : ": ", scores[i],
 			    sqlite3_column_int(st, 2 + i));
 		}
 		if (col(st, 7) != NULL && col(st, 7)[0] != '\0') {
-			fputs(said ? "; " : ": ", fp);
-			put(fp, col(st, 7), md);
+			fputs(said ? "; " : ": ", c->fp);
+			rel_card_put(c, col(st, 7));
 		}
-		putc('\n', fp);
+		putc('\n', c->fp);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return rel_db_fail(db, rc, "reading check-ins", e);
 	if (n == 0)
-		none(fp, md);
+		rel_card_none(c);
 	return 0;
 }
 
@@ -618,6 +579,7 @@ int
 rel_profile_show(struct rel_db *db, const char *student, int history,
     int checkins, int markdown, FILE *fp, struct rel_err *e)
 {
+	struct rel_card c;
 	sqlite3_int64 sid = 0;
 	int rc;
 
@@ -633,11 +595,13 @@ rel_profile_show(struct rel_db *db, const char *student, int history,
 	rel_access_touch(db, sid, REL_VIS_STAFF);
 	if ((rc = rel_audit_flush(db, 1, NULL, "profile card", e)) != 0)
 		return rc;
-	if ((rc = show_head(db, student, markdown, fp, &sid, e)) != 0 ||
-	    (rc = show_items(db, sid, history, markdown, fp, e)) != 0 ||
-	    (rc = show_adults(db, sid, markdown, fp, e)) != 0)
+	c.fp = fp;
+	c.md = markdown;
+	if ((rc = show_head(db, student, &c, &sid, e)) != 0 ||
+	    (rc = show_items(db, sid, history, &c, e)) != 0 ||
+	    (rc = show_adults(db, sid, &c, e)) != 0)
 		return rc;
 	if (checkins > 0)
-		return show_checkins(db, sid, checkins, markdown, fp, e);
+		return show_checkins(db, sid, checkins, &c, e);
 	return 0;
 }

@@ -27,13 +27,9 @@
 #define MAXCLASSES 6		/* classes per student */
 #define NPERIODS 7
 
-struct rng {
-	uint64_t s;
-};
-
 /* splitmix64 (Steele, Lea and Flood): tiny, and fully specified. */
-static uint64_t
-rng_next(struct rng *r)
+uint64_t
+rel_rng_next(struct rel_rng *r)
 {
 	uint64_t z = (r->s += UINT64_C(0x9E3779B97F4A7C15));
 
@@ -43,17 +39,17 @@ rng_next(struct rng *r)
 }
 
 /* 0..n-1 (n > 0). The modulo bias is below 2^-40 for every n used here. */
-static long
-rng_below(struct rng *r, long n)
+long
+rel_rng_below(struct rel_rng *r, long n)
 {
-	return (long)(rng_next(r) % (uint64_t)n);
+	return (long)(rel_rng_next(r) % (uint64_t)n);
 }
 
 /* Does an event of probability num/den happen? */
-static int
-rng_chance(struct rng *r, long num, long den)
+int
+rel_rng_chance(struct rel_rng *r, long num, long den)
 {
-	return rng_below(r, den) < num;
+	return rel_rng_below(r, den) < num;
 }
 
 /* Given names: a short form (for preferred_name) and a hint that picks
@@ -235,7 +231,7 @@ struct groups {
 
 struct school {
 	struct rel_db *db;
-	struct rng r;
+	struct rel_rng r;
 	long n;				/* students */
 	long nadult, first[NROLES], count[NROLES];
 	unsigned char *grade;		/* per student: 0..3 for 9..12 */
@@ -275,14 +271,14 @@ put(struct school *s, enum rel_roster_kind k, const char *const *v,
 
 /* The index of an entry drawn by weight. */
 static size_t
-pick_weighted(struct rng *r, const struct weighted *w, size_t n)
+pick_weighted(struct rel_rng *r, const struct weighted *w, size_t n)
 {
 	long total = 0, x;
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		total += w[i].w;
-	x = rng_below(r, total);
+	x = rel_rng_below(r, total);
 	for (i = 0; i + 1 < n && x >= w[i].w; i++)
 		x -= w[i].w;
 	return i;
@@ -290,16 +286,16 @@ pick_weighted(struct rng *r, const struct weighted *w, size_t n)
 
 /* A random name: the given name's entry and the family name in fam. */
 static const struct given *
-pick_name(struct rng *r, char *fam, size_t n)
+pick_name(struct rel_rng *r, char *fam, size_t n)
 {
-	const struct given *g = &givens[rng_below(r, NELEM(givens))];
-	const char *f = families[rng_below(r, NELEM(families))];
+	const struct given *g = &givens[rel_rng_below(r, NELEM(givens))];
+	const char *f = families[rel_rng_below(r, NELEM(families))];
 	const char *suf = "";
 
 	/* Generational suffixes go with m names: 1 in 20 of those is about
 	 * 1 in 40 overall. */
-	if (g->hint == 'm' && rng_chance(r, 1, 20))
-		suf = suffixes[rng_below(r, NELEM(suffixes))];
+	if (g->hint == 'm' && rel_rng_chance(r, 1, 20))
+		suf = suffixes[rel_rng_below(r, NELEM(suffixes))];
 	snprintf(fam, n, "%s%s", f, suf);
 	return g;
 }
@@ -384,26 +380,26 @@ write_students(struct school *s, struct rel_err *e)
 	for (i = 0; i < s->n; i++) {
 		const struct given *g;
 		const char *pref = NULL, *pron = NULL;
-		int gr = (int)rng_below(&s->r, NGRADES);
+		int gr = (int)rel_rng_below(&s->r, NGRADES);
 
 		s->grade[i] = (unsigned char)gr;
 		s->ngrade[gr]++;
 		g = pick_name(&s->r, fam, sizeof(fam));
-		if (rng_chance(&s->r, 15, 100)) {
+		if (rel_rng_chance(&s->r, 15, 100)) {
 			pref = g->short_form;
 			while (pref == NULL || strcmp(pref, g->name) == 0)
-				pref = nicknames[rng_below(&s->r,
+				pref = nicknames[rel_rng_below(&s->r,
 				    NELEM(nicknames))];
 		}
-		if (rng_chance(&s->r, 40, 100)) {
+		if (rel_rng_chance(&s->r, 40, 100)) {
 			if (g->hint == 'f')
-				pron = pronouns_f[rng_below(&s->r,
+				pron = pronouns_f[rel_rng_below(&s->r,
 				    NELEM(pronouns_f))];
 			else if (g->hint == 'm')
-				pron = pronouns_m[rng_below(&s->r,
+				pron = pronouns_m[rel_rng_below(&s->r,
 				    NELEM(pronouns_m))];
 			else
-				pron = pronouns_n[rng_below(&s->r,
+				pron = pronouns_n[rel_rng_below(&s->r,
 				    NELEM(pronouns_n))];
 		}
 		snprintf(id, sizeof(id), "S%04ld", i + 1);
@@ -465,7 +461,7 @@ write_advisories(struct school *s, struct rel_err *e)
 		s->advlead[a] = lead;
 		snprintf(id, sizeof(id), "ADV-%02ld", a + 1);
 		snprintf(name, sizeof(name), "Advisory %02ld (Room %ld)", a + 1,
-		    100 * (1 + rng_below(&s->r, 3)) + 1 + rng_below(&s->r, 40));
+		    100 * (1 + rel_rng_below(&s->r, 3)) + 1 + rel_rng_below(&s->r, 40));
 		if ((rc = put_group(s, id, name, "advisory", lead, e)) != 0)
 			return rc;
 	}
@@ -490,14 +486,14 @@ write_classes(struct school *s, struct rel_err *e)
 	}
 	s->nclass = 0;
 	for (t = 0; t < s->count[TEACHER]; t++) {
-		const struct course *co = &courses[rng_below(&s->r,
+		const struct course *co = &courses[rel_rng_below(&s->r,
 		    NELEM(courses))];
-		int periods[NPERIODS], k = 3 + (int)rng_below(&s->r, 3);
+		int periods[NPERIODS], k = 3 + (int)rel_rng_below(&s->r, 3);
 
 		for (i = 0; i < NPERIODS; i++)
 			periods[i] = i + 1;
 		for (i = 0; i < k; i++) {
-			int j = i + (int)rng_below(&s->r, NPERIODS - i);
+			int j = i + (int)rel_rng_below(&s->r, NPERIODS - i);
 			int tmp = periods[i];
 
 			periods[i] = periods[j];
@@ -506,7 +502,7 @@ write_classes(struct school *s, struct rel_err *e)
 		for (i = 0; i < k; i++) {
 			c = s->nclass++;
 			g = co->grade ? co->grade - 9 :
-			    (int)rng_below(&s->r, NGRADES);
+			    (int)rel_rng_below(&s->r, NGRADES);
 			s->cgrade[c] = (unsigned char)g;
 			s->cperiod[c] = (unsigned char)periods[i];
 			s->clead[c] = s->first[TEACHER] + t;
@@ -585,7 +581,7 @@ pick_classes(struct school *s, int g, long *out, int k)
 		npool = s->nclass;
 	}
 	while (n < k) {
-		c = rng_below(&s->r, npool);
+		c = rel_rng_below(&s->r, npool);
 		if (pool != NULL)
 			c = pool[c];
 		clash = 0;
@@ -618,7 +614,7 @@ write_members(struct school *s, struct rel_err *e)
 		snprintf(gid, sizeof(gid), "ADV-%02ld", a + 1);
 		if ((rc = put_member(s, gid, sid, NULL, e)) != 0)
 			return rc;
-		k = 4 + (int)rng_below(&s->r, 3);
+		k = 4 + (int)rel_rng_below(&s->r, 3);
 		pick_classes(s, g, cls, k);
 		sg->ncls = (unsigned char)k;
 		for (j = 0; j < k; j++) {
@@ -627,11 +623,11 @@ write_members(struct school *s, struct rel_err *e)
 			if ((rc = put_member(s, gid, sid, NULL, e)) != 0)
 				return rc;
 		}
-		if (!rng_chance(&s->r, 40, 100))
+		if (!rel_rng_chance(&s->r, 40, 100))
 			continue;
-		k = s->nclub > 1 && rng_chance(&s->r, 35, 100) ? 2 : 1;
+		k = s->nclub > 1 && rel_rng_chance(&s->r, 35, 100) ? 2 : 1;
 		for (j = 0; j < k; j++) {
-			c = rng_below(&s->r, s->nclub);
+			c = rel_rng_below(&s->r, s->nclub);
 			if (j == 1 && c == first)
 				c = (c + 1) % s->nclub;
 			first = c;
@@ -645,7 +641,7 @@ write_members(struct school *s, struct rel_err *e)
 	/* Counselors sit in on a third of the advisories, and some clubs
 	 * have a second sponsor. */
 	for (a = 0; a < s->nadv; a++) {
-		if (!rng_chance(&s->r, 1, 3))
+		if (!rel_rng_chance(&s->r, 1, 3))
 			continue;
 		snprintf(gid, sizeof(gid), "ADV-%02ld", a + 1);
 		adult_id(adult_of(s, COUNSELOR, a), aid, sizeof(aid));
@@ -653,10 +649,10 @@ write_members(struct school *s, struct rel_err *e)
 			return rc;
 	}
 	for (c = 0; c < s->nclub; c++) {
-		if (!rng_chance(&s->r, 1, 4))
+		if (!rel_rng_chance(&s->r, 1, 4))
 			continue;
 		snprintf(gid, sizeof(gid), "CLUB-%02ld", c + 1);
-		adult_id(adult_of(s, TEACHER, rng_below(&s->r,
+		adult_id(adult_of(s, TEACHER, rel_rng_below(&s->r,
 		    s->count[TEACHER])), aid, sizeof(aid));
 		if ((rc = put_member(s, gid, NULL, aid, e)) != 0)
 			return rc;
@@ -807,13 +803,13 @@ mark_best(const struct marks *ms, long advlead)
 /* Now and then, what an adult who knows the student well wrote down:
  * the club's note for a club lead, else an interest. */
 static const char *
-draw_note(struct rng *r, int strength, const char *club_note)
+draw_note(struct rel_rng *r, int strength, const char *club_note)
 {
-	if (strength < 2 || !rng_chance(r, 30, 100))
+	if (strength < 2 || !rel_rng_chance(r, 30, 100))
 		return NULL;
 	if (club_note != NULL)
 		return club_note;
-	return interests[rng_below(r, NELEM(interests))];
+	return interests[rel_rng_below(r, NELEM(interests))];
 }
 
 /* Write one connection record through the kind, as an import would: the
@@ -856,7 +852,7 @@ draw_session(struct school *s, const struct mapper *mp, long i,
     struct marks *ms, int *missed)
 {
 	const struct groups *g = &s->sg[i];
-	struct rng *r = &s->r;
+	struct rel_rng *r = &s->r;
 	long adv = s->advlead[g->adv], x;
 	int j, st;
 
@@ -864,34 +860,34 @@ draw_session(struct school *s, const struct mapper *mp, long i,
 	ms->primary = -1;
 	/* A chance of MISSED_PCT% scaled by weight / mean weight. Both
 	 * sides stay below 2^32 for a million students. */
-	*missed = rng_next(r) % (100 * mp->wsum) <
+	*missed = rel_rng_next(r) % (100 * mp->wsum) <
 	    MISSED_PCT * weight(g) * (uint64_t)s->n;
 	if (*missed)
 		return;
-	if (rng_chance(r, 88, 100)) {
-		x = rng_below(r, 20);
+	if (rel_rng_chance(r, 88, 100)) {
+		x = rel_rng_below(r, 20);
 		st = x < 2 ? 1 : x < 15 ? 2 : 3;
 		mark_add(ms, adv, st, draw_note(r, st, NULL));
 	}
 	for (j = 0; j < g->ncls; j++)
-		if (rng_chance(r, 30, 100)) {
-			st = rng_chance(r, 1, 4) ? 2 : 1;
+		if (rel_rng_chance(r, 30, 100)) {
+			st = rel_rng_chance(r, 1, 4) ? 2 : 1;
 			mark_add(ms, s->clead[g->cls[j]], st,
 			    draw_note(r, st, NULL));
 		}
 	for (j = 0; j < g->nclub; j++)
-		if (rng_chance(r, 80, 100)) {
-			st = rng_chance(r, 3, 10) ? 3 : 2;
+		if (rel_rng_chance(r, 80, 100)) {
+			st = rel_rng_chance(r, 3, 10) ? 3 : 2;
 			mark_add(ms, s->clublead[g->club[j]], st, draw_note(r,
 			    st, clubs[g->club[j] % (long)NELEM(clubs)].note));
 		}
 	/* The advisory's counselor: the one who may sit in on it. */
-	if (rng_chance(r, 3, 100))
+	if (rel_rng_chance(r, 3, 100))
 		mark_add(ms, adult_of(s, COUNSELOR, g->adv), 3,
 		    draw_note(r, 3, NULL));
 	if (ms->n == 0)
 		mark_add(ms, adv, 1, NULL);
-	if (rng_chance(r, 60, 100))
+	if (rel_rng_chance(r, 60, 100))
 		ms->primary = mark_best(ms, adv);
 }
 
@@ -902,47 +898,47 @@ draw_round(struct school *s, const struct mapper *mp, long i,
     const char *sid, struct marks *ms, int missed, struct rel_err *e)
 {
 	const struct groups *g = &s->sg[i];
-	struct rng *r = &s->r;
+	struct rel_rng *r = &s->r;
 	const char *at = mp->at[1];
 	long adv = s->advlead[g->adv], a;
 	int j, st, rc;
 
 	if (missed) {
-		if (!rng_chance(r, REACHED_PCT, 100))
+		if (!rel_rng_chance(r, REACHED_PCT, 100))
 			return 0;
-		a = rng_chance(r, 2, 3) ? adv :
-		    s->clead[g->cls[rng_below(r, g->ncls)]];
-		st = rng_chance(r, 1, 2) ? 2 : 1;
+		a = rel_rng_chance(r, 2, 3) ? adv :
+		    s->clead[g->cls[rel_rng_below(r, g->ncls)]];
+		st = rel_rng_chance(r, 1, 2) ? 2 : 1;
 		j = mark_add(ms, a, st, NULL);
-		return put_conn(s, mp, sid, &ms->m[j], rng_chance(r, 60, 100),
+		return put_conn(s, mp, sid, &ms->m[j], rel_rng_chance(r, 60, 100),
 		    at, e);
 	}
-	if (rng_chance(r, 12, 100)) {
-		j = (int)rng_below(r, ms->n);
+	if (rel_rng_chance(r, 12, 100)) {
+		j = (int)rel_rng_below(r, ms->n);
 		if (ms->m[j].strength < 3) {
 			ms->m[j].strength++;
 			if ((rc = put_conn(s, mp, sid, &ms->m[j], 0, at, e)) != 0)
 				return rc;
 		}
 	}
-	if (rng_chance(r, 6, 100)) {
-		a = s->clead[g->cls[rng_below(r, g->ncls)]];
-		st = rng_chance(r, 1, 4) ? 2 : 1;
+	if (rel_rng_chance(r, 6, 100)) {
+		a = s->clead[g->cls[rel_rng_below(r, g->ncls)]];
+		st = rel_rng_chance(r, 1, 4) ? 2 : 1;
 		if (mark_find(ms, a) < 0 && (j = mark_add(ms, a, st,
 		    NULL)) >= 0 && (rc = put_conn(s, mp, sid, &ms->m[j], 0, at,
 		    e)) != 0)
 			return rc;
 	}
 	if (ms->primary < 0) {
-		if (!rng_chance(r, 8, 100))
+		if (!rel_rng_chance(r, 8, 100))
 			return 0;
 		j = mark_best(ms, adv);
 	} else {
 		/* A handover: another adult the student knows takes over,
 		 * and knows them a little better for it. */
-		if (ms->n < 2 || !rng_chance(r, 5, 100))
+		if (ms->n < 2 || !rel_rng_chance(r, 5, 100))
 			return 0;
-		j = (int)rng_below(r, ms->n - 1);
+		j = (int)rel_rng_below(r, ms->n - 1);
 		if (j >= ms->primary)
 			j++;
 		if (ms->m[j].strength < 3)
@@ -1031,14 +1027,14 @@ struct year {
 };
 
 /* A stream of its own for each part, from the seed alone. */
-static void
-rng_stream(struct rng *r, unsigned long seed, unsigned part)
+void
+rel_rng_stream(struct rel_rng *r, unsigned long seed, unsigned part)
 {
-	struct rng t;
+	struct rel_rng t;
 
 	t.s = (uint64_t)seed ^ UINT64_C(0x6461696C79207265);	/* "daily re" */
 	t.s += part;
-	r->s = rng_next(&t);
+	r->s = rel_rng_next(&t);
 }
 
 static const char *const checkin_notes[] = {
@@ -1261,9 +1257,9 @@ clamp5(int v)
 
 /* -1, 0 or +1: mostly 0. */
 static int
-noise(struct rng *r)
+noise(struct rel_rng *r)
 {
-	long x = rng_below(r, 20);
+	long x = rel_rng_below(r, 20);
 
 	return x < 3 ? -1 : x < 17 ? 0 : 1;
 }
@@ -1294,7 +1290,7 @@ when(const struct year *y, int k, int m)
 
 /* k of n students chosen (selection sampling: exactly k, in order). */
 static void
-choose(struct rng *r, struct year *y, long k, enum trend t, int span0,
+choose(struct rel_rng *r, struct year *y, long k, enum trend t, int span0,
     int spread)
 {
 	long i, left = y->s->n;
@@ -1303,10 +1299,10 @@ choose(struct rng *r, struct year *y, long k, enum trend t, int span0,
 		if (y->p[i].trend != STEADY) {
 			continue;
 		}
-		if (rng_below(r, left) < k) {
+		if (rel_rng_below(r, left) < k) {
 			y->p[i].trend = (unsigned char)t;
 			y->p[i].span = (unsigned char)(span0 +
-			    rng_below(r, spread));
+			    rel_rng_below(r, spread));
 			k--;
 		}
 	}
@@ -1326,7 +1322,7 @@ static int
 year_init(struct year *y, struct school *s, unsigned long seed,
     struct rel_err *e)
 {
-	struct rng r;
+	struct rel_rng r;
 	char id[32];
 	int yy, wd, rc;
 	unsigned mm, dd;
@@ -1363,15 +1359,15 @@ year_init(struct year *y, struct school *s, unsigned long seed,
 	}
 
 	/* The traits, in a stream of their own. */
-	rng_stream(&r, seed, 0);
+	rel_rng_stream(&r, seed, 0);
 	y->p = rel_xcalloc((size_t)s->n, sizeof(*y->p));
 	for (i = 0; i < s->n; i++) {
 		struct pupil *p = &y->p[i];
 
-		x = rng_below(&r, 100);
+		x = rel_rng_below(&r, 100);
 		p->mood = x < 7 ? 2 : x < 50 ? 3 : x < 95 ? 4 : 5;
-		p->und = (unsigned char)(2 + rng_below(&r, 4));
-		p->work = (unsigned char)(2 + rng_below(&r, 3));
+		p->und = (unsigned char)(2 + rel_rng_below(&r, 4));
+		p->work = (unsigned char)(2 + rel_rng_below(&r, 3));
 	}
 	choose(&r, y, share(s->n, DECLINE_PCT), DECLINING, 4, 3);
 	choose(&r, y, share(s->n, SILENT_PCT), SILENT, 21, 15);
@@ -1380,16 +1376,16 @@ year_init(struct year *y, struct school *s, unsigned long seed,
 			y->p[i].mood = 4;
 	y->advday = rel_xmalloc((size_t)s->nadv);
 	for (a = 0; a < s->nadv; a++)
-		y->advday[a] = (unsigned char)rng_below(&r, 5);
+		y->advday[a] = (unsigned char)rel_rng_below(&r, 5);
 	/* A fifth of the teachers use exit tickets, one or two days a
 	 * week; a third note the greetings at the door now and then. */
 	y->exitdays = rel_xcalloc((size_t)s->count[TEACHER], 1);
 	y->greets = rel_xcalloc((size_t)s->count[TEACHER], 1);
 	for (t = 0; t < s->count[TEACHER]; t++) {
-		if (rng_chance(&r, 1, 5)) {
-			x = 1 + rng_below(&r, 2);
+		if (rel_rng_chance(&r, 1, 5)) {
+			x = 1 + rel_rng_below(&r, 2);
 			while (x > 0) {
-				wd = (int)rng_below(&r, 5);
+				wd = (int)rel_rng_below(&r, 5);
 				if (!(y->exitdays[t] & 1 << wd)) {
 					y->exitdays[t] |= (unsigned char)(1 <<
 					    wd);
@@ -1397,8 +1393,8 @@ year_init(struct year *y, struct school *s, unsigned long seed,
 				}
 			}
 		}
-		if (rng_chance(&r, 1, 3))
-			y->greets[t] = (unsigned char)(4 + rng_below(&r, 8));
+		if (rel_rng_chance(&r, 1, 3))
+			y->greets[t] = (unsigned char)(4 + rel_rng_below(&r, 8));
 	}
 	return 0;
 }
@@ -1446,7 +1442,7 @@ put_checkin(struct year *y, long i, int64_t at, long adult, int kind,
 	    "writing a sample check-in", e);
 }
 
-#define PICK(r, a) ((a)[rng_below((r), NELEM(a))])
+#define PICK(r, a) ((a)[rel_rng_below((r), NELEM(a))])
 
 /* A student's check-ins, school day by school day. The same student,
  * minute, kind and adult never comes twice: one advisory check-in a
@@ -1454,7 +1450,7 @@ put_checkin(struct year *y, long i, int64_t at, long adult, int kind,
  * start (a teacher's classes are in different periods), and at most one
  * conference a day. */
 static int
-student_checkins(struct year *y, struct rng *r, long i, struct rel_err *e)
+student_checkins(struct year *y, struct rel_rng *r, long i, struct rel_err *e)
 {
 	const struct school *s = y->s;
 	const struct groups *g = &s->sg[i];
@@ -1469,21 +1465,21 @@ student_checkins(struct year *y, struct rng *r, long i, struct rel_err *e)
 		int32_t d = y->days[k];
 		int64_t day = (int64_t)d * 86400;
 
-		if (rng_chance(r, 5, 100))	/* absent */
+		if (rel_rng_chance(r, 5, 100))	/* absent */
 			continue;
 		wd = rel_weekday(d);
 		f = fall(y, p, d);
-		if (wd == y->advday[g->adv] && rng_chance(r, 92, 100)) {
+		if (wd == y->advday[g->adv] && rel_rng_chance(r, 92, 100)) {
 			sc[0] = clamp5(p->mood + noise(r) - (f + 5) / 10);
 			sc[1] = clamp5(p->und + noise(r) - f / 20);
 			sc[2] = clamp5(p->work + noise(r) + f / 12);
 			note = NULL;
-			if (f >= 8 && rng_chance(r, 30, 100))
+			if (f >= 8 && rel_rng_chance(r, 30, 100))
 				note = PICK(r, low_notes);
-			else if (rng_chance(r, 8, 100))
+			else if (rel_rng_chance(r, 8, 100))
 				note = PICK(r, checkin_notes);
 			if ((rc = put_checkin(y, i, day + 60 * (ADVISORY_AT +
-			    rng_below(r, 15)), adv, 0, sc, note, 1, e)) != 0)
+			    rel_rng_below(r, 15)), adv, 0, sc, note, 1, e)) != 0)
 				return rc;
 		}
 		for (j = 0; j < g->ncls; j++) {
@@ -1491,44 +1487,44 @@ student_checkins(struct year *y, struct rng *r, long i, struct rel_err *e)
 			t = s->clead[c] - s->first[TEACHER];
 			begin = PERIOD1_AT + (s->cperiod[c] - 1) * PERIOD_LEN;
 			if (y->greets[t] != 0 &&
-			    rng_chance(r, y->greets[t], 100)) {
+			    rel_rng_chance(r, y->greets[t], 100)) {
 				sc[0] = sc[1] = sc[2] = 0;
-				note = rng_chance(r, 5, 100) ?
+				note = rel_rng_chance(r, 5, 100) ?
 				    PICK(r, greeting_notes) : NULL;
 				if ((rc = put_checkin(y, i, day + 60 * (begin -
-				    rng_below(r, 4)), s->clead[c], 2, sc, note,
+				    rel_rng_below(r, 4)), s->clead[c], 2, sc, note,
 				    1, e)) != 0)
 					return rc;
 			}
 			if (!(y->exitdays[t] & 1 << wd) ||
-			    !rng_chance(r, 88, 100))
+			    !rel_rng_chance(r, 88, 100))
 				continue;
-			sc[0] = rng_chance(r, 12, 100) ?
+			sc[0] = rel_rng_chance(r, 12, 100) ?
 			    clamp5(p->mood + noise(r) - (f + 5) / 10) : 0;
 			sc[1] = clamp5(p->und + noise(r) - f / 20);
-			sc[2] = rng_chance(r, 5, 100) ?
+			sc[2] = rel_rng_chance(r, 5, 100) ?
 			    clamp5(p->work + noise(r)) : 0;
-			note = rng_chance(r, 3, 100) ? PICK(r, exit_notes) :
+			note = rel_rng_chance(r, 3, 100) ? PICK(r, exit_notes) :
 			    NULL;
 			if ((rc = put_checkin(y, i, day + 60 * (begin + 44 +
-			    rng_below(r, 5)), s->clead[c], 1, sc, note, 1,
+			    rel_rng_below(r, 5)), s->clead[c], 1, sc, note, 1,
 			    e)) != 0)
 				return rc;
 		}
 		/* A conference now and then; often, for a student whose
 		 * mood is falling. */
-		if (k - last < 5 || !rng_chance(r, f >= 5 ? 10 : 1,
+		if (k - last < 5 || !rel_rng_chance(r, f >= 5 ? 10 : 1,
 		    f >= 5 ? 100 : 300))
 			continue;
 		last = k;
-		who = rng_chance(r, 1, 2) ? couns : adv;
-		sc[0] = rng_chance(r, 60, 100) ?
+		who = rel_rng_chance(r, 1, 2) ? couns : adv;
+		sc[0] = rel_rng_chance(r, 60, 100) ?
 		    clamp5(p->mood + noise(r) - (f + 5) / 10) : 0;
 		sc[1] = sc[2] = 0;
 		note = f >= 5 ? PICK(r, low_conference_notes) :
 		    PICK(r, conference_notes);
 		if ((rc = put_checkin(y, i, day + 60 * (AFTER_SCHOOL +
-		    rng_below(r, 60)), who, 3, sc, note, who == couns ? 2 : 1,
+		    rel_rng_below(r, 60)), who, 3, sc, note, who == couns ? 2 : 1,
 		    e)) != 0)
 			return rc;
 	}
@@ -1538,9 +1534,9 @@ student_checkins(struct year *y, struct rng *r, long i, struct rel_err *e)
 /* Any adult who sees the student in a group: the advisory lead (twice
  * as likely), a class teacher or a club lead. */
 static long
-group_adult(const struct school *s, struct rng *r, const struct groups *g)
+group_adult(const struct school *s, struct rel_rng *r, const struct groups *g)
 {
-	long x = rng_below(r, 2 + g->ncls + g->nclub);
+	long x = rel_rng_below(r, 2 + g->ncls + g->nclub);
 
 	if (x < 2)
 		return s->advlead[g->adv];
@@ -1607,13 +1603,13 @@ held(const char *const *have, int n, const char *v)
  * item retired since.
  */
 static int
-student_profile(struct year *y, struct rng *r, long i, struct rel_err *e)
+student_profile(struct year *y, struct rel_rng *r, long i, struct rel_err *e)
 {
 	const struct school *s = y->s;
 	const struct groups *g = &s->sg[i];
 	const char *have[MAXITEMS];
 	long adv = s->advlead[g->adv], adult;
-	int n = 2 + (int)rng_below(r, 5), m = 0, j, tries, early, vis, rc;
+	int n = 2 + (int)rel_rng_below(r, 5), m = 0, j, tries, early, vis, rc;
 	int wsum = 0;
 	enum pkind k;
 	const char *v, *src;
@@ -1627,10 +1623,10 @@ student_profile(struct year *y, struct rng *r, long i, struct rel_err *e)
 			k = P_STRENGTH;
 		else if (m == 1)
 			k = P_INTEREST;
-		else if (m == 2 && s->lang[i] != 0 && rng_chance(r, 70, 100))
+		else if (m == 2 && s->lang[i] != 0 && rel_rng_chance(r, 70, 100))
 			k = P_LANGUAGE;
 		else {
-			int x = (int)rng_below(r, wsum);
+			int x = (int)rel_rng_below(r, wsum);
 
 			for (k = 0; x >= pkinds[k].weight; k++)
 				x -= pkinds[k].weight;
@@ -1641,19 +1637,19 @@ student_profile(struct year *y, struct rng *r, long i, struct rel_err *e)
 			v = held(have, m, endonyms[s->lang[i]]) ? "English" :
 			    endonyms[s->lang[i]];
 		else
-			v = pkinds[k].v[rng_below(r, pkinds[k].n)];
+			v = pkinds[k].v[rel_rng_below(r, pkinds[k].n)];
 		/* Never the same current item twice (the partial unique
 		 * index); a repeat is dropped after a few tries. */
 		for (tries = 0; tries < 8 && held(have, m, v); tries++)
 			v = k == P_LANGUAGE && s->lang[i] != 0 ? v :
-			    pkinds[k].v[rng_below(r, pkinds[k].n)];
-		src = pkinds[k].source[rng_below(r, 4)];
+			    pkinds[k].v[rel_rng_below(r, pkinds[k].n)];
+		src = pkinds[k].source[rel_rng_below(r, 4)];
 		adult = strcmp(src, "assessment") == 0 || k == P_SUPPORT ?
 		    adult_of(s, COUNSELOR, g->adv) : strcmp(src, "adult") == 0 ?
 		    group_adult(s, r, g) : adv;
-		vis = k == P_WORRY && rng_chance(r, 1, 2) ? 2 : 1;
-		at = when(y, (int)rng_below(r, early), 8 * 60 +
-		    (int)rng_below(r, 7 * 60));
+		vis = k == P_WORRY && rel_rng_chance(r, 1, 2) ? 2 : 1;
+		at = when(y, (int)rel_rng_below(r, early), 8 * 60 +
+		    (int)rel_rng_below(r, 7 * 60));
 		if (tries == 8) {
 			n--;
 			continue;
@@ -1663,17 +1659,17 @@ student_profile(struct year *y, struct rng *r, long i, struct rel_err *e)
 		    e)) != 0)
 			return rc;
 	}
-	if (!rng_chance(r, 6, 100) || y->ndays < 10)
+	if (!rel_rng_chance(r, 6, 100) || y->ndays < 10)
 		return 0;
 	/* An interest that has passed, or a worry that has eased. */
-	k = rng_chance(r, 1, 2) ? P_INTEREST : P_WORRY;
-	v = pkinds[k].v[rng_below(r, pkinds[k].n)];
+	k = rel_rng_chance(r, 1, 2) ? P_INTEREST : P_WORRY;
+	v = pkinds[k].v[rel_rng_below(r, pkinds[k].n)];
 	if (held(have, m, v))
 		return 0;
-	j = (int)rng_below(r, 5);
-	at = when(y, j, 9 * 60 + (int)rng_below(r, 6 * 60));
-	ret = when(y, j + 1 + (int)rng_below(r, y->ndays - j - 1),
-	    9 * 60 + (int)rng_below(r, 6 * 60));
+	j = (int)rel_rng_below(r, 5);
+	at = when(y, j, 9 * 60 + (int)rel_rng_below(r, 6 * 60));
+	ret = when(y, j + 1 + (int)rel_rng_below(r, y->ndays - j - 1),
+	    9 * 60 + (int)rel_rng_below(r, 6 * 60));
 	if (ret <= at)
 		ret = at + 60;
 	return put_item(y, i, k, v, pkinds[k].source[0], at, adv, 1, ret, adv,
@@ -1710,23 +1706,23 @@ put_note(struct year *y, long i, int64_t at, long adult, const char *kind,
 
 /* 0 to 3, most often 0 or 1 (the chances in percent of 1, 2, 3). */
 static int
-how_many(struct rng *r, int p1, int p2, int p3)
+how_many(struct rel_rng *r, int p1, int p2, int p3)
 {
-	long x = rng_below(r, 100);
+	long x = rel_rng_below(r, 100);
 
 	return x < p3 ? 3 : x < p3 + p2 ? 2 : x < p3 + p2 + p1 ? 1 : 0;
 }
 
 /* A school day at random, in [from, ndays), and a time in it. */
 static int64_t
-some_time(const struct year *y, struct rng *r, int from, int m0, int span)
+some_time(const struct year *y, struct rel_rng *r, int from, int m0, int span)
 {
 	if (from < 0)
 		from = 0;
 	if (from >= y->ndays)
 		from = y->ndays - 1;
-	return when(y, from + (int)rng_below(r, y->ndays - from),
-	    m0 + (int)rng_below(r, span));
+	return when(y, from + (int)rel_rng_below(r, y->ndays - from),
+	    m0 + (int)rel_rng_below(r, span));
 }
 
 /* The first school day on or after day d. */
@@ -1741,7 +1737,7 @@ day_index(const struct year *y, int32_t d)
 }
 
 static int
-student_notes(struct year *y, struct rng *r, long i, struct rel_err *e)
+student_notes(struct year *y, struct rel_rng *r, long i, struct rel_err *e)
 {
 	const struct school *s = y->s;
 	const struct groups *g = &s->sg[i];
@@ -1758,7 +1754,7 @@ student_notes(struct year *y, struct rng *r, long i, struct rel_err *e)
 	n = how_many(r, 35, 10, 0);
 	for (j = 0; j < n; j++)
 		if ((rc = put_note(y, i, some_time(y, r, 0, 9 * 60, 7 * 60),
-		    s->clead[g->cls[rng_below(r, g->ncls)]], "feedback",
+		    s->clead[g->cls[rel_rng_below(r, g->ncls)]], "feedback",
 		    PICK(r, feedbacks), 1, e)) != 0)
 			return rc;
 	n = how_many(r, 25, 5, 0);
@@ -1773,11 +1769,11 @@ student_notes(struct year *y, struct rng *r, long i, struct rel_err *e)
 		if ((rc = put_note(y, i, some_time(y, r, from, 9 * 60, 6 * 60),
 		    adv, "observation", PICK(r, low_observations), 1, e)) != 0)
 			return rc;
-		if (rng_chance(r, 70, 100) && (rc = put_note(y, i,
+		if (rel_rng_chance(r, 70, 100) && (rc = put_note(y, i,
 		    some_time(y, r, from, 15 * 60, 90), couns, "concern",
 		    PICK(r, concerns), 2, e)) != 0)
 			return rc;
-	} else if (rng_chance(r, 2, 100) && (rc = put_note(y, i,
+	} else if (rel_rng_chance(r, 2, 100) && (rc = put_note(y, i,
 	    some_time(y, r, 0, 15 * 60, 90), couns, "concern",
 	    PICK(r, concerns), 2, e)) != 0)
 		return rc;
@@ -1789,7 +1785,7 @@ write_year(struct school *s, unsigned long seed, struct rel_err *e)
 {
 	struct year y;
 	struct rel_err e2;
-	struct rng rc_, rp, rn;
+	struct rel_rng rc_, rp, rn;
 	long i, a;
 	int n, j, rc;
 
@@ -1804,9 +1800,9 @@ write_year(struct school *s, unsigned long seed, struct rel_err *e)
 		return rc;
 	if ((rc = year_init(&y, s, seed, e)) != 0)
 		goto out;
-	rng_stream(&rc_, seed, 1);
-	rng_stream(&rp, seed, 2);
-	rng_stream(&rn, seed, 3);
+	rel_rng_stream(&rc_, seed, 1);
+	rel_rng_stream(&rp, seed, 2);
+	rel_rng_stream(&rn, seed, 3);
 	for (i = 0; i < s->n && rc == 0; i++)
 		if ((rc = student_checkins(&y, &rc_, i, e)) == 0 &&
 		    (rc = student_profile(&y, &rp, i, e)) == 0)

@@ -218,3 +218,127 @@ CREATE TRIGGER audit_student_no_update BEFORE UPDATE ON audit_student
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 CREATE TRIGGER audit_student_no_delete BEFORE DELETE ON audit_student
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+-- migration 8
+-- Family contacts, in both directions. at is a date-time to the minute
+-- (seconds :00), so that one unique index is the duplicate rule: the
+-- same student, adult, channel, direction and minute is the same
+-- contact. A follow-up is a date (follow_up_on); it is done when a later
+-- contact with the same student's family is recorded. tone is what
+-- rel-family quiet and the positive-to-concern balance read.
+CREATE TABLE family_contact (
+	id INTEGER PRIMARY KEY,
+	student INTEGER NOT NULL REFERENCES student (id),
+	at TEXT NOT NULL,
+	adult INTEGER REFERENCES adult (id),
+	channel TEXT NOT NULL CHECK (channel IN ('call', 'text', 'email',
+	    'letter', 'home_visit', 'meeting', 'conference', 'workshop',
+	    'event')),
+	direction TEXT NOT NULL CHECK (direction IN ('to_home', 'from_home')),
+	tone TEXT NOT NULL DEFAULT 'neutral' CHECK (tone IN ('positive',
+	    'neutral', 'concern')),
+	contact_name TEXT,
+	relationship TEXT,
+	language TEXT,
+	summary TEXT,
+	follow_up_on TEXT,
+	visibility INTEGER NOT NULL DEFAULT 2 CHECK (visibility BETWEEN 0 AND 2),
+	CHECK (follow_up_on IS NULL OR follow_up_on >= substr(at, 1, 10))
+) STRICT;
+CREATE UNIQUE INDEX family_contact_student_at ON family_contact
+    (student, at, channel, direction, ifnull(adult, 0));
+CREATE INDEX family_contact_adult ON family_contact (adult, at);
+CREATE INDEX family_contact_follow_up ON family_contact (follow_up_on)
+    WHERE follow_up_on IS NOT NULL;
+
+-- migration 9
+-- Goals and support plans (kind 'support': a tier, a champion, the
+-- strategies, a cadence of progress checks) with their progress notes.
+-- goal_id is the external id (made as G1, G2, ... when not given). start
+-- and due are dates; a support's due is the end of its duration.
+-- check_every is the cadence in days. A goal is closed once: status
+-- leaves 'open' with closed_at and an outcome. Progress rows take the
+-- visibility of their goal.
+CREATE TABLE goal (
+	id INTEGER PRIMARY KEY,
+	goal_id TEXT NOT NULL UNIQUE CHECK (goal_id <> ''),
+	student INTEGER NOT NULL REFERENCES student (id),
+	kind TEXT NOT NULL DEFAULT 'goal' CHECK (kind IN ('goal', 'support')),
+	area TEXT NOT NULL DEFAULT 'other' CHECK (area IN ('academic',
+	    'attendance', 'social', 'emotional', 'behaviour', 'family',
+	    'other')),
+	text TEXT NOT NULL CHECK (text <> ''),
+	set_by TEXT NOT NULL DEFAULT 'adult' CHECK (set_by IN ('student',
+	    'family', 'adult', 'team')),
+	champion INTEGER REFERENCES adult (id),
+	tier INTEGER CHECK (tier BETWEEN 1 AND 3),
+	strategies TEXT,
+	start TEXT NOT NULL,
+	due TEXT,
+	check_every INTEGER CHECK (check_every > 0),
+	status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'met',
+	    'closed', 'dropped')),
+	outcome TEXT,
+	closed_at TEXT,
+	at TEXT NOT NULL,
+	adult INTEGER REFERENCES adult (id),
+	visibility INTEGER NOT NULL DEFAULT 1 CHECK (visibility BETWEEN 0 AND 2),
+	CHECK (due IS NULL OR due >= start),
+	CHECK ((status = 'open') = (closed_at IS NULL))
+) STRICT;
+CREATE INDEX goal_student ON goal (student, status);
+CREATE INDEX goal_champion ON goal (champion) WHERE champion IS NOT NULL;
+
+CREATE TABLE progress (
+	id INTEGER PRIMARY KEY,
+	goal INTEGER NOT NULL REFERENCES goal (id),
+	at TEXT NOT NULL,
+	adult INTEGER REFERENCES adult (id),
+	rating INTEGER CHECK (rating BETWEEN 1 AND 5),
+	note TEXT,
+	CHECK (rating IS NOT NULL OR note IS NOT NULL)
+) STRICT;
+CREATE INDEX progress_goal ON progress (goal, at);
+
+-- migration 10
+-- Restorative cases and their parties (students and adults, each with a
+-- role). case_id is the external id (made as R1, R2, ... when not
+-- given). A case is private by default: it names a harm. Who may see a
+-- case is REL_SEES_CASE (lib/internal.h): its author, counselors and
+-- admins, the adults who are its parties, and for a team case the teams
+-- of its student parties.
+CREATE TABLE restorative_case (
+	id INTEGER PRIMARY KEY,
+	case_id TEXT NOT NULL UNIQUE CHECK (case_id <> ''),
+	opened_at TEXT NOT NULL,
+	adult INTEGER REFERENCES adult (id),
+	kind TEXT NOT NULL DEFAULT 'harm' CHECK (kind IN ('harm', 'conflict',
+	    'circle', 'reentry')),
+	summary TEXT,
+	agreement TEXT,
+	status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open',
+	    'circle_held', 'agreement', 'repaired', 'closed')),
+	follow_up_on TEXT,
+	closed_at TEXT,
+	visibility INTEGER NOT NULL DEFAULT 2 CHECK (visibility BETWEEN 0 AND 2),
+	CHECK (follow_up_on IS NULL OR follow_up_on >= substr(opened_at, 1, 10)),
+	CHECK ((status = 'closed') = (closed_at IS NOT NULL))
+) STRICT;
+CREATE INDEX restorative_case_status ON restorative_case (status,
+    follow_up_on);
+
+CREATE TABLE party (
+	id INTEGER PRIMARY KEY,
+	rcase INTEGER NOT NULL REFERENCES restorative_case (id),
+	student INTEGER REFERENCES student (id),
+	adult INTEGER REFERENCES adult (id),
+	role TEXT NOT NULL CHECK (role IN ('harmed', 'responsible',
+	    'affected', 'supporter', 'facilitator')),
+	CHECK ((student IS NULL) <> (adult IS NULL))
+) STRICT;
+CREATE UNIQUE INDEX party_case_student ON party (rcase, student)
+    WHERE student IS NOT NULL;
+CREATE UNIQUE INDEX party_case_adult ON party (rcase, adult)
+    WHERE adult IS NOT NULL;
+CREATE INDEX party_student ON party (student) WHERE student IS NOT NULL;
+CREATE INDEX party_adult ON party (adult) WHERE adult IS NOT NULL;
