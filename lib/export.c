@@ -27,32 +27,22 @@
 
 #include "internal.h"
 
-static const char *const kind_names[REL_EX_NKINDS] = { "student", "adult",
-	"group", "member", "connection", "checkin", "profile", "note" };
-#define KIND_WORDS "student, adult, group, member, connection, checkin, " \
-	"profile or note"
-
-const char *
-rel_export_kind_name(enum rel_export_kind k)
-{
-	return (unsigned)k < REL_EX_NKINDS ? kind_names[k] : "";
-}
-
-/* A comma-separated list of names (from names[0..n)) into a mask. */
+/* A comma-separated list of names (name(0) .. name(n - 1)) into a mask. */
 static int
-names_parse(const char *opt, const char *s, const char *const *names,
-    size_t n, const char *words, unsigned *mask, struct rel_err *e)
+names_parse(const char *opt, const char *s, const char *(*name)(unsigned),
+    unsigned n, const char *words, unsigned *mask, struct rel_err *e)
 {
 	const char *p = s, *end;
-	size_t i, len;
+	unsigned i;
+	size_t len;
 
 	*mask = 0;
 	for (;;) {
 		end = strchr(p, ',');
 		len = end != NULL ? (size_t)(end - p) : strlen(p);
 		for (i = 0; i < n; i++)
-			if (strlen(names[i]) == len &&
-			    strncmp(p, names[i], len) == 0)
+			if (strlen(name(i)) == len &&
+			    strncmp(p, name(i), len) == 0)
 				break;
 		if (i == n)
 			return rel_err_value(e, REL_EUSAGE, NULL, 0, opt, p,
@@ -64,13 +54,6 @@ names_parse(const char *opt, const char *s, const char *const *names,
 	}
 }
 
-int
-rel_export_kinds_parse(const char *opt, const char *s, unsigned *mask,
-    struct rel_err *e)
-{
-	return names_parse(opt, s, kind_names, REL_EX_NKINDS, KIND_WORDS, mask,
-	    e);
-}
 
 /*
  * A small string-keyed hash table (open addressing, FNV-1a): counts for
@@ -324,66 +307,160 @@ struct exporter {
 	size_t nmade;
 };
 
-static const char *const *
-kind_cols(enum rel_export_kind k, size_t *n)
-{
-	switch (k) {
-	case REL_EX_STUDENT:
-		return rel_roster_cols(REL_STUDENT, n);
-	case REL_EX_ADULT:
-		return rel_roster_cols(REL_ADULT, n);
-	case REL_EX_GROUP:
-		return rel_roster_cols(REL_GROUP, n);
-	case REL_EX_MEMBER:
-		return rel_roster_cols(REL_MEMBER, n);
-	case REL_EX_CONNECTION:
-		return rel_conn_cols(n);
-	case REL_EX_CHECKIN:
-		return rel_checkin_cols(n);
-	case REL_EX_PROFILE:
-		return rel_profile_cols(n);
-	default:
-		return rel_note_cols(n);
-	}
-}
-
 /* Every row of kind k held (deactivated students too; retired profile
  * items too), narrowed to the set when set: the kind's own list. */
+static void
+filter_of(struct rel_filter *f, int set)
+{
+	rel_filter_init(f);
+	f->set = set;
+	f->inactive = 1;
+}
+
 static int
-list_kind(struct rel_db *db, enum rel_export_kind k, int set,
+roster_list(struct rel_db *db, enum rel_roster_kind k, int set,
     struct rel_out *o, struct rel_err *e)
 {
 	struct rel_roster_filter rf;
-	struct rel_conn_filter cf;
-	struct rel_filter f;
 
 	memset(&rf, 0, sizeof(rf));
 	rf.inactive = 2;
 	rf.set = set;
+	return rel_roster_list(db, k, &rf, o, e);
+}
+
+static const char *const *
+student_cols(size_t *n)
+{
+	return rel_roster_cols(REL_STUDENT, n);
+}
+
+static int
+student_list(struct rel_db *db, int set, struct rel_out *o,
+    struct rel_err *e)
+{
+	return roster_list(db, REL_STUDENT, set, o, e);
+}
+
+static const char *const *
+adult_cols(size_t *n)
+{
+	return rel_roster_cols(REL_ADULT, n);
+}
+
+static int
+adult_list(struct rel_db *db, int set, struct rel_out *o, struct rel_err *e)
+{
+	return roster_list(db, REL_ADULT, set, o, e);
+}
+
+static const char *const *
+group_cols(size_t *n)
+{
+	return rel_roster_cols(REL_GROUP, n);
+}
+
+static int
+group_list(struct rel_db *db, int set, struct rel_out *o, struct rel_err *e)
+{
+	return roster_list(db, REL_GROUP, set, o, e);
+}
+
+static const char *const *
+member_cols(size_t *n)
+{
+	return rel_roster_cols(REL_MEMBER, n);
+}
+
+static int
+member_list(struct rel_db *db, int set, struct rel_out *o,
+    struct rel_err *e)
+{
+	return roster_list(db, REL_MEMBER, set, o, e);
+}
+
+static int
+conn_list(struct rel_db *db, int set, struct rel_out *o, struct rel_err *e)
+{
+	struct rel_conn_filter cf;
+
 	memset(&cf, 0, sizeof(cf));
 	cf.set = set;
-	rel_filter_init(&f);
-	f.set = set;
-	f.inactive = 1;
-	switch (k) {
-	case REL_EX_STUDENT:
-		return rel_roster_list(db, REL_STUDENT, &rf, o, e);
-	case REL_EX_ADULT:
-		return rel_roster_list(db, REL_ADULT, &rf, o, e);
-	case REL_EX_GROUP:
-		return rel_roster_list(db, REL_GROUP, &rf, o, e);
-	case REL_EX_MEMBER:
-		return rel_roster_list(db, REL_MEMBER, &rf, o, e);
-	case REL_EX_CONNECTION:
-		return rel_conn_list(db, &cf, o, e);
-	case REL_EX_CHECKIN:
-		return rel_checkin_list(db, &f, o, e);
-	case REL_EX_PROFILE:
-		f.history = 1;
-		return rel_profile_list(db, &f, o, e);
-	default:
-		return rel_note_list(db, &f, o, e);
-	}
+	return rel_conn_list(db, &cf, o, e);
+}
+
+static int
+checkin_list(struct rel_db *db, int set, struct rel_out *o,
+    struct rel_err *e)
+{
+	struct rel_filter f;
+
+	filter_of(&f, set);
+	return rel_checkin_list(db, &f, o, e);
+}
+
+static int
+profile_list(struct rel_db *db, int set, struct rel_out *o,
+    struct rel_err *e)
+{
+	struct rel_filter f;
+
+	filter_of(&f, set);
+	f.history = 1;
+	return rel_profile_list(db, &f, o, e);
+}
+
+static int
+note_list(struct rel_db *db, int set, struct rel_out *o, struct rel_err *e)
+{
+	struct rel_filter f;
+
+	filter_of(&f, set);
+	return rel_note_list(db, &f, o, e);
+}
+
+/*
+ * The kinds an export writes, in the order of enum rel_export_kind: the
+ * name (and KIND.csv), the list's columns, and the list itself. A new
+ * record kind is one line here (and one in the enum).
+ */
+static const struct {
+	const char *name, *file;
+	const char *const *(*cols)(size_t *n);
+	int (*list)(struct rel_db *db, int set, struct rel_out *o,
+	    struct rel_err *e);
+} kinds[] = {
+	{ "student", "student.csv", student_cols, student_list },
+	{ "adult", "adult.csv", adult_cols, adult_list },
+	{ "group", "group.csv", group_cols, group_list },
+	{ "member", "member.csv", member_cols, member_list },
+	{ "connection", "connection.csv", rel_conn_cols, conn_list },
+	{ "checkin", "checkin.csv", rel_checkin_cols, checkin_list },
+	{ "profile", "profile.csv", rel_profile_cols, profile_list },
+	{ "note", "note.csv", rel_note_cols, note_list },
+};
+_Static_assert(NELEM(kinds) == REL_EX_NKINDS, "every kind is exported");
+#define KIND_WORDS "student, adult, group, member, connection, checkin, " \
+	"profile or note"
+
+const char *
+rel_export_kind_name(enum rel_export_kind k)
+{
+	return (unsigned)k < REL_EX_NKINDS ? kinds[k].name : "";
+}
+
+static const char *
+kind_name(unsigned k)
+{
+	return kinds[k].name;
+}
+
+int
+rel_export_kinds_parse(const char *opt, const char *s, unsigned *mask,
+    struct rel_err *e)
+{
+	return names_parse(opt, s, kind_name, REL_EX_NKINDS, KIND_WORDS, mask,
+	    e);
 }
 
 /* The list thread: kind k's list as plain CSV into fp, then EOF. */
@@ -405,17 +482,17 @@ produce(void *arg)
 	size_t n;
 
 	rel_err_clear(&p->e);
-	cols = kind_cols(p->k, &n);
+	cols = kinds[p->k].cols(&n);
 	if ((p->rc = rel_out_open(&o, p->fp, REL_FMT_CSV, 0, cols, n,
 	    &p->e)) == 0) {
-		if ((p->rc = list_kind(p->db, p->k, p->set, o, &p->e)) == 0)
+		if ((p->rc = kinds[p->k].list(p->db, p->set, o, &p->e)) == 0)
 			p->rc = rel_out_close(o, &p->e);
 		else
 			rel_out_abort(o);
 	}
 	if (fclose(p->fp) != 0 && p->rc == 0)
 		p->rc = rel_err_set(&p->e, REL_EIO, "%s list: write error: %s",
-		    kind_names[p->k], strerror(errno));
+		    kinds[p->k].name, strerror(errno));
 	return NULL;
 }
 
@@ -429,7 +506,7 @@ kind_begin(struct exporter *x, enum rel_export_kind k)
 	size_t i;
 
 	x->k = k;
-	x->cols = kind_cols(k, &x->ncols);
+	x->cols = kinds[k].cols(&x->ncols);
 	x->sid = x->gid = x->grade = x->lang = x->role = x->active = -1;
 	for (i = 0; i < x->ncols && i < MAXCOLS; i++) {
 		const char *c = x->cols[i];
@@ -468,7 +545,7 @@ pass(struct exporter *x, enum rel_export_kind k, row_fn fn,
 	kind_begin(x, k);
 	if (x->ncols > MAXCOLS)
 		return rel_err_set(e, REL_ESOFTWARE, "%s: too many columns",
-		    kind_names[k]);
+		    kinds[k].name);
 	if (pipe(fds) != 0)
 		return rel_err_set(e, REL_ESOFTWARE, "cannot make a pipe: %s",
 		    strerror(errno));
@@ -493,7 +570,7 @@ pass(struct exporter *x, enum rel_export_kind k, row_fn fn,
 		return rel_err_set(e, REL_ESOFTWARE, "cannot start a thread: "
 		    "%s", strerror(rc));
 	}
-	snprintf(name, sizeof(name), "%s list", kind_names[k]);
+	snprintf(name, sizeof(name), "%s list", kinds[k].name);
 	rc = rel_csv_open_fp(&r, in, name, NULL, e);
 	if (rc == 0) {
 		res = rel_csv_header(r, &row, e);
@@ -814,10 +891,6 @@ finish(struct exporter *x, FILE *fp, const char *name, struct rel_err *e)
 	return 0;
 }
 
-static const char *const file_names[REL_EX_NKINDS] = { "student.csv",
-	"adult.csv", "group.csv", "member.csv", "connection.csv",
-	"checkin.csv", "profile.csv", "note.csv" };
-
 /* One kind's file. */
 static int
 write_kind(struct exporter *x, enum rel_export_kind k, unsigned flags,
@@ -829,9 +902,9 @@ write_kind(struct exporter *x, enum rel_export_kind k, unsigned flags,
 	size_t n;
 	int rc;
 
-	if ((rc = create(x, file_names[k], &fp, e)) != 0)
+	if ((rc = create(x, kinds[k].file, &fp, e)) != 0)
 		return rc;
-	cols = kind_cols(k, &n);
+	cols = kinds[k].cols(&n);
 	if (x->o->deidentify) {
 		if ((rc = sorter_open(&so, flags, e)) == 0) {
 			x->sort = &so;
@@ -854,7 +927,7 @@ write_kind(struct exporter *x, enum rel_export_kind k, unsigned flags,
 		return rc;
 	}
 	*rows = x->rows;
-	return finish(x, fp, file_names[k], e);
+	return finish(x, fp, kinds[k].file, e);
 }
 
 /* audit.csv of an inspection packet: the accesses to the student's
@@ -927,15 +1000,15 @@ write_manifest(struct exporter *x, const struct rel_export_result *r,
 	}
 	for (k = 0; k <= REL_EX_NKINDS; k++) {
 		long n = k < REL_EX_NKINDS ? r->rows[k] : r->audit_rows;
-		const char *file = k < REL_EX_NKINDS ? file_names[k] :
+		const char *file = k < REL_EX_NKINDS ? kinds[k].file :
 		    "audit.csv";
 
 		if (n < 0)
 			continue;
 		snprintf(num, sizeof(num), "%ld", n);
 		rel_out_cell(o, file, strlen(file));
-		rel_out_cell(o, k < REL_EX_NKINDS ? kind_names[k] : "audit",
-		    k < REL_EX_NKINDS ? strlen(kind_names[k]) : 5);
+		rel_out_cell(o, k < REL_EX_NKINDS ? kinds[k].name : "audit",
+		    k < REL_EX_NKINDS ? strlen(kinds[k].name) : 5);
 		rel_out_cell(o, num, strlen(num));
 		rel_out_cell(o, at, strlen(at));
 		/* Who exported is in the audit log; a de-identified file
@@ -1001,7 +1074,7 @@ detail(const struct rel_export_opts *o, const struct rel_export_result *r,
 		if (rows < 0)
 			continue;
 		w = snprintf(buf + len, n - len, "%s%s %ld", sep,
-		    k < REL_EX_NKINDS ? kind_names[k] : "audit", rows);
+		    k < REL_EX_NKINDS ? kinds[k].name : "audit", rows);
 		if (w < 0)
 			break;
 		len += (size_t)w;
@@ -1169,11 +1242,17 @@ rel_purge_kind_name(enum rel_purge_kind k)
 	return (unsigned)k < REL_PURGE_NKINDS ? purge_names[k] : "";
 }
 
+static const char *
+purge_name(unsigned k)
+{
+	return purge_names[k];
+}
+
 int
 rel_purge_kinds_parse(const char *opt, const char *s, unsigned *mask,
     struct rel_err *e)
 {
-	return names_parse(opt, s, purge_names, REL_PURGE_NKINDS,
+	return names_parse(opt, s, purge_name, REL_PURGE_NKINDS,
 	    "checkin, note, connection or profile (the other kinds are "
 	    "never purged)", mask, e);
 }
