@@ -380,6 +380,7 @@ student_contacts(struct rel_db *db, struct rel_rng *r, const struct year *y,
 	relative_name(r, rel[0], p->family, name[0], sizeof(name[0]));
 	relative_name(r, rel[1], p->family, name[1], sizeof(name[1]));
 
+	memset(c, 0, sizeof(c));
 	n = 1 + (int)rel_rng_below(r, 4) + (worried ? 1 + (int)
 	    rel_rng_below(r, 2) : 0);
 	for (k = 0; k < n; k++) {
