@@ -455,7 +455,9 @@ party_rec(const struct rel_rec *r, struct party_in *p, char *role,
 
 /* Add a party to a case. The case must be one the acting adult sees, or
  * one this run wrote; a party not already there is a change to the case,
- * which only those who may change it make (77). */
+ * which only those who may change it make (77). A closed case takes one
+ * too: its cases and its parties may come in two imports, as two lists
+ * wrote them. */
 static int
 party_put(struct rel_db *db, const struct party_in *p, enum rel_outcome *out,
     struct rel_err *e)
@@ -463,12 +465,12 @@ party_put(struct rel_db *db, const struct party_in *p, enum rel_outcome *out,
 	sqlite3_int64 rcase = 0, who;
 	sqlite3_stmt *st;
 	char had[16] = "";
-	int rc, seen = 0, isnew = 0, may = 0, closed = 0, there = 0;
+	int rc, seen = 0, isnew = 0, may = 0, there = 0;
 
 	if ((rc = new_cases(db, e)) != 0 ||
 	    (rc = rel_db_stmt(db, "SELECT c.id, " REL_SEES_CASE("c") ", "
-	    "c.id IN temp.rel_case_new, " MAY_CHANGE("c") ", "
-	    "c.status = 'closed' FROM restorative_case c WHERE c.case_id = ?1",
+	    "c.id IN temp.rel_case_new, " MAY_CHANGE("c") " "
+	    "FROM restorative_case c WHERE c.case_id = ?1",
 	    &st, e)) != 0)
 		return rc;
 	sqlite3_bind_text(st, 1, p->case_id, (int)p->case_len, SQLITE_STATIC);
@@ -478,7 +480,6 @@ party_put(struct rel_db *db, const struct party_in *p, enum rel_outcome *out,
 		seen = sqlite3_column_int(st, 1);
 		isnew = sqlite3_column_int(st, 2);
 		may = sqlite3_column_int(st, 3);
-		closed = sqlite3_column_int(st, 4);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -513,10 +514,6 @@ party_put(struct rel_db *db, const struct party_in *p, enum rel_outcome *out,
 		return rel_err_value(e, REL_EDATA, p->file, p->line, p->col,
 		    p->id, p->len, "is already a party to %.*s, as %s; a person "
 		    "has one role in a case", (int)p->case_len, p->case_id, had);
-	if (!isnew && closed)
-		return rel_err_value(e, REL_EDATA, p->file, p->line, "case_id",
-		    p->case_id, p->case_len, "is closed; a closed case takes no "
-		    "new party");
 	if (!isnew && !may)
 		return rel_err_value(e, REL_EPERM, p->file, p->line, "case_id",
 		    p->case_id, p->case_len, "may be changed only by its author, "
