@@ -185,8 +185,8 @@ do_open(struct rel_cli_args *a)
 
 	rel_err_clear(&e);
 	if (a->nargs > 0) {
-		rel_warn("open: takes no operands (the parties come as --harmed ID "
-		    "and the like, or in --parties FILE)");
+		rel_warn("open: takes no operands (the parties come as "
+		    "--harmed ID and the like, or in --parties FILE)");
 		usage(stderr, REL_EUSAGE);
 	}
 	memset(&o, 0, sizeof(o));
@@ -197,7 +197,8 @@ do_open(struct rel_cli_args *a)
 		o.opened_at = at;
 	}
 	if (V(O_FOLLOW) != NULL) {
-		if (rel_restore_when("--follow-up", V(O_FOLLOW), follow, &e) != 0)
+		if (rel_restore_when("--follow-up", V(O_FOLLOW), follow,
+		    &e) != 0)
 			return fail(&e);
 		o.follow_up_on = follow;
 	}
@@ -211,9 +212,9 @@ do_open(struct rel_cli_args *a)
 	n = open_parties(who, (size_t)g_argc);
 	if (n == 0 && V(O_PARTIES) == NULL) {
 		free(who);
-		rel_warn("open: a case needs at least one party: give --harmed ID, "
-		    "--responsible ID, --affected ID, --supporter ID, "
-		    "--facilitator ID or --parties FILE");
+		rel_warn("open: a case needs at least one party: give "
+		    "--harmed ID, --responsible ID, --affected ID, "
+		    "--supporter ID, --facilitator ID or --parties FILE");
 		usage(stderr, REL_EUSAGE);
 	}
 	o.case_id = V(O_ID);
@@ -272,7 +273,8 @@ do_update(struct rel_cli_args *a)
 		usage(stderr, REL_EUSAGE);
 	}
 	if (V(O_FOLLOW) != NULL) {
-		if (rel_restore_when("--follow-up", V(O_FOLLOW), follow, &e) != 0)
+		if (rel_restore_when("--follow-up", V(O_FOLLOW), follow,
+		    &e) != 0)
 			return fail(&e);
 		c.follow_up_on = follow;
 	}
@@ -370,8 +372,8 @@ do_list(struct rel_cli_args *a)
 	struct rel_cli_query cq;
 
 	if (a->nargs > 0) {
-		rel_warn("list: takes no operands (a student set comes on standard "
-		    "input)");
+		rel_warn("list: takes no operands (a student set comes on "
+		    "standard input)");
 		usage(stderr, REL_EUSAGE);
 	}
 	rel_cli_query_init(&cq, a);
@@ -407,8 +409,8 @@ do_due(struct rel_cli_args *a)
 	struct due d;
 
 	if (a->nargs > 0) {
-		rel_warn("due: takes no operands (a student set comes on standard "
-		    "input)");
+		rel_warn("due: takes no operands (a student set comes on "
+		    "standard input)");
 		usage(stderr, REL_EUSAGE);
 	}
 	d.on = rel_today();
@@ -418,8 +420,9 @@ do_due(struct rel_cli_args *a)
 			return fail(&e);
 		if (rel_date_parse(day, strlen(day), &d.on) != 0) {
 			rel_err_value(&e, REL_EUSAGE, NULL, 0, "--on", V(O_ON),
-			    strlen(V(O_ON)), "is not a date (YYYY-MM-DD) or a span "
-			    "ahead of today (today, tomorrow, 7d, 2w, 1m)");
+			    strlen(V(O_ON)), "is not a date (YYYY-MM-DD) or a "
+			    "span ahead of today (today, tomorrow, 7d, 2w, "
+			    "1m)");
 			return fail(&e);
 		}
 	}

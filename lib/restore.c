@@ -122,8 +122,8 @@ word(const char *const *list, const char *s)
 static int32_t
 month_len(int y, unsigned m)
 {
-	return rel_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) -
-	    rel_days_from_civil(y, m, 1);
+	return rel_days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1,
+	    1) - rel_days_from_civil(y, m, 1);
 }
 
 int
@@ -241,14 +241,17 @@ case_check(struct rel_db *db, const struct rel_rec *r, struct kase *k,
 		rel_strlcpy(k->status, k->closed[0] ? "closed" : "open",
 		    sizeof(k->status));
 	if (strcmp(k->status, "closed") == 0 && k->closed[0] == '\0')
-		return rel_err_at(e, REL_EDATA, r->file, r->line, "closed_at",
-		    "is empty; a closed case needs the date-time it was closed");
+		return rel_err_at(e, REL_EDATA, r->file, r->line,
+		    "closed_at", "is empty; a closed case needs the date-time "
+		    "it was closed");
 	if (strcmp(k->status, "closed") != 0 && k->closed[0] != '\0')
-		return rel_err_value(e, REL_EDATA, r->file, r->line, "closed_at",
-		    r->v[C_CLOSED], r->len[C_CLOSED], "is given, but the status "
-		    "is %s; only a closed case has closed_at", k->status);
+		return rel_err_value(e, REL_EDATA, r->file, r->line,
+		    "closed_at", r->v[C_CLOSED], r->len[C_CLOSED], "is given, "
+		    "but the status is %s; only a closed case has closed_at",
+		    k->status);
 	if (rel_rec_has(r, C_FOLLOW)) {
-		if (rel_date_parse(r->v[C_FOLLOW], r->len[C_FOLLOW], &days) != 0)
+		if (rel_date_parse(r->v[C_FOLLOW], r->len[C_FOLLOW],
+		    &days) != 0)
 			return rel_err_value(e, REL_EDATA, r->file, r->line,
 			    "follow_up_on", r->v[C_FOLLOW], r->len[C_FOLLOW],
 			    "is not a date (YYYY-MM-DD)");
@@ -277,7 +280,8 @@ static void
 bind_rec(sqlite3_stmt *st, int i, const struct rel_rec *r, size_t c)
 {
 	if (rel_rec_has(r, c))
-		sqlite3_bind_text(st, i, r->v[c], (int)r->len[c], SQLITE_STATIC);
+		sqlite3_bind_text(st, i, r->v[c], (int)r->len[c],
+		    SQLITE_STATIC);
 }
 
 /* The next free case id: one more than the highest R number. */
@@ -294,9 +298,11 @@ next_id(struct rel_db *db, char *id, size_t n, struct rel_err *e)
 		return rc;
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		snprintf(id, n, "R%lld", (long long)sqlite3_column_int64(st, 0));
+		snprintf(id, n, "R%lld",
+		    (long long)sqlite3_column_int64(st, 0));
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : rel_db_fail(db, rc, "numbering a case", e);
+	return rc == SQLITE_ROW ? 0 : rel_db_fail(db, rc, "numbering a case",
+	    e);
 }
 
 /* Write a case record: as an import row (open 0: an existing case with
@@ -315,10 +321,11 @@ case_put(struct rel_db *db, const struct rel_rec *r, int open, char *id,
 	if (rel_rec_has(r, C_ID)) {
 		if ((rc = rel_db_stmt(db, "SELECT " REL_SEES_CASE("c") ", "
 		    "c.opened_at = ?2 AND c.adult IS ?3 AND c.kind = ?4 "
-		    "AND c.summary IS ?5 AND c.agreement IS ?6 AND c.status = ?7 "
-		    "AND c.follow_up_on IS ?8 AND c.closed_at IS ?9 "
-		    "AND c.visibility = ?10 "
-		    "FROM restorative_case c WHERE c.case_id = ?1", &st, e)) != 0)
+		    "AND c.summary IS ?5 AND c.agreement IS ?6 "
+		    "AND c.status = ?7 AND c.follow_up_on IS ?8 "
+		    "AND c.closed_at IS ?9 AND c.visibility = ?10 "
+		    "FROM restorative_case c WHERE c.case_id = ?1", &st,
+		    e)) != 0)
 			return rc;
 		bind_rec(st, 1, r, C_ID);
 		sqlite3_bind_text(st, 2, k.opened, -1, SQLITE_STATIC);
@@ -348,8 +355,8 @@ case_put(struct rel_db *db, const struct rel_rec *r, int open, char *id,
 		if (found && (open || !seen || !same))
 			return rel_err_value(e, REL_EDATA, r->file, r->line,
 			    "case_id", r->v[C_ID], r->len[C_ID], "is already a "
-			    "case%s", open || !seen ? "" : ", with other values "
-			    "(rel-restore update changes a case)");
+			    "case%s", open || !seen ? "" : ", with other "
+			    "values (rel-restore update changes a case)");
 		snprintf(id, 65, "%.*s", (int)r->len[C_ID], r->v[C_ID]);
 		if (found) {
 			*out = REL_DUPLICATE;
@@ -361,8 +368,8 @@ case_put(struct rel_db *db, const struct rel_rec *r, int open, char *id,
 	if ((rc = new_cases(db, e)) != 0 ||
 	    (rc = rel_db_stmt(db, "INSERT INTO restorative_case (case_id, "
 	    "opened_at, adult, kind, summary, agreement, status, follow_up_on, "
-	    "closed_at, visibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, "
-	    "?10)", &st, e)) != 0)
+	    "closed_at, visibility) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &st, e)) != 0)
 		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, k.opened, -1, SQLITE_STATIC);
@@ -428,8 +435,8 @@ party_rec(const struct rel_rec *r, struct party_in *p, char *role,
 		return rc;
 	if (s && a)
 		return rel_err_at(e, REL_EDATA, r->file, r->line, "adult_id",
-		    "is given as well as student_id; a party is a student or an "
-		    "adult, one to a row");
+		    "is given as well as student_id; a party is a student or "
+		    "an adult, one to a row");
 	if (!s && !a)
 		return rel_err_at(e, REL_EDATA, r->file, r->line, "student_id",
 		    "is empty, and so is adult_id; a party is a student or an "
@@ -512,12 +519,13 @@ party_put(struct rel_db *db, const struct party_in *p, enum rel_outcome *out,
 	}
 	if (there)
 		return rel_err_value(e, REL_EDATA, p->file, p->line, p->col,
-		    p->id, p->len, "is already a party to %.*s, as %s; a person "
-		    "has one role in a case", (int)p->case_len, p->case_id, had);
+		    p->id, p->len, "is already a party to %.*s, as %s; a "
+		    "person has one role in a case", (int)p->case_len,
+		    p->case_id, had);
 	if (!isnew && !may)
 		return rel_err_value(e, REL_EPERM, p->file, p->line, "case_id",
-		    p->case_id, p->case_len, "may be changed only by its author, "
-		    "its facilitators, counselors and admins");
+		    p->case_id, p->case_len, "may be changed only by its "
+		    "author, its facilitators, counselors and admins");
 
 	if ((rc = rel_db_stmt(db, "INSERT INTO party (rcase, student, adult, "
 	    "role) VALUES (?1, ?2, ?3, ?4)", &st, e)) != 0)
@@ -723,13 +731,13 @@ rel_restore_open(struct rel_db *db, const struct rel_restore_open *o,
 	    (rc = open_file(db, o, case_id, nparties, &nbad, e)) != 0)
 		goto fail;
 	if (nbad > 0) {
-		rc = rel_err_set(e, REL_EDATA, "%ld bad part%s; the case was not "
-		    "opened", nbad, nbad == 1 ? "y" : "ies");
+		rc = rel_err_set(e, REL_EDATA, "%ld bad part%s; the case was "
+		    "not opened", nbad, nbad == 1 ? "y" : "ies");
 		goto fail;
 	}
 	if (*nparties == 0) {
-		rc = rel_err_set(e, REL_EDATA, "a case needs at least one party, "
-		    "and %s names none; the case was not opened",
+		rc = rel_err_set(e, REL_EDATA, "a case needs at least one "
+		    "party, and %s names none; the case was not opened",
 		    o->file != NULL ? o->file : "the command");
 		goto fail;
 	}
@@ -805,7 +813,8 @@ rel_restore_update(struct rel_db *db, const char *case_id,
 	sqlite3_stmt *st;
 	int rc, closed;
 
-	if (c->status == NULL && c->agreement == NULL && c->follow_up_on == NULL)
+	if (c->status == NULL && c->agreement == NULL &&
+	    c->follow_up_on == NULL)
 		return rel_err_set(e, REL_EUSAGE, "update: give --status, "
 		    "--agreement or --follow-up");
 	if (c->status != NULL && (status = word(statuses, c->status)) == NULL)
@@ -825,9 +834,9 @@ rel_restore_update(struct rel_db *db, const char *case_id,
 	if (c->follow_up_on != NULL && c->follow_up_on[0] != '\0' &&
 	    strncmp(c->follow_up_on, opened, 10) < 0) {
 		rc = rel_err_value(e, REL_EDATA, NULL, 0, "--follow-up",
-		    c->follow_up_on, strlen(c->follow_up_on), "is before the case "
-		    "was opened, %.10s; a follow-up must be on or after it",
-		    opened);
+		    c->follow_up_on, strlen(c->follow_up_on), "is before the "
+		    "case was opened, %.10s; a follow-up must be on or after "
+		    "it", opened);
 		goto fail;
 	}
 	if ((rc = rel_db_stmt(db, "UPDATE restorative_case SET "
@@ -953,9 +962,9 @@ bind_filter(struct rel_db *db, sqlite3_stmt *st,
 	int rc, known;
 
 	if (f->source != NULL || f->last != 0 || f->history != 0)
-		return rel_err_set(e, REL_EUSAGE, "--%s does not apply to cases",
-		    f->source != NULL ? "source" : f->last != 0 ? "last" :
-		    "history");
+		return rel_err_set(e, REL_EUSAGE, "--%s does not apply to "
+		    "cases", f->source != NULL ? "source" : f->last != 0 ?
+		    "last" : "history");
 	if (f->kind != NULL && (kind = word(kinds, f->kind)) == NULL)
 		return rel_err_value(e, REL_EUSAGE, NULL, 0, "--kind", f->kind,
 		    strlen(f->kind), "is not one of harm, conflict, circle or "
@@ -1047,8 +1056,8 @@ rel_restore_list(struct rel_db *db, const struct rel_restore_filter *rf,
 		/* rel_access_touch counts a row each time: a case's second
 		 * and later students are noted without counting it again. */
 		if (id == prev) {
-			rel_access_touch(db, sqlite3_column_int64(st, NCASE + 1),
-			    v);
+			rel_access_touch(db,
+			    sqlite3_column_int64(st, NCASE + 1), v);
 			l->rows--;
 			if (v == REL_VIS_PRIVATE)
 				l->private_rows--;
@@ -1098,17 +1107,15 @@ rel_restore_party_list(struct rel_db *db, const struct rel_restore_filter *rf,
 	return rc;
 }
 
-/* Each active student party is a row; a case with none, one row with no
- * student. */
+/* Each active student party is a row, so that every row names a student
+ * and the output reads back as a student set. */
 static const char sql_due[] =
     "SELECT c.case_id, c.follow_up_on, "
     "CAST(julianday(?2) - julianday(c.follow_up_on) AS INTEGER), "
     "c.kind, c.status, s.student_id, s.given_name, s.family_name, p.role, "
     "p.student, c.visibility "
-    "FROM restorative_case c "
-    "LEFT JOIN party p ON p.rcase = c.id AND p.student IN "
-    " (SELECT id FROM student WHERE active = 1) "
-    "LEFT JOIN student s ON s.id = p.student "
+    "FROM restorative_case c JOIN party p ON p.rcase = c.id "
+    "JOIN student s ON s.id = p.student AND s.active = 1 "
     "WHERE c.status <> 'closed' AND c.follow_up_on <= ?1 "
     "AND " REL_SEES_CASE("c")
     " AND (?3 IS NULL OR c.adult = ?3 OR EXISTS (SELECT 1 FROM party q "

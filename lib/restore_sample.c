@@ -106,7 +106,8 @@ classmate(struct sample *s, sqlite3_int64 a, sqlite3_int64 *b,
 		n = sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
-		return rel_db_fail(s->db, rc, "reading the sample's classes", e);
+		return rel_db_fail(s->db, rc, "reading the sample's classes",
+		    e);
 	if (n == 0)
 		return 0;
 	if ((rc = rel_db_stmt(s->db, "SELECT m2.student, "

@@ -125,8 +125,8 @@ REL_API int rel_restore_party_list(struct rel_db *db,
     struct rel_err *e);
 
 /* The follow-ups due: cases not closed whose follow_up_on is on or
- * before on (days), one row per active student party (a student set),
- * or one row with no student for a case with none. Columns: case_id
+ * before on (days), one row per active student party (a student set; a
+ * case with none has no row). Columns: case_id
  * follow_up_on days_overdue kind status student_id given_name
  * family_name role. days_overdue counts from follow_up_on to today.
  * adult (NULL: any) keeps the cases it wrote or is a party to; set keeps

@@ -674,7 +674,7 @@ run rel-restore list --as A901 --kind fight
 status_is 64
 err_has 'rel-restore: --kind: "fight" is not one of harm, conflict, circle or reentry'
 err_has 'usage: rel-restore open'
-run rel-restore list --as A901 --status done
+run rel-restore list --as A901 --status "done"
 status_is 64
 err_has 'rel-restore: --status: "done" is not one of open, circle_held, agreement, repaired or closed'
 run rel-restore list --as A901 --student 999999
@@ -788,6 +788,12 @@ R4,2026-11-19,1,reentry,open,100209,Aroha,Ngata,responsible
 X
 run rel-restore due --as A905
 out_lines 3
+# A deactivated student's rows are left out; a case with no active
+# student party has none (every row names a student, for a set).
+rel-roster deactivate student 100209 2>/dev/null || fail_ "deactivate"
+run rel-restore due --as A901
+out_lines 3
+out_lacks 'R4,'
 run rel-restore due --as A901 --on soon
 status_is 64
 err_has 'rel-restore: --on: "soon" is not a date (YYYY-MM-DD) or a span ahead of today'

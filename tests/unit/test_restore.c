@@ -182,7 +182,8 @@ test_cases(void **state)
 	    REL_EDATA, "follow_up_on: \"2026-11-01\" is before the case was "
 	    "opened, 2026-11-02; a follow-up must be on or after it");
 	bad_case(&t, NULL, "2026-11-02", NULL, NULL, "next week", NULL,
-	    REL_EDATA, "follow_up_on: \"next week\" is not a date (YYYY-MM-DD)");
+	    REL_EDATA, "follow_up_on: \"next week\" is not a date "
+	    "(YYYY-MM-DD)");
 	bad_case(&t, NULL, "2026-11-02", NULL, "closed", NULL, NULL, REL_EDATA,
 	    "closed_at: is empty; a closed case needs the date-time it was "
 	    "closed");
@@ -609,8 +610,8 @@ test_list(void **state)
 	/* The set: cases with a student of it; --set-parties keeps only its
 	 * students among the parties. */
 	rel_restore_filter_init(&rf);
-	assert_int_equal(rel_db_exec(t.db, "INSERT INTO temp.rel_set VALUES (2)",
-	    &e), 0);
+	assert_int_equal(rel_db_exec(t.db, "INSERT INTO temp.rel_set "
+	    "VALUES (2)", &e), 0);
 	rf.f.set = 1;
 	rf.set_parties = 1;
 	out_is(&t, 1, &rf, "case_id,student_id,adult_id,role\n"
@@ -796,20 +797,23 @@ test_sample(void **state)
 	assert_int_equal(rel_db_begin(t.db, &e), 0);
 	assert_int_equal(rel_restore_sample(t.db, 1, &e), 0);
 	assert_int_equal(rel_db_commit(t.db, &e), 0);
-	assert_true(tmpdb_int(&t, "SELECT count(*) FROM restorative_case") >= 3);
+	assert_true(tmpdb_int(&t, "SELECT count(*) FROM restorative_case") >=
+	    3);
 	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM restorative_case "
 	    "WHERE kind = 'reentry'") > 0, 1);
 	/* Something is due today, and no closed case has a follow-up. */
 	assert_true(tmpdb_int(&t, "SELECT count(*) FROM restorative_case "
 	    "WHERE status <> 'closed' AND follow_up_on <= '2026-11-20'") > 0);
 	/* 2 to 4 parties each, one facilitator, a counselor or an admin. */
-	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM restorative_case c "
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM "
+	    "restorative_case c "
 	    "WHERE (SELECT count(*) FROM party p WHERE p.rcase = c.id) "
 	    "NOT BETWEEN 2 AND 4"), 0);
-	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM restorative_case c "
-	    "WHERE (SELECT count(*) FROM party p JOIN adult a ON a.id = p.adult "
-	    "WHERE p.rcase = c.id AND p.role = 'facilitator' AND a.role IN "
-	    "('counselor', 'admin')) <> 1"), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM "
+	    "restorative_case c WHERE (SELECT count(*) FROM party p "
+	    "JOIN adult a ON a.id = p.adult WHERE p.rcase = c.id "
+	    "AND p.role = 'facilitator' "
+	    "AND a.role IN ('counselor', 'admin')) <> 1"), 0);
 	/* An agreement once there is one. */
 	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM restorative_case "
 	    "WHERE (status IN ('open', 'circle_held')) <> (agreement IS NULL)"),
