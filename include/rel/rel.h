@@ -21,6 +21,7 @@
 #include "rel/profile.h"
 #include "rel/note.h"
 #include "rel/family.h"
+#include "rel/restore.h"
 #include "rel/export.h"
 #include "rel/sample.h"
 #include "rel/cli.h"
