@@ -20,6 +20,7 @@
 #include "rel/checkin.h"
 #include "rel/profile.h"
 #include "rel/note.h"
+#include "rel/goal.h"
 #include "rel/export.h"
 #include "rel/sample.h"
 #include "rel/cli.h"
