@@ -22,6 +22,7 @@
 #include "rel/note.h"
 #include "rel/family.h"
 #include "rel/restore.h"
+#include "rel/goal.h"
 #include "rel/export.h"
 #include "rel/sample.h"
 #include "rel/cli.h"
