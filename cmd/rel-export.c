@@ -29,9 +29,10 @@ usage(FILE *fp, int status)
 	    "       rel-export audit [--student ID] [--adult ID] [--since WHEN] [--until WHEN]\n"
 	    "               [--by-student] [--format FMT] [--excel-safe]\n"
 	    "       rel-export purge --before WHEN [--kind KIND,...] [--purpose TEXT] [--dry-run]\n"
-	    "An export's KIND is student, adult, group, member, connection, checkin, profile\n"
-	    "or note; a purge's is checkin, note, connection or profile. Every verb takes\n"
-	    "--db PATH and --as ADULT_ID. export reads a student set on standard input.\n");
+	    "An export's KIND is student, adult, group, member, connection, checkin, profile,\n"
+	    "note or family; a purge's is checkin, note, connection, profile, family, goal\n"
+	    "or case. Every verb takes --db PATH and --as ADULT_ID. export reads a student\n"
+	    "set on standard input.\n");
 	exit(status);
 }
 

@@ -250,8 +250,8 @@ rel_export_week(int32_t days, char *buf)
  * so that it follows the lists' columns. A column not named here is
  * dropped: a new free-text column cannot leak by being forgotten.
  */
-enum xf { X_DROP, X_KEEP, X_STUDENT, X_ADULT, X_GROUP, X_WEEK, X_GRADE,
-	X_LANG, X_ROLE };
+enum xf { X_DROP, X_KEEP, X_STUDENT, X_ADULT, X_GROUP, X_GOAL, X_CASE,
+	X_WEEK, X_GRADE, X_LANG, X_ROLE };
 static const struct {
 	const char *col;
 	enum xf xf;
@@ -263,6 +263,13 @@ static const struct {
 	{ "active", X_KEEP }, { "kind", X_KEEP }, { "strength", X_KEEP },
 	{ "primary", X_KEEP }, { "mood", X_KEEP }, { "understanding", X_KEEP },
 	{ "workload", X_KEEP }, { "visibility", X_KEEP }, { "source", X_KEEP },
+	{ "channel", X_KEEP }, { "direction", X_KEEP }, { "tone", X_KEEP },
+	{ "follow_up_on", X_WEEK }, { "case_id", X_CASE },
+	{ "opened_at", X_WEEK }, { "closed_at", X_WEEK }, { "status", X_KEEP },
+	{ "goal_id", X_GOAL }, { "champion_adult_id", X_ADULT },
+	{ "start", X_WEEK }, { "due", X_WEEK }, { "area", X_KEEP },
+	{ "set_by", X_KEEP }, { "tier", X_KEEP }, { "check_every", X_KEEP },
+	{ "rating", X_KEEP },
 };
 
 static enum xf
@@ -276,7 +283,7 @@ xf_of(const char *col)
 	return X_DROP;
 }
 
-#define MAXCOLS 16
+#define MAXCOLS 24
 
 struct sorter;
 struct exporter {
@@ -419,6 +426,70 @@ note_list(struct rel_db *db, int set, struct rel_out *o, struct rel_err *e)
 	return rel_note_list(db, &f, o, e);
 }
 
+static int
+family_list(struct rel_db *db, int set, struct rel_out *o,
+    struct rel_err *e)
+{
+	struct rel_family_filter ff;
+
+	rel_family_filter_init(&ff);
+	ff.f.set = set;
+	ff.f.inactive = 1;
+	return rel_family_list(db, &ff, o, e);
+}
+
+static int
+goal_list(struct rel_db *db, int set, struct rel_out *o, struct rel_err *e)
+{
+	struct rel_goal_filter gf;
+
+	rel_goal_filter_init(&gf);
+	gf.f.set = set;
+	gf.f.inactive = 1;
+	return rel_goal_list(db, &gf, o, e);
+}
+
+static int
+progress_list(struct rel_db *db, int set, struct rel_out *o,
+    struct rel_err *e)
+{
+	struct rel_goal_filter gf;
+
+	rel_goal_filter_init(&gf);
+	gf.f.set = set;
+	gf.f.inactive = 1;
+	return rel_progress_list(db, &gf, o, e);
+}
+
+static void
+restore_filter(struct rel_restore_filter *rf, int set)
+{
+	rel_restore_filter_init(rf);
+	rf->f.set = set;
+	rf->f.inactive = 1;
+	/* A student's packet holds the parties that are that student (and
+	 * the adults), not the other students of the case. */
+	rf->set_parties = set;
+}
+
+static int
+case_list(struct rel_db *db, int set, struct rel_out *o, struct rel_err *e)
+{
+	struct rel_restore_filter rf;
+
+	restore_filter(&rf, set);
+	return rel_restore_list(db, &rf, o, e);
+}
+
+static int
+party_list(struct rel_db *db, int set, struct rel_out *o, struct rel_err *e)
+{
+	struct rel_restore_filter rf;
+
+	restore_filter(&rf, set);
+	return rel_restore_party_list(db, &rf, o, e);
+}
+
 /*
  * The kinds an export writes, in the order of enum rel_export_kind: the
  * name (and KIND.csv), the list's columns, and the list itself. A new
@@ -438,10 +509,15 @@ static const struct {
 	{ "checkin", "checkin.csv", rel_checkin_cols, checkin_list },
 	{ "profile", "profile.csv", rel_profile_cols, profile_list },
 	{ "note", "note.csv", rel_note_cols, note_list },
+	{ "family", "family.csv", rel_family_cols, family_list },
+	{ "goal", "goal.csv", rel_goal_cols, goal_list },
+	{ "progress", "progress.csv", rel_progress_cols, progress_list },
+	{ "case", "case.csv", rel_restore_cols, case_list },
+	{ "party", "party.csv", rel_restore_party_cols, party_list },
 };
 _Static_assert(NELEM(kinds) == REL_EX_NKINDS, "every kind is exported");
 #define KIND_WORDS "student, adult, group, member, connection, checkin, " \
-	"profile or note"
+	"profile, note, family, goal, progress, case or party"
 
 const char *
 rel_export_kind_name(enum rel_export_kind k)
@@ -512,6 +588,10 @@ kind_begin(struct exporter *x, enum rel_export_kind k)
 		const char *c = x->cols[i];
 
 		x->xf[i] = xf_of(c);
+		/* A party's role (harmed, facilitator, ...) is not an
+		 * adult's job, and is kept. */
+		if (x->xf[i] == X_ROLE && k != REL_EX_ADULT)
+			x->xf[i] = X_KEEP;
 		if (strcmp(c, "student_id") == 0)
 			x->sid = (int)i;
 		else if (strcmp(c, "group_id") == 0)
@@ -682,8 +762,9 @@ deid_value(struct exporter *x, const struct rel_csv_row *row, size_t i,
 	case X_STUDENT:
 	case X_ADULT:
 	case X_GROUP:
-		v = pseudonym(x, x->xf[i] == X_STUDENT ? 's' :
-		    x->xf[i] == X_ADULT ? 'a' : 'g', s, *len);
+	case X_GOAL:
+	case X_CASE:
+		v = pseudonym(x, "sagoc"[x->xf[i] - X_STUDENT], s, *len);
 		*len = v != NULL ? strlen(v) : 0;
 		break;
 	case X_WEEK:
@@ -1234,7 +1315,7 @@ out:
  * Retention.
  */
 static const char *const purge_names[REL_PURGE_NKINDS] = { "checkin",
-	"note", "connection", "profile" };
+	"note", "connection", "profile", "family", "goal", "case" };
 
 const char *
 rel_purge_kind_name(enum rel_purge_kind k)
@@ -1253,8 +1334,8 @@ rel_purge_kinds_parse(const char *opt, const char *s, unsigned *mask,
     struct rel_err *e)
 {
 	return names_parse(opt, s, purge_name, REL_PURGE_NKINDS,
-	    "checkin, note, connection or profile (the other kinds are "
-	    "never purged)", mask, e);
+	    "checkin, note, connection, profile, family, goal or case (the "
+	    "other kinds are never purged)", mask, e);
 }
 
 /* ?1 the time: seconds for check-ins, a date-time text for the rest. A
@@ -1269,6 +1350,18 @@ static const char *const purge_count[REL_PURGE_NKINDS] = {
 	" WHERE n.student = e.student AND n.adult = e.adult "
 	" AND (n.at > e.at OR (n.at = e.at AND n.id > e.id)))",
 	"SELECT count(*) FROM profile_item WHERE retired_at < ?1",
+	"SELECT count(*) FROM family_contact WHERE at < ?1",
+	"SELECT count(*) FROM goal WHERE closed_at < ?1",
+	"SELECT count(*) FROM restorative_case WHERE closed_at < ?1",
+};
+/* What must go first: the rows that point at the ones deleted. An open
+ * goal or case is never purged, however old. */
+static const char *const purge_first[REL_PURGE_NKINDS] = {
+	NULL, NULL, NULL, NULL, NULL,
+	"DELETE FROM progress WHERE goal IN "
+	"(SELECT id FROM goal WHERE closed_at < ?1)",
+	"DELETE FROM party WHERE rcase IN "
+	"(SELECT id FROM restorative_case WHERE closed_at < ?1)",
 };
 static const char *const purge_delete[REL_PURGE_NKINDS] = {
 	"DELETE FROM checkin WHERE at < ?1",
@@ -1279,6 +1372,9 @@ static const char *const purge_delete[REL_PURGE_NKINDS] = {
 	" WHERE n.student = e.student AND n.adult = e.adult "
 	" AND (n.at > e.at OR (n.at = e.at AND n.id > e.id))))",
 	"DELETE FROM profile_item WHERE retired_at < ?1",
+	"DELETE FROM family_contact WHERE at < ?1",
+	"DELETE FROM goal WHERE closed_at < ?1",
+	"DELETE FROM restorative_case WHERE closed_at < ?1",
 };
 
 /* PRAGMA wal_checkpoint(TRUNCATE); 75 when another connection kept it
@@ -1331,6 +1427,17 @@ rel_purge(struct rel_db *db, int64_t before, unsigned mask, int dry_run,
 	for (k = 0; k < REL_PURGE_NKINDS; k++) {
 		if (!(mask & 1u << k))
 			continue;
+		if (!dry_run && purge_first[k] != NULL) {
+			if ((rc = rel_db_stmt(db, purge_first[k], &st, e)) != 0)
+				goto fail;
+			sqlite3_bind_text(st, 1, at, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			sqlite3_reset(st);
+			if (rc != SQLITE_DONE) {
+				rc = rel_db_fail(db, rc, "purging", e);
+				goto fail;
+			}
+		}
 		if ((rc = rel_db_stmt(db, dry_run ? purge_count[k] :
 		    purge_delete[k], &st, e)) != 0)
 			goto fail;

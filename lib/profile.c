@@ -599,7 +599,10 @@ rel_profile_show(struct rel_db *db, const char *student, int history,
 	c.md = markdown;
 	if ((rc = show_head(db, student, &c, &sid, e)) != 0 ||
 	    (rc = show_items(db, sid, history, &c, e)) != 0 ||
-	    (rc = show_adults(db, sid, &c, e)) != 0)
+	    (rc = show_adults(db, sid, &c, e)) != 0 ||
+	    (rc = rel_goal_card(db, sid, &c, e)) != 0 ||
+	    (rc = rel_family_card(db, sid, &c, e)) != 0 ||
+	    (rc = rel_restore_card(db, sid, &c, e)) != 0)
 		return rc;
 	if (checkins > 0)
 		return show_checkins(db, sid, checkins, &c, e);

@@ -38,6 +38,11 @@ enum rel_export_kind {
 	REL_EX_CHECKIN,
 	REL_EX_PROFILE,
 	REL_EX_NOTE,
+	REL_EX_FAMILY,
+	REL_EX_GOAL,
+	REL_EX_PROGRESS,
+	REL_EX_CASE,
+	REL_EX_PARTY,
 	REL_EX_NKINDS
 };
 #define REL_EX_ALL ((1u << REL_EX_NKINDS) - 1)
@@ -104,10 +109,15 @@ enum rel_purge_kind {
 				   the time, but the one each current
 				   connection rests on */
 	REL_PURGE_PROFILE,	/* profile items retired before the time */
+	REL_PURGE_FAMILY,	/* family contacts before the time */
+	REL_PURGE_GOAL,		/* goals and supports closed before the
+				   time, with their progress */
+	REL_PURGE_CASE,		/* restorative cases closed before the
+				   time, with their parties */
 	REL_PURGE_NKINDS
 };
-/* The kind names of a purge ("checkin", "note", "connection", "profile")
- * into a mask; 64 naming opt for a name that is not one. */
+/* The kind names of a purge ("checkin", "note", "connection", "profile",
+ * "family", "goal", "case") into a mask; 64 naming opt for a name that is not one. */
 REL_API int rel_purge_kinds_parse(const char *opt, const char *s,
     unsigned *mask, struct rel_err *e);
 REL_API const char *rel_purge_kind_name(enum rel_purge_kind k);

@@ -602,6 +602,15 @@ Adults who know them
   - Ingrid Solberg, advisor (A903): trusted adult; primary adult
   - Priya Raghunathan, teacher (A905): knows something personal
 
+Goals and supports
+  (none recorded yet)
+
+Family contacts
+  (none recorded yet)
+
+Restorative cases
+  (none recorded yet)
+
 Last check-ins
   - 2026-11-19 exit ticket with Priya Raghunathan: understanding 2
   - 2026-11-18 check-in with Ingrid Solberg: mood 4, understanding 3, workload 2; tired after the game but smiling
@@ -655,6 +664,18 @@ Student 100201, grade 9, she/her, home language isiZulu
 - Ingrid Solberg, advisor (A903): trusted adult; **primary adult**
 - Priya Raghunathan, teacher (A905): knows something personal
 
+## Goals and supports
+
+(none recorded yet)
+
+## Family contacts
+
+(none recorded yet)
+
+## Restorative cases
+
+(none recorded yet)
+
 ## Last check-ins
 
 - 2026-11-19 exit ticket with Priya Raghunathan: understanding 2
@@ -696,6 +717,15 @@ Supports that help
   (none recorded yet)
 
 Adults who know them
+  (none recorded yet)
+
+Goals and supports
+  (none recorded yet)
+
+Family contacts
+  (none recorded yet)
+
+Restorative cases
   (none recorded yet)
 X
 
