@@ -21,6 +21,7 @@
  * Every verb takes --db PATH and --as ADULT_ID. add writes the goal_id on
  * standard output, and nothing else, so that a script can keep it.
  */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -256,8 +257,9 @@ do_close(struct rel_cli_args *a)
 	struct rel_actor who;
 	struct rel_db *db;
 	struct rel_err e;
-	char at[REL_DATETIME_LEN];
+	char at[REL_DATETIME_LEN], status[16];
 	int64_t secs;
+	size_t i;
 	int rc;
 
 	rel_err_clear(&e);
@@ -268,9 +270,14 @@ do_close(struct rel_cli_args *a)
 		return rc;
 	if ((rc = rel_actor_find(db, V(REL_O_AS), &who, &e)) == 0 &&
 	    (rc = rel_goal_close(db, a->args[0], V(O_STATUS), V(O_OUTCOME),
-	    secs, &e)) == 0)
-		rel_warn("%s closed: %s", a->args[0], V(O_STATUS) != NULL ?
+	    secs, &e)) == 0) {
+		/* The status as stored: it was taken in any case. */
+		snprintf(status, sizeof(status), "%s", V(O_STATUS) != NULL ?
 		    V(O_STATUS) : "closed");
+		for (i = 0; status[i] != '\0'; i++)
+			status[i] = (char)tolower((unsigned char)status[i]);
+		rel_warn("%s closed: %s", a->args[0], status);
+	}
 	rel_db_close(db);
 	return rc != 0 ? fail(&e) : 0;
 }
@@ -329,8 +336,8 @@ do_query(struct rel_cli_args *a, int due)
 
 	rel_err_clear(&e);
 	if (a->nargs > 0) {
-		rel_warn("%s: takes no operands (a student set comes on standard "
-		    "input)", due ? "due" : "list");
+		rel_warn("%s: takes no operands (a student set comes on "
+		    "standard input)", due ? "due" : "list");
 		usage(stderr, REL_EUSAGE);
 	}
 	memset(&q, 0, sizeof(q));

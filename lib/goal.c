@@ -233,8 +233,8 @@ rec_date(const struct rel_rec *r, size_t i, const char *col, int32_t dflt,
 	if (!rel_rec_has(r, i))
 		return 0;
 	if (rel_date_parse(r->v[i], r->len[i], days) != 0)
-		return rel_err_value(e, REL_EDATA, r->file, r->line, col, r->v[i],
-		    r->len[i], "is not a date (YYYY-MM-DD)");
+		return rel_err_value(e, REL_EDATA, r->file, r->line, col,
+		    r->v[i], r->len[i], "is not a date (YYYY-MM-DD)");
 	return 0;
 }
 
@@ -305,7 +305,8 @@ goal_check(const struct rel_rec *r, struct goal *g, struct rel_err *e)
 		    "has no tier (kind support makes a support)");
 	if (strcmp(g->kind, "support") == 0 && g->tier == 0)
 		g->tier = 2;
-	if ((rc = rel_rec_text(r, C_STRAT, "strategies", TEXT_MAX, 1, e)) != 0 ||
+	if ((rc = rel_rec_text(r, C_STRAT, "strategies", TEXT_MAX, 1,
+	    e)) != 0 ||
 	    (rc = rec_date(r, C_START, "start", rel_today(), &g->start,
 	    e)) != 0 ||
 	    (rc = rec_date(r, C_DUE, "due", NO_DAY, &g->due, e)) != 0)
@@ -341,9 +342,9 @@ goal_check(const struct rel_rec *r, struct goal *g, struct rel_err *e)
 		return rel_err_at(e, REL_EDATA, r->file, r->line, "outcome",
 		    "is empty; a goal that is %s needs its outcome", g->status);
 	if (open && rel_rec_has(r, C_CLOSED))
-		return rel_err_value(e, REL_EDATA, r->file, r->line, "closed_at",
-		    r->v[C_CLOSED], r->len[C_CLOSED], "is given, but the status "
-		    "is open");
+		return rel_err_value(e, REL_EDATA, r->file, r->line,
+		    "closed_at", r->v[C_CLOSED], r->len[C_CLOSED], "is given, "
+		    "but the status is open");
 	g->closed_at[0] = '\0';
 	if (!open) {
 		if ((rc = rel_rec_time(r, C_CLOSED, "closed_at", 0, &secs,
@@ -533,7 +534,8 @@ static void
 bind_rec(sqlite3_stmt *st, int i, const struct rel_rec *r, size_t c)
 {
 	if (rel_rec_has(r, c))
-		sqlite3_bind_text(st, i, r->v[c], (int)r->len[c], SQLITE_STATIC);
+		sqlite3_bind_text(st, i, r->v[c], (int)r->len[c],
+		    SQLITE_STATIC);
 }
 
 /* The goal the row's goal_id names, if any, compared with the row. */
@@ -862,8 +864,8 @@ rel_goal_close(struct rel_db *db, const char *goal_id, const char *status,
 			    "dropped");
 	}
 	if (outcome == NULL || blank(outcome, strlen(outcome)))
-		return rel_err_set(e, REL_EUSAGE, "--outcome is needed: say what "
-		    "came of the goal");
+		return rel_err_set(e, REL_EUSAGE, "--outcome is needed: say "
+		    "what came of the goal");
 	r.v = &outcome;
 	len[0] = strlen(outcome);
 	if ((rc = rel_rec_text(&r, 0, "outcome", TEXT_MAX, 1, e)) != 0)
@@ -949,9 +951,9 @@ bind_filter(struct rel_db *db, sqlite3_stmt *st,
 	int rc;
 
 	if (f->source != NULL || f->last != 0 || f->history != 0)
-		return rel_err_set(e, REL_EUSAGE, "--%s does not apply to goals",
-		    f->source != NULL ? "source" : f->last != 0 ? "last" :
-		    "history");
+		return rel_err_set(e, REL_EUSAGE, "--%s does not apply to "
+		    "goals", f->source != NULL ? "source" : f->last != 0 ?
+		    "last" : "history");
 	if ((rc = filter_enum("--kind", f->kind, kinds, "goal or support", 0,
 	    &kind, e)) != 0 ||
 	    (rc = filter_enum("--area", gf->area, areas, "academic, "
@@ -1172,7 +1174,8 @@ rel_goal_card(struct rel_db *db, sqlite3_int64 sid, const struct rel_card *c,
 			fprintf(c->fp, "; %s to %s", sqlite3_column_text(st, 6),
 			    t);
 		else if (support)
-			fprintf(c->fp, "; since %s", sqlite3_column_text(st, 6));
+			fprintf(c->fp, "; since %s",
+			    sqlite3_column_text(st, 6));
 		else if (t != NULL)
 			fprintf(c->fp, "; due %s", t);
 		if (sqlite3_column_type(st, 8) != SQLITE_NULL)

@@ -150,9 +150,9 @@ static const char *const outcomes_dropped[] = {
 struct pupil {
 	char id[ID_BYTES];
 	char lead[ID_BYTES];		/* advisory lead, or "" */
-	char coach[ID_BYTES];		/* coach of a team or club, or "" */
+	char coach[ID_BYTES];		/* a coach of theirs, or "" */
 	char counselor[ID_BYTES];
-	double score;			/* lower: more in need of support */
+	double score;			/* lower: more need of support */
 	int tier;			/* the support plan's, or 0 */
 };
 
@@ -166,7 +166,7 @@ struct gen {
 /* A goal or support being drawn. */
 struct plan {
 	const char *kind, *area, *text, *set_by, *strategies, *vis;
-	const char *champion, *author;	/* adult_ids; champion may be "" */
+	const char *champion, *author;	/* adult_ids; champion or "" */
 	int tier;
 	int32_t start, due;
 	int every;			/* days; 0: none */
@@ -505,7 +505,8 @@ load_pupils(struct gen *g, char (*couns)[ID_BYTES], size_t ncouns,
 			    sqlite3_column_int64(st, 3) % ncouns],
 			    sizeof(q->counselor));
 		else
-			rel_strlcpy(q->counselor, q->lead, sizeof(q->counselor));
+			rel_strlcpy(q->counselor, q->lead,
+			    sizeof(q->counselor));
 		/* Low and falling moods first, with some chance in it: a
 		 * plan follows from more than check-ins. */
 		m1 = sqlite3_column_type(st, 4) != SQLITE_NULL ?
@@ -519,7 +520,8 @@ load_pupils(struct gen *g, char (*couns)[ID_BYTES], size_t ncouns,
 	*pp = p;
 	*np = n;
 	if (rc != SQLITE_DONE)
-		return rel_db_fail(g->db, rc, "reading the sample's students", e);
+		return rel_db_fail(g->db, rc, "reading the sample's students",
+		    e);
 	return 0;
 }
 
