@@ -166,12 +166,14 @@ test_kinds(void **state)
 	    &m, &e), 0);
 	assert_int_equal(m, 1u << REL_EX_NOTE | 1u << REL_EX_CHECKIN);
 	assert_int_equal(rel_export_kinds_parse("--kind", "student,adult,group,"
-	    "member,connection,checkin,profile,note", &m, &e), 0);
+	    "member,connection,checkin,profile,note,family,goal,progress,case,"
+	    "party", &m, &e), 0);
 	assert_int_equal(m, REL_EX_ALL);
 	assert_int_equal(rel_export_kinds_parse("--kind", "notes", &m, &e),
 	    REL_EUSAGE);
 	has(&e, "--kind: \"notes\" is not student, adult, group, member, "
-	    "connection, checkin, profile or note");
+	    "connection, checkin, profile, note, family, goal, progress, case "
+	    "or party");
 	assert_int_equal(rel_export_kinds_parse("--kind", "", &m, &e),
 	    REL_EUSAGE);
 	assert_int_equal(rel_export_kinds_parse("--kind", "note,", &m, &e),
@@ -187,7 +189,7 @@ test_kinds(void **state)
 	assert_int_equal(m, 1u << REL_PURGE_PROFILE | 1u << REL_PURGE_CHECKIN);
 	assert_int_equal(rel_purge_kinds_parse("--kind", "student", &m, &e),
 	    REL_EUSAGE);
-	has(&e, "is not checkin, note, connection or profile");
+	has(&e, "is not checkin, note, connection, profile, family, goal or case");
 	assert_string_equal(rel_purge_kind_name(REL_PURGE_CONNECTION),
 	    "connection");
 }
@@ -347,7 +349,7 @@ test_export_files(void **state)
 	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM audit WHERE "
 	    "purpose = 'unit test' AND detail = 'student 31, adult 12, "
 	    "group 2, member 21, connection 0, checkin 0, profile 0, "
-	    "note 2'"), 1);
+	    "note 2, family 0, goal 0, progress 0, case 0, party 0'"), 1);
 
 	/* The same directory again: 73, and nothing more is audited. */
 	assert_int_equal(rel_export(t.db, &o, &r, &e), REL_ECANTCREAT);
@@ -421,7 +423,7 @@ test_export_student(void **state)
 	assert_int_equal(count_col(at_(&t, "second", "audit.csv"), 4, "P01"),
 	    1);
 	assert_int_equal(count_col(at_(&t, "second", "manifest.csv"), 0, NULL),
-	    7);
+	    12);
 	tmpdb_close(&t);
 }
 
@@ -647,7 +649,8 @@ test_purge(void **state)
 	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM audit_student"),
 	    0);
 	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM audit WHERE "
-	    "detail = 'checkin 3, note 0, connection 3, profile 1'"), 1);
+	    "detail = 'checkin 3, note 0, connection 3, profile 1, family 0, "
+	    "goal 0, case 0'"), 1);
 	/* Again: nothing left to purge. */
 	assert_int_equal(rel_purge(t.db, before, 0, 0, NULL, n, &e), 0);
 	assert_int_equal(n[REL_PURGE_CHECKIN] + n[REL_PURGE_CONNECTION] +

@@ -474,7 +474,10 @@ test_show(void **state)
 	assert_true(starts(s, "Seun Adeyemi (given name Oluwaseun)\n"
 	    "Student S2, grade 10\n\n"));
 	assert_non_null(strstr(s, "Adults who know them\n  (none recorded "
-	    "yet)\n\nLast check-ins\n  (none recorded yet)\n"));
+	    "yet)\n\nGoals and supports\n  (none recorded yet)\n\n"
+	    "Family contacts\n  (none recorded yet)\n\nRestorative cases\n"
+	    "  (none recorded yet)\n\nLast check-ins\n  (none recorded "
+	    "yet)\n"));
 	free(s);
 	/* A primary adult without a connection still shows; a deactivated
 	 * adult does not. */
