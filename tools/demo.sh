@@ -53,5 +53,13 @@ show "rel-profile show S0029 --db demo/rel.db"
 show "rel-checkin add S0029 --db demo/rel.db --mood 3 --understanding 4 --workload 3 --note 'Talked about building PCs'"
 show "rel-note add S0029 affirmation 'You explained the proof step by step.' --db demo/rel.db"
 show "rel-note balance --db demo/rel.db --by adult --format table | head -n 8"
+# Families, goals and repair: whose family has not heard from school, the
+# follow-ups owed, a positive call home, a support plan, and what is due.
+show "rel-family quiet --db demo/rel.db --format table | head -n 8"
+show "rel-family due --db demo/rel.db --format table"
+show "rel-family add S0029 --db demo/rel.db --channel call --direction to_home --tone positive --summary 'Called to share the robotics win'"
+show "rel-goal add S0029 --db demo/rel.db --kind support --text 'Check-in/check-out with a mentor' --tier 2 --champion A001 --duration 6w --check-every 7d"
+show "rel-goal due --db demo/rel.db --format table | head -n 8"
+show "rel-restore due --db demo/rel.db --format table"
 show "rel-init check --db demo/rel.db"
 printf '\nThe database is demo/rel.db; try: export REL_DB=demo/rel.db REL_AS=A001; rel-roster list --format table\n'
