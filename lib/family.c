@@ -233,26 +233,6 @@ write_family(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	return 0;
 }
 
-/* A filter option from a fixed list: NULL for none, else the stored
- * value; 64 naming the option if not one. */
-static int
-enum_opt(const char *opt, const char *s, const char *const *allowed,
-    const char *expected, const char **v, struct rel_err *e)
-{
-	size_t i;
-
-	*v = NULL;
-	if (s == NULL)
-		return 0;
-	for (i = 0; allowed[i] != NULL; i++)
-		if (strcasecmp(s, allowed[i]) == 0) {
-			*v = allowed[i];
-			return 0;
-		}
-	return rel_err_value(e, REL_EUSAGE, NULL, 0, opt, s, strlen(s),
-	    "is not %s", expected);
-}
-
 /* The filters of a list or a summary, checked and bound: ?1 student
  * rowid, ?2 adult rowid, ?3 channel, ?4 direction, ?5 tone, ?6 since,
  * ?7 until (NULL: no filter), ?8 narrow to the set, ?9 deactivated
@@ -271,11 +251,11 @@ bind_filter(struct rel_db *db, sqlite3_stmt *st,
 		return rel_err_set(e, REL_EUSAGE, "--%s does not apply to family "
 		    "contacts", f->kind != NULL ? "kind" : f->source != NULL ?
 		    "source" : "last");
-	if ((rc = enum_opt("--channel", ff->channel, channels,
+	if ((rc = rel_word_opt("--channel", ff->channel, channels,
 	    CHANNELS_EXPECTED, &channel, e)) != 0 ||
-	    (rc = enum_opt("--direction", ff->direction, directions,
+	    (rc = rel_word_opt("--direction", ff->direction, directions,
 	    DIRECTIONS_EXPECTED, &direction, e)) != 0 ||
-	    (rc = enum_opt("--tone", ff->tone, tones, TONES_EXPECTED, &tone,
+	    (rc = rel_word_opt("--tone", ff->tone, tones, TONES_EXPECTED, &tone,
 	    e)) != 0)
 		return rc;
 	if ((rc = rel_id_rowid(db, REL_STUDENT, "--student", f->student,

@@ -918,22 +918,14 @@ static int
 filter_enum(const char *opt, const char *s, const char *const *allowed,
     const char *expected, int all, const char **out, struct rel_err *e)
 {
-	size_t i;
-
 	*out = NULL;
 	if (s == NULL || (all && strcasecmp(s, "all") == 0))
 		return 0;
-	for (i = 0; allowed[i] != NULL; i++)
-		if (strcasecmp(s, allowed[i]) == 0) {
-			*out = allowed[i];
-			return 0;
-		}
 	if (allowed == areas && is_behavior(s, strlen(s))) {
 		*out = "behaviour";
 		return 0;
 	}
-	return rel_err_value(e, REL_EUSAGE, NULL, 0, opt, s, strlen(s),
-	    "is not %s", expected);
+	return rel_word_opt(opt, s, allowed, expected, out, e);
 }
 
 /* The filter, checked and bound to ?1-?10 of a statement: ?1 student

@@ -27,6 +27,15 @@ void rel_strlcpy(char *dst, const char *src, size_t n);
 int rel_id_known(struct rel_db *db, enum rel_roster_kind k, const char *opt,
     const char *id, struct rel_err *e);
 
+/* s in list (NULL-terminated), in any case: the name as stored, or NULL
+ * if it is not there. */
+const char *rel_word(const char *const *list, const char *s);
+/* An option from a fixed list (record.c): NULL for none (s NULL), else
+ * the name as stored; 64 naming opt, saying "is not <expected>", if s is
+ * not one. */
+int rel_word_opt(const char *opt, const char *s, const char *const *list,
+    const char *expected, const char **v, struct rel_err *e);
+
 /* Where the acting adult is kept on a database handle (access.c). */
 struct rel_actor *rel_db_actor_slot(struct rel_db *db);
 

@@ -31,3 +31,25 @@ rel_filter_times(struct rel_filter *f, const char *since, const char *until,
 		    strlen(until), "is not after --since %s", since);
 	return 0;
 }
+
+const char *
+rel_word(const char *const *list, const char *s)
+{
+	size_t i;
+
+	for (i = 0; list[i] != NULL; i++)
+		if (strcasecmp(s, list[i]) == 0)
+			return list[i];
+	return NULL;
+}
+
+int
+rel_word_opt(const char *opt, const char *s, const char *const *list,
+    const char *expected, const char **v, struct rel_err *e)
+{
+	*v = NULL;
+	if (s == NULL || (*v = rel_word(list, s)) != NULL)
+		return 0;
+	return rel_err_value(e, REL_EUSAGE, NULL, 0, opt, s, strlen(s),
+	    "is not %s", expected);
+}

@@ -105,19 +105,6 @@ rel_restore_due_cols(size_t *n)
 	return names;
 }
 
-/* s in list (NULL-terminated), in any case; the name as stored, or NULL
- * if it is not there. */
-static const char *
-word(const char *const *list, const char *s)
-{
-	size_t i;
-
-	for (i = 0; list[i] != NULL; i++)
-		if (strcasecmp(s, list[i]) == 0)
-			return list[i];
-	return NULL;
-}
-
 /* Days in month m (1-12) of year y. */
 static int32_t
 month_len(int y, unsigned m)
@@ -817,7 +804,8 @@ rel_restore_update(struct rel_db *db, const char *case_id,
 	    c->follow_up_on == NULL)
 		return rel_err_set(e, REL_EUSAGE, "update: give --status, "
 		    "--agreement or --follow-up");
-	if (c->status != NULL && (status = word(statuses, c->status)) == NULL)
+	if (c->status != NULL &&
+	    (status = rel_word(statuses, c->status)) == NULL)
 		return rel_err_value(e, REL_EUSAGE, NULL, 0, "--status",
 		    c->status, strlen(c->status), "is not one of open, "
 		    "circle_held, agreement or repaired");
@@ -965,11 +953,12 @@ bind_filter(struct rel_db *db, sqlite3_stmt *st,
 		return rel_err_set(e, REL_EUSAGE, "--%s does not apply to "
 		    "cases", f->source != NULL ? "source" : f->last != 0 ?
 		    "last" : "history");
-	if (f->kind != NULL && (kind = word(kinds, f->kind)) == NULL)
+	if (f->kind != NULL && (kind = rel_word(kinds, f->kind)) == NULL)
 		return rel_err_value(e, REL_EUSAGE, NULL, 0, "--kind", f->kind,
 		    strlen(f->kind), "is not one of harm, conflict, circle or "
 		    "reentry");
-	if (rf->status != NULL && (status = word(statuses, rf->status)) == NULL)
+	if (rf->status != NULL &&
+	    (status = rel_word(statuses, rf->status)) == NULL)
 		return rel_err_value(e, REL_EUSAGE, NULL, 0, "--status",
 		    rf->status, strlen(rf->status), "is not one of open, "
 		    "circle_held, agreement, repaired or closed");
