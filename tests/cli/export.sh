@@ -242,6 +242,16 @@ run rel-checkin list --as A001
 out_file_is ex/checkin.csv
 check_eq "$(sql "SELECT students FROM audit WHERE command = 'rel-export export'")" 2 "audited students"
 
+case_ "export --student: the packet holds the student's cases, and names no other student of them"
+school
+run rel-export export --as A001 --student S0048 --out pk --purpose "parent inspection request"
+status_is 0
+check_eq "$(cat pk/party.csv)" "case_id,student_id,adult_id,role
+R1,S0048,,harmed
+R1,,A002,facilitator" "parties: the student and the adults only"
+check_eq "$(cut -d, -f1 pk/case.csv | tr '\n' ' ')" "case_id R1 " "cases"
+! grep -q S0036 pk/*.csv || fail_ "the other student of the case is in the packet"
+
 case_ "export --student: the inspection packet, with the student's audit rows"
 school
 rel-profile show S0001 --as A004 >/dev/null 2>&1 || fail_ "show failed"
@@ -538,6 +548,23 @@ check_eq "$(sql "SELECT a.adult_id, u.command, u.purpose, u.students, u.detail F
 check_eq "$(sql "SELECT count(*) FROM audit_student")" 0 "no student named"
 run rel-init check
 status_is 0
+
+case_ "purge: goals and cases closed before the date go with their progress and parties; open ones stay"
+school
+open_cases=$(sql "SELECT count(*) FROM restorative_case WHERE closed_at IS NULL")
+open_goals=$(sql "SELECT count(*) FROM goal WHERE closed_at IS NULL")
+run rel-export purge --as A001 --before 2026-11-01 --kind goal,case
+status_is 0
+err_is <<'X'
+rel-export: purged before 2026-11-01T00:00:00: goal 4, case 1
+X
+check_eq "$(sql "SELECT count(*) FROM goal WHERE closed_at < '2026-11-01'")" 0 "old closed goals"
+check_eq "$(sql "SELECT count(*) FROM progress p WHERE NOT EXISTS (SELECT 1 FROM goal g WHERE g.id = p.goal)")" 0 "orphan progress"
+check_eq "$(sql "SELECT count(*) FROM party p WHERE NOT EXISTS (SELECT 1 FROM restorative_case c WHERE c.id = p.rcase)")" 0 "orphan parties"
+check_eq "$(sql "SELECT count(*) FROM progress")" 56 "progress left"
+check_eq "$(sql "SELECT count(*) FROM party")" 6 "parties left"
+check_eq "$(sql "SELECT count(*) FROM restorative_case WHERE closed_at IS NULL")" "$open_cases" "open cases kept"
+check_eq "$(sql "SELECT count(*) FROM goal WHERE closed_at IS NULL")" "$open_goals" "open goals kept"
 
 case_ "purge --dry-run counts and deletes nothing; --kind chooses"
 school
