@@ -217,9 +217,7 @@ write_checkin(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	for (i = 0; i < 3; i++)
 		if (scale[i] != 0)
 			sqlite3_bind_int(st, 5 + i, (int)scale[i]);
-	if (rel_rec_has(r, C_NOTE))
-		sqlite3_bind_text(st, 8, r->v[C_NOTE], (int)r->len[C_NOTE],
-		    SQLITE_STATIC);
+	rel_rec_bind(st, 8, r, C_NOTE);
 	sqlite3_bind_int(st, 9, (int)vis);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);

@@ -134,13 +134,6 @@ static const char sql_insert[] =
     "visibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) "
     "ON CONFLICT DO NOTHING";
 
-static void
-bind_opt(sqlite3_stmt *st, int p, const struct rel_rec *r, size_t i)
-{
-	if (rel_rec_has(r, i))
-		sqlite3_bind_text(st, p, r->v[i], (int)r->len[i], SQLITE_STATIC);
-}
-
 static int
 write_family(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
     struct rel_err *e)
@@ -216,10 +209,10 @@ write_family(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	sqlite3_bind_text(st, 4, channel, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, direction, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, tone, -1, SQLITE_STATIC);
-	bind_opt(st, 7, r, C_NAME);
-	bind_opt(st, 8, r, C_RELATIONSHIP);
-	bind_opt(st, 9, r, C_LANGUAGE);
-	bind_opt(st, 10, r, C_SUMMARY);
+	rel_rec_bind(st, 7, r, C_NAME);
+	rel_rec_bind(st, 8, r, C_RELATIONSHIP);
+	rel_rec_bind(st, 9, r, C_LANGUAGE);
+	rel_rec_bind(st, 10, r, C_SUMMARY);
 	if (rel_rec_has(r, C_FOLLOW))
 		sqlite3_bind_text(st, 11, follow, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 12, (int)vis);

@@ -529,15 +529,6 @@ made_id(struct rel_db *db, char *id, struct rel_err *e)
 	return 0;
 }
 
-/* Bind column c of r as text, or leave NULL when it is empty. */
-static void
-bind_rec(sqlite3_stmt *st, int i, const struct rel_rec *r, size_t c)
-{
-	if (rel_rec_has(r, c))
-		sqlite3_bind_text(st, i, r->v[c], (int)r->len[c],
-		    SQLITE_STATIC);
-}
-
 /* The goal the row's goal_id names, if any, compared with the row. */
 static int
 goal_known(struct rel_db *db, const struct rel_rec *r, const struct goal *g,
@@ -552,7 +543,7 @@ goal_known(struct rel_db *db, const struct rel_rec *r, const struct goal *g,
 	    "outcome, closed_at, at, adult, visibility FROM goal "
 	    "WHERE goal_id = ?1", &st, e)) != 0)
 		return rc;
-	bind_rec(st, 1, r, C_ID);
+	rel_rec_bind(st, 1, r, C_ID);
 	rc = sqlite3_step(st);
 	*found = rc == SQLITE_ROW;
 	if (*found)
@@ -581,7 +572,7 @@ goal_same(struct rel_db *db, const struct rel_rec *r, const struct goal *g,
 		return rc;
 	sqlite3_bind_int64(st, 1, g->student);
 	sqlite3_bind_text(st, 2, g->kind, -1, SQLITE_STATIC);
-	bind_rec(st, 3, r, C_TEXT);
+	rel_rec_bind(st, 3, r, C_TEXT);
 	sqlite3_bind_text(st, 4, g->start_s, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	*found = rc == SQLITE_ROW;
@@ -632,20 +623,20 @@ goal_write(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	sqlite3_bind_int64(st, 2, g.student);
 	sqlite3_bind_text(st, 3, g.kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, g.area, -1, SQLITE_STATIC);
-	bind_rec(st, 5, r, C_TEXT);
+	rel_rec_bind(st, 5, r, C_TEXT);
 	sqlite3_bind_text(st, 6, g.set_by, -1, SQLITE_STATIC);
 	if (g.champion != 0)
 		sqlite3_bind_int64(st, 7, g.champion);
 	if (g.tier != 0)
 		sqlite3_bind_int64(st, 8, g.tier);
-	bind_rec(st, 9, r, C_STRAT);
+	rel_rec_bind(st, 9, r, C_STRAT);
 	sqlite3_bind_text(st, 10, g.start_s, -1, SQLITE_STATIC);
 	if (g.due != NO_DAY)
 		sqlite3_bind_text(st, 11, g.due_s, -1, SQLITE_STATIC);
 	if (g.every != 0)
 		sqlite3_bind_int64(st, 12, g.every);
 	sqlite3_bind_text(st, 13, g.status, -1, SQLITE_STATIC);
-	bind_rec(st, 14, r, C_OUTCOME);
+	rel_rec_bind(st, 14, r, C_OUTCOME);
 	if (g.closed_at[0] != '\0')
 		sqlite3_bind_text(st, 15, g.closed_at, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 16, g.at, -1, SQLITE_STATIC);
@@ -807,7 +798,7 @@ write_progress(struct rel_db *db, const struct rel_rec *r,
 		sqlite3_bind_int64(st, 3, adult);
 	if (rating != 0)
 		sqlite3_bind_int64(st, 4, rating);
-	bind_rec(st, 5, r, P_NOTE);
+	rel_rec_bind(st, 5, r, P_NOTE);
 	rc = sqlite3_step(st);
 	found = rc == SQLITE_ROW;
 	sqlite3_reset(st);
@@ -826,7 +817,7 @@ write_progress(struct rel_db *db, const struct rel_rec *r,
 		sqlite3_bind_int64(st, 3, adult);
 	if (rating != 0)
 		sqlite3_bind_int64(st, 4, rating);
-	bind_rec(st, 5, r, P_NOTE);
+	rel_rec_bind(st, 5, r, P_NOTE);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)

@@ -430,6 +430,14 @@ rel_rec_bool(const struct rel_rec *r, size_t i, const char *col, int dflt,
 	    r->len[i], "is not 1 or 0 (true/false, yes/no)");
 }
 
+void
+rel_rec_bind(sqlite3_stmt *st, int p, const struct rel_rec *r, size_t i)
+{
+	if (rel_rec_has(r, i))
+		sqlite3_bind_text(st, p, r->v[i], (int)r->len[i],
+		    SQLITE_STATIC);
+}
+
 int
 rel_rec_text(const struct rel_rec *r, size_t i, const char *col, size_t max,
     int multiline, struct rel_err *e)

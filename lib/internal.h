@@ -27,6 +27,11 @@ void rel_strlcpy(char *dst, const char *src, size_t n);
 int rel_id_known(struct rel_db *db, enum rel_roster_kind k, const char *opt,
     const char *id, struct rel_err *e);
 
+/* Bind column i of r to parameter p as text; an empty cell is left
+ * NULL (import.c). */
+void rel_rec_bind(sqlite3_stmt *st, int p, const struct rel_rec *r,
+    size_t i);
+
 /* s in list (NULL-terminated), in any case: the name as stored, or NULL
  * if it is not there. */
 const char *rel_word(const char *const *list, const char *s);

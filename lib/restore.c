@@ -262,15 +262,6 @@ case_check(struct rel_db *db, const struct rel_rec *r, struct kase *k,
 	return 0;
 }
 
-/* Bind a text column of r, or NULL when it is empty. */
-static void
-bind_rec(sqlite3_stmt *st, int i, const struct rel_rec *r, size_t c)
-{
-	if (rel_rec_has(r, c))
-		sqlite3_bind_text(st, i, r->v[c], (int)r->len[c],
-		    SQLITE_STATIC);
-}
-
 /* The next free case id: one more than the highest R number. */
 static int
 next_id(struct rel_db *db, char *id, size_t n, struct rel_err *e)
@@ -295,6 +286,26 @@ next_id(struct rel_db *db, char *id, size_t n, struct rel_err *e)
 /* Write a case record: as an import row (open 0: an existing case with
  * the same values is a duplicate) or as an open (an existing case_id is
  * an error). The case_id is copied into id (65 bytes). */
+/* ?2-?10 of the statements that compare and write a case: opened_at,
+ * adult, kind, summary, agreement, status, follow_up_on, closed_at and
+ * visibility (?1 is the case_id). */
+static void
+bind_case(sqlite3_stmt *st, const struct rel_rec *r, const struct kase *k)
+{
+	sqlite3_bind_text(st, 2, k->opened, -1, SQLITE_STATIC);
+	if (k->adult != 0)
+		sqlite3_bind_int64(st, 3, k->adult);
+	sqlite3_bind_text(st, 4, k->kind, -1, SQLITE_STATIC);
+	rel_rec_bind(st, 5, r, C_SUMMARY);
+	rel_rec_bind(st, 6, r, C_AGREEMENT);
+	sqlite3_bind_text(st, 7, k->status, -1, SQLITE_STATIC);
+	if (k->follow[0] != '\0')
+		sqlite3_bind_text(st, 8, k->follow, -1, SQLITE_STATIC);
+	if (k->closed[0] != '\0')
+		sqlite3_bind_text(st, 9, k->closed, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 10, (int)k->vis);
+}
+
 static int
 case_put(struct rel_db *db, const struct rel_rec *r, int open, char *id,
     enum rel_outcome *out, struct rel_err *e)
@@ -314,19 +325,8 @@ case_put(struct rel_db *db, const struct rel_rec *r, int open, char *id,
 		    "FROM restorative_case c WHERE c.case_id = ?1", &st,
 		    e)) != 0)
 			return rc;
-		bind_rec(st, 1, r, C_ID);
-		sqlite3_bind_text(st, 2, k.opened, -1, SQLITE_STATIC);
-		if (k.adult != 0)
-			sqlite3_bind_int64(st, 3, k.adult);
-		sqlite3_bind_text(st, 4, k.kind, -1, SQLITE_STATIC);
-		bind_rec(st, 5, r, C_SUMMARY);
-		bind_rec(st, 6, r, C_AGREEMENT);
-		sqlite3_bind_text(st, 7, k.status, -1, SQLITE_STATIC);
-		if (k.follow[0] != '\0')
-			sqlite3_bind_text(st, 8, k.follow, -1, SQLITE_STATIC);
-		if (k.closed[0] != '\0')
-			sqlite3_bind_text(st, 9, k.closed, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 10, (int)k.vis);
+		rel_rec_bind(st, 1, r, C_ID);
+		bind_case(st, r, &k);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW) {
 			found = 1;
@@ -359,18 +359,7 @@ case_put(struct rel_db *db, const struct rel_rec *r, int open, char *id,
 	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)", &st, e)) != 0)
 		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, k.opened, -1, SQLITE_STATIC);
-	if (k.adult != 0)
-		sqlite3_bind_int64(st, 3, k.adult);
-	sqlite3_bind_text(st, 4, k.kind, -1, SQLITE_STATIC);
-	bind_rec(st, 5, r, C_SUMMARY);
-	bind_rec(st, 6, r, C_AGREEMENT);
-	sqlite3_bind_text(st, 7, k.status, -1, SQLITE_STATIC);
-	if (k.follow[0] != '\0')
-		sqlite3_bind_text(st, 8, k.follow, -1, SQLITE_STATIC);
-	if (k.closed[0] != '\0')
-		sqlite3_bind_text(st, 9, k.closed, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 10, (int)k.vis);
+	bind_case(st, r, &k);
 	rc = sqlite3_step(st);
 	sqlite3_clear_bindings(st);
 	sqlite3_reset(st);
