@@ -342,3 +342,23 @@ CREATE UNIQUE INDEX party_case_adult ON party (rcase, adult)
     WHERE adult IS NOT NULL;
 CREATE INDEX party_student ON party (student) WHERE student IS NOT NULL;
 CREATE INDEX party_adult ON party (adult) WHERE adult IS NOT NULL;
+
+-- migration 11
+-- Indicators from other systems: dated numbers per student. attendance is
+-- 1 (present), 0 (absent) or the fraction of a partial day; the others
+-- (participation, course grades, survey scales such as belonging) are
+-- any finite number on the scale of their source. name is a lowercase
+-- word. One value per student, name and day: importing it again replaces
+-- it. Indicators carry no visibility of their own: counselors, admins
+-- and the student's team read them (REL_TEAM). The key is the order every
+-- rule and summary reads them in (one student's window of one name).
+CREATE TABLE indicator (
+	student INTEGER NOT NULL REFERENCES student (id),
+	name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 64),
+	day TEXT NOT NULL CHECK (length(day) = 10),
+	value REAL NOT NULL,
+	source TEXT,
+	CHECK (name <> 'attendance' OR value BETWEEN 0 AND 1),
+	PRIMARY KEY (student, name, day)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX indicator_name_day ON indicator (name, day);
