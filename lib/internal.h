@@ -140,6 +140,9 @@ int rel_goal_sample(struct rel_db *db, unsigned long seed,
     struct rel_err *e);
 int rel_restore_sample(struct rel_db *db, unsigned long seed,
     struct rel_err *e);
+/* The sample's indicators (attendance, survey scales), part 7. */
+int rel_indicator_sample(struct rel_db *db, unsigned long seed,
+    struct rel_err *e);
 
 /* The migrations, generated from lib/schema.sql. */
 extern const char *const rel_schema_migrations[];
