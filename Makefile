@@ -28,7 +28,8 @@ CMOCKA_LIBS = $$($(PKG_CONFIG) --libs cmocka 2>/dev/null || echo -lcmocka)
 SODIUM_CFLAGS = $$($(PKG_CONFIG) --cflags libsodium 2>/dev/null)
 SODIUM_LIBS = $$($(PKG_CONFIG) --libs libsodium 2>/dev/null || echo -lsodium)
 # -pthread: an export reads a list back through a pipe from a second thread.
-LIBS_REL = $(SQLITE_LIBS) $(SODIUM_LIBS) -lcsv -pthread
+# -lm: the rules of rel-flag round means and rates.
+LIBS_REL = $(SQLITE_LIBS) $(SODIUM_LIBS) -lcsv -pthread -lm
 
 # SANITIZE=1 builds everything apart, under ASan and UBSan.
 SANITIZE ?= 0

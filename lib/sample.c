@@ -1024,6 +1024,9 @@ struct year {
 					 * tickets (bit 0 Monday), or 0 */
 	unsigned char *greets;		/* per teacher: % of class days a
 					 * greeting is noted, or 0 */
+	struct rel_rng more;		/* part 8: concerns added later, so
+					 * that the older parts' records
+					 * stay as they were */
 };
 
 /* A stream of its own for each part, from the seed alone. */
@@ -1330,6 +1333,7 @@ year_init(struct year *y, struct school *s, unsigned long seed,
 	long i, a, t, x;
 
 	memset(y, 0, sizeof(*y));
+	rel_rng_stream(&y->more, seed, 8);
 	y->s = s;
 	y->now = rel_now();
 	y->today = rel_today();
@@ -1773,6 +1777,15 @@ student_notes(struct year *y, struct rel_rng *r, long i, struct rel_err *e)
 		    some_time(y, r, from, 15 * 60, 90), couns, "concern",
 		    PICK(r, concerns), 2, e)) != 0)
 			return rc;
+		/* For some, the adults around them write it down too: enough
+		 * concerns in a short time for rel-flag to notice. */
+		if (rel_rng_chance(&y->more, 45, 100))
+			for (j = 0; j < 2; j++)
+				if ((rc = put_note(y, i, some_time(y,
+				    &y->more, from, 9 * 60, 6 * 60), j == 0 ?
+				    adv : group_adult(s, &y->more, g), "concern",
+				    PICK(&y->more, concerns), 1, e)) != 0)
+					return rc;
 	} else if (rel_rng_chance(r, 2, 100) && (rc = put_note(y, i,
 	    some_time(y, r, 0, 15 * 60, 90), couns, "concern",
 	    PICK(r, concerns), 2, e)) != 0)

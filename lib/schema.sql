@@ -362,3 +362,7 @@ CREATE TABLE indicator (
 	PRIMARY KEY (student, name, day)
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX indicator_name_day ON indicator (name, day);
+
+-- rel-flag's no_adult rule reads each student's primary adults, past
+-- ones included (as of a day), through this index.
+CREATE INDEX primary_adult_student ON primary_adult (student, start_at);

@@ -33,7 +33,7 @@ school
 run rel-export export --as A001 --out ex --purpose "end of term archive"
 status_is 0
 err_is <<'X'
-rel-export: exported to ex: student 60, adult 6, group 17, member 374, connection 93, checkin 1746, profile 234, note 139, family 122, goal 29, progress 64, case 3, party 9
+rel-export: exported to ex: student 60, adult 6, group 17, member 374, connection 93, checkin 1746, profile 234, note 141, family 122, goal 29, progress 64, case 3, party 9
 X
 out_is </dev/null
 check_eq "$(files ex)" "adult.csv case.csv checkin.csv connection.csv family.csv goal.csv group.csv manifest.csv member.csv note.csv party.csv profile.csv progress.csv student.csv " "files"
@@ -51,7 +51,7 @@ member.csv,member,374,2026-11-20T10:00:00,A001,end of term archive,0
 connection.csv,connection,93,2026-11-20T10:00:00,A001,end of term archive,0
 checkin.csv,checkin,1746,2026-11-20T10:00:00,A001,end of term archive,0
 profile.csv,profile,234,2026-11-20T10:00:00,A001,end of term archive,0
-note.csv,note,139,2026-11-20T10:00:00,A001,end of term archive,0
+note.csv,note,141,2026-11-20T10:00:00,A001,end of term archive,0
 family.csv,family,122,2026-11-20T10:00:00,A001,end of term archive,0
 goal.csv,goal,29,2026-11-20T10:00:00,A001,end of term archive,0
 progress.csv,progress,64,2026-11-20T10:00:00,A001,end of term archive,0
@@ -127,7 +127,7 @@ school
 run rel-export export --as A001 --out ex --kind student,note --purpose "board report"
 status_is 0
 check_eq "$(sql "SELECT a.adult_id, u.command, u.purpose, u.students, u.detail FROM audit u JOIN adult a ON a.id = u.adult")" \
-    "A001|rel-export export|board report|60|student 60, note 139" "audit row"
+    "A001|rel-export export|board report|60|student 60, note 141" "audit row"
 check_eq "$(sql "SELECT args FROM audit")" \
     "--as A001 --out ex --kind student,note --purpose 'board report'" "args"
 check_eq "$(sql "SELECT count(*) FROM audit_student")" 60 "students named"
@@ -368,7 +368,7 @@ check_eq "${#key}" 64 "key length"
 grep -rqF "$key" research && fail_ "the key was exported"
 grep -rqiF "$(printf %s "$key" | cut -c1-16)" research && fail_ "part of the key was exported"
 check_eq "$(sql "SELECT detail FROM audit WHERE id = 1")" \
-    "de-identified: student 300, adult 25, group 94, member 1925, connection 710, checkin 8324, profile 1246, note 702, family 524, goal 132, progress 305, case 12, party 42" "audit detail"
+    "de-identified: student 300, adult 25, group 94, member 1925, connection 710, checkin 8324, profile 1246, note 714, family 469, goal 132, progress 305, case 12, party 42" "audit detail"
 check_eq "$(sql "SELECT count(*) FROM audit_student WHERE audit = 1")" 300 "audit names the real students"
 
 case_ "de-identified: suppression of small grades, languages, roles and groups"

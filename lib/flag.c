@@ -1,0 +1,699 @@
+/*
+ * flag.c: the early-warning rules (flag.h), their thresholds, and a run.
+ *
+ * A run fills temp.rel_flag, one statement per rule chosen (mood_drop is a
+ * loop in C, since it reads a student's last K check-ins and then the
+ * days before the first of them), then writes the table out sorted, or
+ * summed up per student. Each rule starts from the student table and
+ * reaches the records through the index that begins with the student, so
+ * that it reads one student's window and stops: a backwards seek for "the
+ * latest", a range for "the last 30 days". Nothing scans a record table
+ * from end to end.
+ *
+ * Thresholds live in the settings table as flag.RULE.NAME; a key that is
+ * not there has its default. They are read once per run.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+#include "rel/flag.h"
+
+static const char *const rule_names[REL_FLAG_NRULES] = {
+	"no_adult", "not_seen", "mood_drop", "attendance",
+	"attendance_slide", "concerns", "follow_up_overdue", "belonging_low"
+};
+
+/* The thresholds, in rule order; a rule's settings are adjacent. */
+enum {
+	T_STRENGTH, T_NOT_SEEN_DAYS, T_MOOD_COUNT, T_MOOD_LOW, T_MOOD_DROP,
+	T_MOOD_DAYS, T_ATT_RATE, T_ATT_DAYS, T_SLIDE_POINTS, T_SLIDE_DAYS,
+	T_CONCERN_COUNT, T_CONCERN_DAYS, T_FOLLOW_DAYS, T_BELONGING_MAX, NT
+};
+
+static const struct threshold {
+	enum rel_flag_rule rule;
+	const char *key;	/* RULE.NAME */
+	double dflt, lo, hi;
+	int whole;		/* a whole number */
+	const char *desc;
+} thresholds[NT] = {
+	{ REL_FLAG_NO_ADULT, "no_adult.strength", 2, 1, 3, 1,
+	  "fires when no adult has a connection of this strength or more "
+	  "with the student and there is no primary adult" },
+	{ REL_FLAG_NOT_SEEN, "not_seen.days", 14, 1, 365, 1,
+	  "fires after this many days with no check-in, note or family "
+	  "contact by any adult" },
+	{ REL_FLAG_MOOD_DROP, "mood_drop.count", 3, 1, 50, 1,
+	  "reads the student's last this many check-ins with a mood" },
+	{ REL_FLAG_MOOD_DROP, "mood_drop.low", 2, 1, 5, 0,
+	  "fires when their mean mood (1-5) is this or lower" },
+	{ REL_FLAG_MOOD_DROP, "mood_drop.drop", 1, 0.1, 4, 0,
+	  "or when it is this much below the student's own mean over the days "
+	  "before them" },
+	{ REL_FLAG_MOOD_DROP, "mood_drop.days", 30, 1, 365, 1,
+	  "how many days before them make the student's own mean" },
+	{ REL_FLAG_ATTENDANCE, "attendance.rate", 90, 1, 100, 0,
+	  "fires when the attendance rate is below this percent (90: the "
+	  "chronic-absence line, missing 10% of days)" },
+	{ REL_FLAG_ATTENDANCE, "attendance.days", 30, 1, 365, 1,
+	  "over the last this many days" },
+	{ REL_FLAG_ATTENDANCE_SLIDE, "attendance_slide.points", 5, 0.1, 100, 0,
+	  "fires when the attendance rate fell this many points or more" },
+	{ REL_FLAG_ATTENDANCE_SLIDE, "attendance_slide.days", 30, 1, 182, 1,
+	  "comparing the last this many days with as many days before them" },
+	{ REL_FLAG_CONCERNS, "concerns.count", 3, 1, 100, 1,
+	  "fires at this many concern notes or more" },
+	{ REL_FLAG_CONCERNS, "concerns.days", 60, 1, 365, 1,
+	  "in the last this many days" },
+	{ REL_FLAG_FOLLOW_UP_OVERDUE, "follow_up_overdue.days", 0, 0, 365, 1,
+	  "fires when a family follow-up, goal check or restorative follow-up "
+	  "is more than this many days past due" },
+	{ REL_FLAG_BELONGING_LOW, "belonging_low.max", 2, -1e9, 1e9, 0,
+	  "fires when the latest belonging survey value is this or lower (the "
+	  "bottom band of a 1-5 scale)" },
+};
+
+#define SETTING_PREFIX "flag."
+
+const char *
+rel_flag_name(enum rel_flag_rule r)
+{
+	return (unsigned)r < REL_FLAG_NRULES ? rule_names[r] : NULL;
+}
+
+int
+rel_flag_parse(const char *opt, const char *list, unsigned *mask,
+    struct rel_err *e)
+{
+	const char *p = list, *end;
+	size_t len, r;
+
+	*mask = 0;
+	for (;;) {
+		end = strchr(p, ',');
+		len = end != NULL ? (size_t)(end - p) : strlen(p);
+		for (r = 0; r < REL_FLAG_NRULES; r++)
+			if (strlen(rule_names[r]) == len &&
+			    memcmp(rule_names[r], p, len) == 0)
+				break;
+		if (r == REL_FLAG_NRULES)
+			return rel_err_set(e, REL_EUSAGE, "%s: \"%.*s\" is not a "
+			    "rule: expected no_adult, not_seen, mood_drop, "
+			    "attendance, attendance_slide, concerns, "
+			    "follow_up_overdue or belonging_low", opt, (int)len,
+			    p);
+		*mask |= 1u << r;
+		if (end == NULL)
+			return 0;
+		p = end + 1;
+	}
+}
+
+/* A number as the shortest plain text: 2, 1.5, 0.25. */
+static void
+num(double v, char *buf, size_t n)
+{
+	char *p;
+
+	snprintf(buf, n, "%.6f", v);
+	if (strchr(buf, '.') == NULL)
+		return;
+	p = buf + strlen(buf) - 1;
+	while (*p == '0')
+		*p-- = '\0';
+	if (*p == '.')
+		*p = '\0';
+	if (strcmp(buf, "-0") == 0)
+		strcpy(buf, "0");
+}
+
+/* A threshold's value as text, strictly: a whole number where it must
+ * be one, within its range. -1 if not. */
+static int
+parse_value(const struct threshold *t, const char *s, double *v)
+{
+	char *end;
+
+	if (*s == '\0' || strchr(" \t\n+", *s) != NULL ||
+	    strpbrk(s, "xXnNiI") != NULL)
+		return -1;
+	*v = strtod(s, &end);
+	if (*end != '\0' || !isfinite(*v) || *v < t->lo || *v > t->hi)
+		return -1;
+	if (t->whole && *v != floor(*v))
+		return -1;
+	return 0;
+}
+
+static const struct threshold *
+find_threshold(const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < NT; i++)
+		if (strcmp(thresholds[i].key, key) == 0)
+			return &thresholds[i];
+	return NULL;
+}
+
+/* Every threshold, the school's where set. A stored value that no longer
+ * reads (set by hand) is 78: the school's rules are not guessed. */
+static int
+load(struct rel_db *db, double *t, struct rel_err *e)
+{
+	char key[64], buf[64];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < NT; i++) {
+		snprintf(key, sizeof(key), SETTING_PREFIX "%s",
+		    thresholds[i].key);
+		if ((rc = rel_db_setting_get(db, key, buf, sizeof(buf),
+		    e)) != 0)
+			return rc;
+		t[i] = thresholds[i].dflt;
+		if (buf[0] != '\0' && parse_value(&thresholds[i], buf,
+		    &t[i]) != 0)
+			return rel_err_set(e, REL_ECONFIG, "setting %s: \"%s\" "
+			    "is not a valid threshold: run rel-flag rules set "
+			    "%s VALUE, or rel-flag rules reset %s", key, buf,
+			    thresholds[i].key, thresholds[i].key);
+	}
+	return 0;
+}
+
+const char *const *
+rel_flag_cols(int summary, size_t *n)
+{
+	static const char *const flags[] = { "student_id", "rule", "value",
+		"threshold", "since", "detail" };
+	static const char *const sums[] = { "student_id", "given_name",
+		"family_name", "grade", "flags", "rules", "reasons",
+		"strength" };
+
+	if (summary) {
+		*n = NELEM(sums);
+		return sums;
+	}
+	*n = NELEM(flags);
+	return flags;
+}
+
+/*
+ * The rules as statements. Every one binds ?1 the day (YYYY-MM-DD), ?2
+ * the day after (text times are before it), ?3 the day after in seconds
+ * (check-in times are before it), ?4 whether a set narrows the run, ?5
+ * the threshold as a number and ?6 as text, ?7 the window in days, ?8
+ * and ?9 its first days (as each rule says). STUDENTS is the students a
+ * run looks at: active, in the set when one is given, and of the acting
+ * adult's team.
+ */
+#define STUDENTS \
+    "s.active = 1 AND (?4 = 0 OR s.id IN (SELECT id FROM temp.rel_set)) " \
+    "AND " REL_TEAM("s.id")
+
+/* A connection's strength on the day is that of its latest mark. */
+static const char sql_no_adult[] =
+    "INSERT INTO temp.rel_flag SELECT sid, 'no_adult', ifnull(best, 0), ?6, "
+    "ended, CASE WHEN best IS NULL THEN 'no adult has marked a connection' "
+    "ELSE printf('no connection of strength %s or more (the strongest is "
+    "%d)', ?6, best) END || ' and no primary adult' || CASE WHEN ended IS "
+    "NOT NULL THEN ' since ' || ended ELSE '' END, 1 FROM ("
+    " SELECT s.id AS sid, (SELECT max(strength) FROM (SELECT e.strength, "
+    "  max(e.at) FROM connection_event e WHERE e.student = s.id "
+    "  AND e.at < ?2 AND e.adult IN (SELECT id FROM adult WHERE active = 1) "
+    "  GROUP BY e.adult)) AS best, "
+    " (SELECT max(substr(p.end_at, 1, 10)) FROM primary_adult p "
+    "  WHERE p.student = s.id AND p.end_at < ?2) AS ended "
+    " FROM student s WHERE " STUDENTS
+    " AND NOT EXISTS (SELECT 1 FROM primary_adult p JOIN adult a "
+    "  ON a.id = p.adult AND a.active = 1 WHERE p.student = s.id "
+    "  AND p.start_at < ?2 AND (p.end_at IS NULL OR p.end_at >= ?2))) "
+    "WHERE best IS NULL OR best < ?5";
+
+/* The latest contact of each kind, one backwards seek each. */
+static const char sql_not_seen[] =
+    "INSERT INTO temp.rel_flag SELECT sid, 'not_seen', days, ?6, last, "
+    "CASE WHEN last IS NULL THEN 'no check-in, note or family contact by "
+    "any adult on record (threshold ' || ?6 || ' days)' ELSE "
+    "printf('no check-in, note or family contact by any adult for %d days "
+    "(threshold %s)', days, ?6) END, 1 FROM ("
+    " SELECT sid, last, CAST(julianday(?1) - julianday(last) AS INTEGER) "
+    " AS days FROM (SELECT s.id AS sid, nullif(max("
+    "  coalesce((SELECT date(c.at, 'unixepoch') FROM checkin c "
+    "   WHERE c.student = s.id AND c.at < ?3 AND c.adult IS NOT NULL "
+    "   AND " REL_SEES("c") " ORDER BY c.at DESC LIMIT 1), ''), "
+    "  coalesce((SELECT substr(n.at, 1, 10) FROM note n "
+    "   WHERE n.student = s.id AND n.at < ?2 AND n.adult IS NOT NULL "
+    "   AND " REL_SEES("n") " ORDER BY n.at DESC LIMIT 1), ''), "
+    "  coalesce((SELECT substr(f.at, 1, 10) FROM family_contact f "
+    "   WHERE f.student = s.id AND f.at < ?2 AND " REL_SEES("f")
+    "   ORDER BY f.at DESC LIMIT 1), '')), '') AS last "
+    "  FROM student s WHERE " STUDENTS ")) "
+    "WHERE last IS NULL OR days >= ?5";
+
+/* ?8 the window's first day. The key of indicator is (student, name,
+ * day): the window is one range of it, values included. */
+static const char sql_attendance[] =
+    "INSERT INTO temp.rel_flag SELECT sid, 'attendance', "
+    "printf('%.1f', rate), ?6, first_absent, printf('attendance %.1f%% "
+    "over the last %d days (%d school day%s recorded; threshold %s%%)', "
+    "rate, ?7, n, CASE WHEN n = 1 THEN '' ELSE 's' END, ?6), 1 FROM ("
+    " SELECT s.id AS sid, round(avg(i.value) * 100, 6) AS rate, "
+    " count(*) AS n, min(CASE WHEN i.value < 1 THEN i.day END) "
+    " AS first_absent FROM student s CROSS JOIN indicator i "
+    " ON i.student = s.id AND i.name = 'attendance' AND i.day >= ?8 "
+    " AND i.day <= ?1 WHERE " STUDENTS " GROUP BY s.id) "
+    "WHERE rate < ?5";
+
+/* ?8 the first day of the last window, ?9 of the one before it. */
+static const char sql_slide[] =
+    "INSERT INTO temp.rel_flag SELECT sid, 'attendance_slide', "
+    "printf('%.1f', prev - cur), ?6, ?8, printf('attendance %.1f%% over the "
+    "last %d days, down %.1f points from %.1f%% over the %d days before "
+    "(threshold %s points)', cur, ?7, prev - cur, prev, ?7, ?6), 1 FROM ("
+    " SELECT s.id AS sid, "
+    " avg(CASE WHEN i.day >= ?8 THEN i.value END) * 100 AS cur, "
+    " avg(CASE WHEN i.day < ?8 THEN i.value END) * 100 AS prev "
+    " FROM student s CROSS JOIN indicator i ON i.student = s.id "
+    " AND i.name = 'attendance' AND i.day >= ?9 AND i.day <= ?1 "
+    " WHERE " STUDENTS " GROUP BY s.id) "
+    "WHERE cur IS NOT NULL AND prev IS NOT NULL "
+    "AND round(prev - cur, 6) >= ?5";
+
+/* ?8 the window's first day. */
+static const char sql_concerns[] =
+    "INSERT INTO temp.rel_flag SELECT sid, 'concerns', cn, ?6, first, "
+    "printf('%d concern notes in the last %d days (threshold %s)', cn, ?7, "
+    "?6), vis FROM ("
+    " SELECT s.id AS sid, count(*) AS cn, min(substr(n.at, 1, 10)) "
+    " AS first, max(n.visibility) AS vis FROM student s CROSS JOIN note n "
+    " ON n.student = s.id AND n.at >= ?8 AND n.at < ?2 "
+    " AND n.kind = 'concern' AND " REL_SEES("n")
+    " WHERE " STUDENTS " GROUP BY s.id) "
+    "WHERE cn >= ?5";
+
+/* ?8 the last due day that is overdue. A family follow-up is done by a
+ * later contact with the family (one the adult may see, as rel-family
+ * due has it); a goal's check is due its cadence after the last progress
+ * note (or its start), and a goal past its end is due to be closed; a
+ * restorative case's follow-up is due for each of its student parties. */
+static const char sql_follow_up[] =
+    "INSERT INTO temp.rel_flag SELECT sid, 'follow_up_overdue', count(*), "
+    "?6, min(due), printf('%d follow-up%s past due: ', count(*), "
+    "CASE WHEN count(*) = 1 THEN '' ELSE 's' END) || group_concat(what, "
+    "'; ') || CASE WHEN ?5 > 0 THEN ' (threshold ' || ?6 || ' days)' "
+    "ELSE '' END, max(vis) FROM (SELECT * FROM ("
+    " SELECT f.student AS sid, f.follow_up_on AS due, "
+    " 'a family follow-up due ' || f.follow_up_on AS what, "
+    " f.visibility AS vis FROM family_contact f "
+    " WHERE f.follow_up_on IS NOT NULL AND f.follow_up_on <= ?8 "
+    " AND f.at < ?2 AND " REL_SEES("f")
+    " AND NOT EXISTS (SELECT 1 FROM family_contact d "
+    "  WHERE d.student = f.student AND d.at > f.at AND d.at < ?2 "
+    "  AND " REL_SEES("d") ") "
+    " UNION ALL "
+    " SELECT sid, due_on, CASE WHEN past THEN 'goal ' || goal_id || "
+    " ' ended ' || due_on || ' and is not closed' ELSE 'a check of goal ' "
+    " || goal_id || ' due ' || due_on END, vis FROM ("
+    "  SELECT g.student AS sid, g.goal_id, g.visibility AS vis, "
+    "  ifnull(g.due <= ?1, 0) AS past, CASE WHEN g.due <= ?1 THEN g.due "
+    "  WHEN g.check_every IS NOT NULL THEN date(coalesce((SELECT "
+    "   max(substr(p.at, 1, 10)) FROM progress p WHERE p.goal = g.id "
+    "   AND p.at < ?2), g.start), '+' || g.check_every || ' days') "
+    "  END AS due_on FROM goal g WHERE g.at < ?2 AND g.start <= ?1 "
+    "  AND (g.closed_at IS NULL OR g.closed_at >= ?2) "
+    "  AND (g.due IS NOT NULL OR g.check_every IS NOT NULL) "
+    "  AND " REL_SEES("g") ") WHERE due_on <= ?8 "
+    " UNION ALL "
+    " SELECT p.student, c.follow_up_on, 'a follow-up of restorative case ' "
+    " || c.case_id || ' due ' || c.follow_up_on, c.visibility "
+    " FROM restorative_case c JOIN party p ON p.rcase = c.id "
+    " AND p.student IS NOT NULL WHERE c.follow_up_on IS NOT NULL "
+    " AND c.follow_up_on <= ?8 AND c.opened_at < ?2 "
+    " AND (c.closed_at IS NULL OR c.closed_at >= ?2) "
+    " AND " REL_SEES_CASE("c")
+    ") WHERE sid IN (SELECT s.id FROM student s WHERE " STUDENTS ") "
+    "ORDER BY sid, due, what) GROUP BY sid";
+
+/* The latest belonging value on or before the day: one seek for its day
+ * (the max of the key's last column), one for the row. */
+static const char sql_belonging[] =
+    "INSERT INTO temp.rel_flag SELECT sid, 'belonging_low', "
+    "printf('%g', v), ?6, day, printf('belonging %g on the survey of %s "
+    "(bottom band: %s or lower)', v, day, ?6), 1 FROM ("
+    " SELECT s.id AS sid, i.day AS day, i.value AS v FROM student s "
+    " CROSS JOIN indicator i ON i.student = s.id AND i.name = 'belonging' "
+    " AND i.day = (SELECT max(j.day) FROM indicator j "
+    "  WHERE j.student = s.id AND j.name = 'belonging' AND j.day <= ?1) "
+    " WHERE " STUDENTS ") "
+    "WHERE v <= ?5";
+
+/* mood_drop, per student: the last K moods, then (only when they are not
+ * low already and could have dropped) the mean of the days before. */
+static const char sql_mood_students[] =
+    "SELECT s.id FROM student s WHERE " STUDENTS " ORDER BY s.id";
+static const char sql_mood_last[] =
+    "SELECT c.at, c.mood, c.visibility FROM checkin c "
+    "WHERE c.student = ?1 AND c.at < ?2 AND c.mood IS NOT NULL "
+    "AND " REL_SEES("c") " ORDER BY c.at DESC LIMIT ?3";
+static const char sql_mood_before[] =
+    "SELECT avg(c.mood), count(*), max(c.visibility) FROM checkin c "
+    "WHERE c.student = ?1 AND c.at >= ?2 AND c.at < ?3 "
+    "AND c.mood IS NOT NULL AND " REL_SEES("c");
+static const char sql_put[] =
+    "INSERT INTO temp.rel_flag VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+static int
+put(struct rel_db *db, sqlite3_int64 sid, const char *rule,
+    const char *value, const char *threshold, const char *since,
+    const char *detail, int vis, struct rel_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = rel_db_stmt(db, sql_put, &st, e)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, sid);
+	sqlite3_bind_text(st, 2, rule, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, threshold, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, since, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, detail, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 7, vis);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc, "noting a flag", e);
+}
+
+/* The mood rule for one student; end is the day after, in seconds. */
+static int
+mood_one(struct rel_db *db, sqlite3_int64 sid, int64_t end, const double *t,
+    struct rel_err *e)
+{
+	char since[REL_DATE_LEN], mean_s[32], low_s[32], drop_s[32], d_s[32],
+	    prev_s[32], detail[320];
+	sqlite3_stmt *st;
+	int64_t first = 0;
+	double sum = 0, mean, prev, fall;
+	long k = (long)t[T_MOOD_COUNT], n = 0, nprev;
+	int rc, vis = 0, pvis;
+
+	if ((rc = rel_db_stmt(db, sql_mood_last, &st, e)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, sid);
+	sqlite3_bind_int64(st, 2, end);
+	sqlite3_bind_int64(st, 3, k);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		first = sqlite3_column_int64(st, 0);
+		sum += sqlite3_column_int(st, 1);
+		if (sqlite3_column_int(st, 2) > vis)
+			vis = sqlite3_column_int(st, 2);
+		n++;
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return rel_db_fail(db, rc, "reading moods", e);
+	if (n < k)
+		return 0;
+	mean = sum / (double)n;
+	rel_date_format((int32_t)((first - ((first % 86400) + 86400) % 86400) /
+	    86400), since);
+	snprintf(mean_s, sizeof(mean_s), "%.2f", mean);
+	if (mean <= t[T_MOOD_LOW] + 1e-9) {
+		num(t[T_MOOD_LOW], low_s, sizeof(low_s));
+		snprintf(detail, sizeof(detail), "mean mood %s over the last %ld "
+		    "check-in%s (threshold %s or lower)", mean_s, k,
+		    k == 1 ? "" : "s", low_s);
+		return put(db, sid, "mood_drop", mean_s, low_s, since, detail,
+		    vis, e);
+	}
+	if (mean > 5 - t[T_MOOD_DROP] + 1e-9)
+		return 0;
+	if ((rc = rel_db_stmt(db, sql_mood_before, &st, e)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, sid);
+	sqlite3_bind_int64(st, 2, first - (int64_t)t[T_MOOD_DAYS] * 86400);
+	sqlite3_bind_int64(st, 3, first);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		return rel_db_fail(db, rc, "reading moods", e);
+	}
+	prev = sqlite3_column_double(st, 0);
+	nprev = (long)sqlite3_column_int64(st, 1);
+	pvis = sqlite3_column_int(st, 2);
+	sqlite3_reset(st);
+	/* Compared in hundredths, as shown: 4.00 - 3.00 is a drop of 1. */
+	fall = round((prev - mean) * 100) / 100;
+	if (nprev == 0 || fall < t[T_MOOD_DROP] - 1e-9)
+		return 0;
+	num(t[T_MOOD_DROP], drop_s, sizeof(drop_s));
+	snprintf(d_s, sizeof(d_s), "%.2f", fall);
+	snprintf(prev_s, sizeof(prev_s), "%.2f", prev);
+	snprintf(detail, sizeof(detail), "mean mood %s over the last %ld "
+	    "check-in%s, down %s from %s over the %ld days before them "
+	    "(threshold a drop of %s)", mean_s, k, k == 1 ? "" : "s", d_s,
+	    prev_s, (long)t[T_MOOD_DAYS], drop_s);
+	return put(db, sid, "mood_drop", d_s, drop_s, since, detail,
+	    pvis > vis ? pvis : vis, e);
+}
+
+static int
+mood_drop(struct rel_db *db, const struct rel_flag_run *r, int64_t end,
+    const double *t, struct rel_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = rel_db_stmt(db, sql_mood_students, &st, e)) != 0)
+		return rc;
+	sqlite3_bind_int(st, 4, r->set != 0);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((rc = mood_one(db, sqlite3_column_int64(st, 0), end, t,
+		    e)) != 0) {
+			sqlite3_reset(st);
+			return rc;
+		}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc, "reading moods", e);
+}
+
+/* One rule's statement, with its threshold (index ti) and window. */
+static int
+rule_stmt(struct rel_db *db, const char *sql, const struct rel_flag_run *r,
+    const double *t, int ti, int wi, struct rel_err *e)
+{
+	char day[REL_DATE_LEN], next[REL_DATE_LEN], lo[REL_DATE_LEN],
+	    lo2[REL_DATE_LEN], ts[32];
+	sqlite3_stmt *st;
+	int32_t w = wi >= 0 ? (int32_t)t[wi] : 0;
+	int rc;
+
+	rel_date_format(r->as_of, day);
+	rel_date_format(r->as_of + 1, next);
+	if (ti == T_FOLLOW_DAYS)
+		rel_date_format(r->as_of - 1 - (int32_t)t[ti], lo);
+	else
+		rel_date_format(r->as_of - w + 1, lo);
+	rel_date_format(r->as_of - 2 * w + 1, lo2);
+	num(t[ti], ts, sizeof(ts));
+	if ((rc = rel_db_stmt(db, sql, &st, e)) != 0)
+		return rc;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, next, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, ((int64_t)r->as_of + 1) * 86400);
+	sqlite3_bind_int(st, 4, r->set != 0);
+	sqlite3_bind_double(st, 5, t[ti]);
+	sqlite3_bind_text(st, 6, ts, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 7, w);
+	sqlite3_bind_text(st, 8, lo, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, lo2, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return rel_db_fail(db, rc, "running the rules", e);
+	return 0;
+}
+
+static const char sql_out[] =
+    "SELECT s.student_id, f.rule, f.value, f.threshold, f.since, f.detail, "
+    "f.sid, f.vis FROM temp.rel_flag f JOIN student s ON s.id = f.sid "
+    "ORDER BY s.student_id, f.rule";
+
+/* The strength beside a summary is one the adult may see, current on the
+ * day. ?1 the day after. */
+static const char sql_summary[] =
+    "SELECT s.student_id, s.given_name, s.family_name, s.grade, count(*), "
+    "group_concat(f.rule, ' '), group_concat(f.detail, '; '), "
+    "(SELECT p.value FROM profile_item p WHERE p.student = f.sid "
+    " AND p.kind = 'strength' AND p.at < ?1 AND (p.retired_at IS NULL "
+    " OR p.retired_at >= ?1) AND " REL_SEES("p")
+    " ORDER BY p.at DESC, p.id DESC LIMIT 1), f.sid, max(f.vis) "
+    "FROM (SELECT * FROM temp.rel_flag ORDER BY sid, rule) f "
+    "JOIN student s ON s.id = f.sid GROUP BY f.sid ORDER BY s.student_id";
+
+int
+rel_flag_run(struct rel_db *db, struct rel_flag_run *r, struct rel_out *o,
+    struct rel_err *e)
+{
+	static const struct {
+		const char *sql;
+		int ti, wi;
+	} stmts[REL_FLAG_NRULES] = {
+		[REL_FLAG_NO_ADULT] = { sql_no_adult, T_STRENGTH, -1 },
+		[REL_FLAG_NOT_SEEN] = { sql_not_seen, T_NOT_SEEN_DAYS, -1 },
+		[REL_FLAG_MOOD_DROP] = { NULL, 0, -1 },
+		[REL_FLAG_ATTENDANCE] = { sql_attendance, T_ATT_RATE,
+		    T_ATT_DAYS },
+		[REL_FLAG_ATTENDANCE_SLIDE] = { sql_slide, T_SLIDE_POINTS,
+		    T_SLIDE_DAYS },
+		[REL_FLAG_CONCERNS] = { sql_concerns, T_CONCERN_COUNT,
+		    T_CONCERN_DAYS },
+		[REL_FLAG_FOLLOW_UP_OVERDUE] = { sql_follow_up, T_FOLLOW_DAYS,
+		    -1 },
+		[REL_FLAG_BELONGING_LOW] = { sql_belonging, T_BELONGING_MAX,
+		    -1 },
+	};
+	char next[REL_DATE_LEN];
+	double t[NT];
+	unsigned rules = r->rules != 0 ? r->rules :
+	    (1u << REL_FLAG_NRULES) - 1;
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	r->flagged = 0;
+	if ((rc = load(db, t, e)) != 0)
+		return rc;
+	if ((rc = rel_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS rel_flag ("
+	    "sid INTEGER NOT NULL, rule TEXT NOT NULL, value, threshold TEXT, "
+	    "since TEXT, detail TEXT NOT NULL, vis INTEGER NOT NULL)", e)) != 0 ||
+	    (rc = rel_db_exec(db, "DELETE FROM temp.rel_flag", e)) != 0)
+		return rc;
+	for (i = 0; i < REL_FLAG_NRULES; i++) {
+		if (!(rules & 1u << i))
+			continue;
+		if (i == REL_FLAG_MOOD_DROP)
+			rc = mood_drop(db, r, ((int64_t)r->as_of + 1) * 86400,
+			    t, e);
+		else
+			rc = rule_stmt(db, stmts[i].sql, r, t, stmts[i].ti,
+			    stmts[i].wi, e);
+		if (rc != 0)
+			return rc;
+	}
+	if ((rc = rel_db_stmt(db, r->summary ? sql_summary : sql_out, &st,
+	    e)) != 0)
+		return rc;
+	if (r->summary) {
+		rel_date_format(r->as_of + 1, next);
+		sqlite3_bind_text(st, 1, next, -1, SQLITE_TRANSIENT);
+	}
+	rc = rel_access_out(db, st, o, NULL, e);
+	sqlite3_reset(st);
+	if (rc == 0) {
+		if ((rc = rel_db_stmt(db, r->summary ? "SELECT count(DISTINCT "
+		    "sid) FROM temp.rel_flag" : "SELECT count(*) FROM "
+		    "temp.rel_flag", &st, e)) != 0)
+			return rc;
+		if (sqlite3_step(st) == SQLITE_ROW)
+			r->flagged = (long)sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
+const char *const *
+rel_flag_rules_cols(size_t *n)
+{
+	static const char *const names[] = { "rule", "setting", "value",
+		"default", "description" };
+
+	*n = NELEM(names);
+	return names;
+}
+
+int
+rel_flag_rules(struct rel_db *db, struct rel_out *o, struct rel_err *e)
+{
+	char v[32], d[32];
+	double t[NT];
+	size_t i;
+	int rc;
+
+	if ((rc = load(db, t, e)) != 0)
+		return rc;
+	for (i = 0; i < NT; i++) {
+		const char *rule = rule_names[thresholds[i].rule];
+
+		num(t[i], v, sizeof(v));
+		num(thresholds[i].dflt, d, sizeof(d));
+		rel_out_cell(o, rule, strlen(rule));
+		rel_out_cell(o, thresholds[i].key, strlen(thresholds[i].key));
+		rel_out_cell(o, v, strlen(v));
+		rel_out_cell(o, d, strlen(d));
+		rel_out_cell(o, thresholds[i].desc, strlen(thresholds[i].desc));
+		rel_out_endrow(o);
+	}
+	return 0;
+}
+
+int
+rel_flag_set(struct rel_db *db, const char *key, const char *value,
+    struct rel_err *e)
+{
+	const struct threshold *t = find_threshold(key);
+	const struct rel_actor *a = rel_actor(db);
+	char full[64], v[32];
+	sqlite3_stmt *st;
+	double d;
+	int rc;
+
+	if (t == NULL)
+		return rel_err_set(e, REL_EUSAGE, "\"%s\" is not a threshold: "
+		    "rel-flag rules lists them (RULE.NAME, e.g. not_seen.days)",
+		    key);
+	if (value != NULL && parse_value(t, value, &d) != 0) {
+		char lo[32], hi[32];
+
+		num(t->lo, lo, sizeof(lo));
+		num(t->hi, hi, sizeof(hi));
+		if (t->lo < -1e8)
+			return rel_err_set(e, REL_EUSAGE, "%s: \"%s\" is not "
+			    "a number", key, value);
+		return rel_err_set(e, REL_EUSAGE, "%s: \"%s\" is not %s "
+		    "from %s to %s", key, value, t->whole ? "a whole number" :
+		    "a number", lo, hi);
+	}
+	if (a->id == 0)
+		return rel_err_set(e, REL_EUSAGE, "the school's thresholds are "
+		    "set by a counselor or an admin: give --as ADULT_ID or set "
+		    "$REL_AS");
+	if (!a->sees_all)
+		return rel_err_set(e, REL_EPERM, "only a counselor or an admin "
+		    "may set the school's thresholds, and %s is neither",
+		    a->adult_id);
+	snprintf(full, sizeof(full), SETTING_PREFIX "%s", key);
+	if ((rc = rel_db_begin(db, e)) != 0)
+		return rc;
+	if (value != NULL) {
+		num(d, v, sizeof(v));
+		rc = rel_db_setting_put(db, full, v, e);
+	} else if ((rc = rel_db_stmt(db, "DELETE FROM setting WHERE key = ?1",
+	    &st, e)) == 0) {
+		sqlite3_bind_text(st, 1, full, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		rc = rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc,
+		    "resetting a threshold", e);
+	}
+	if (rc == 0)
+		rc = rel_db_commit(db, e);
+	if (rc != 0)
+		rel_db_rollback(db);
+	return rc;
+}
