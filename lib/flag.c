@@ -216,7 +216,10 @@ rel_flag_cols(int summary, size_t *n)
     "s.active = 1 AND (?4 = 0 OR s.id IN (SELECT id FROM temp.rel_set)) " \
     "AND " REL_TEAM("s.id")
 
-/* A connection's strength on the day is that of its latest mark. */
+/* A connection's strength on the day is that of its latest mark; the
+ * student's marks are one range of connection_event_pair, and the adult
+ * is looked up for each (an IN list of active adults would be probed
+ * once per adult instead). */
 static const char sql_no_adult[] =
     "INSERT INTO temp.rel_flag SELECT sid, 'no_adult', ifnull(best, 0), ?6, "
     "ended, CASE WHEN best IS NULL THEN 'no adult has marked a connection' "
@@ -224,9 +227,9 @@ static const char sql_no_adult[] =
     "%d)', ?6, best) END || ' and no primary adult' || CASE WHEN ended IS "
     "NOT NULL THEN ' since ' || ended ELSE '' END, 1 FROM ("
     " SELECT s.id AS sid, (SELECT max(strength) FROM (SELECT e.strength, "
-    "  max(e.at) FROM connection_event e WHERE e.student = s.id "
-    "  AND e.at < ?2 AND e.adult IN (SELECT id FROM adult WHERE active = 1) "
-    "  GROUP BY e.adult)) AS best, "
+    "  max(e.at) FROM connection_event e CROSS JOIN adult a "
+    "  ON a.id = e.adult WHERE e.student = s.id AND e.at < ?2 "
+    "  AND a.active = 1 GROUP BY e.adult)) AS best, "
     " (SELECT max(substr(p.end_at, 1, 10)) FROM primary_adult p "
     "  WHERE p.student = s.id AND p.end_at < ?2) AS ended "
     " FROM student s WHERE " STUDENTS
