@@ -135,17 +135,11 @@ run_rules(struct rel_db *db, void *ctx, int set, struct rel_out *o,
 static int
 do_write(struct rel_cli_args *a)
 {
-	static const char *const all[] = { "no_adult.strength",
-		"not_seen.days", "mood_drop.count", "mood_drop.low",
-		"mood_drop.drop", "mood_drop.days", "attendance.rate",
-		"attendance.days", "attendance_slide.points",
-		"attendance_slide.days", "concerns.count", "concerns.days",
-		"follow_up_overdue.days", "belonging_low.max" };
 	struct rel_actor who;
 	struct rel_db *db = NULL;
 	struct rel_err e;
 	const char *const *keys;
-	size_t nkeys, i;
+	size_t nkeys;
 	int set = strcmp(a->args[0], "set") == 0, rc;
 
 	rel_err_clear(&e);
@@ -156,16 +150,13 @@ do_write(struct rel_cli_args *a)
 	if (set || a->nargs > 1) {
 		keys = (const char *const *)a->args + 1;
 		nkeys = set ? 1 : (size_t)a->nargs - 1;
-	} else {
-		keys = all;
-		nkeys = sizeof(all) / sizeof(all[0]);
-	}
+	} else
+		keys = rel_flag_keys(&nkeys);
 	if ((rc = rel_cli_db(V(REL_O_DB), 0, &db)) != 0)
 		return rc;
 	if ((rc = rel_actor_find(db, V(REL_O_AS), &who, &e)) == 0)
-		for (i = 0; i < nkeys && rc == 0; i++)
-			rc = rel_flag_set(db, keys[i], set ? a->args[2] : NULL,
-			    &e);
+		rc = rel_flag_set(db, keys, nkeys, set ? a->args[2] : NULL,
+		    &e);
 	rel_db_close(db);
 	if (rc != 0)
 		return fail(&e);

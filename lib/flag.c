@@ -259,32 +259,37 @@ static const char sql_not_seen[] =
     "  FROM student s WHERE " STUDENTS ")) "
     "WHERE last IS NULL OR days >= ?5";
 
-/* ?8 the window's first day. The key of indicator is (student, name,
- * day): the window is one range of it, values included. */
+/* Both attendance rules read one range of each student's attendance
+ * (the key of indicator is (student, name, day), values included) into
+ * temp.rel_att: ?5 the first day of attendance's window, ?6 of the
+ * slide's last window, ?7 of the one before it, ?8 the earliest of them. */
+static const char sql_att_read[] =
+    "INSERT INTO temp.rel_att SELECT s.id, "
+    " avg(CASE WHEN i.day >= ?5 THEN i.value END), "
+    " count(CASE WHEN i.day >= ?5 THEN 1 END), "
+    " min(CASE WHEN i.day >= ?5 AND i.value < 1 THEN i.day END), "
+    " avg(CASE WHEN i.day >= ?6 THEN i.value END) * 100, "
+    " avg(CASE WHEN i.day >= ?7 AND i.day < ?6 THEN i.value END) * 100 "
+    "FROM student s CROSS JOIN indicator i ON i.student = s.id "
+    "AND i.name = 'attendance' AND i.day >= ?8 AND i.day <= ?1 "
+    "WHERE " STUDENTS " GROUP BY s.id";
+
 static const char sql_attendance[] =
     "INSERT INTO temp.rel_flag SELECT sid, 'attendance', "
     "printf('%.1f', rate), ?6, first_absent, printf('attendance %.1f%% "
     "over the last %d days (%d school day%s recorded; threshold %s%%)', "
     "rate, ?7, n, CASE WHEN n = 1 THEN '' ELSE 's' END, ?6), 1 FROM ("
-    " SELECT s.id AS sid, round(avg(i.value) * 100, 6) AS rate, "
-    " count(*) AS n, min(CASE WHEN i.value < 1 THEN i.day END) "
-    " AS first_absent FROM student s CROSS JOIN indicator i "
-    " ON i.student = s.id AND i.name = 'attendance' AND i.day >= ?8 "
-    " AND i.day <= ?1 WHERE " STUDENTS " GROUP BY s.id) "
+    " SELECT sid, round(a_mean * 100, 6) AS rate, a_n AS n, "
+    " a_first AS first_absent FROM temp.rel_att WHERE a_n > 0) "
     "WHERE rate < ?5";
 
-/* ?8 the first day of the last window, ?9 of the one before it. */
+/* ?8 the first day of the last window. */
 static const char sql_slide[] =
     "INSERT INTO temp.rel_flag SELECT sid, 'attendance_slide', "
     "printf('%.1f', prev - cur), ?6, ?8, printf('attendance %.1f%% over the "
     "last %d days, down %.1f points from %.1f%% over the %d days before "
-    "(threshold %s points)', cur, ?7, prev - cur, prev, ?7, ?6), 1 FROM ("
-    " SELECT s.id AS sid, "
-    " avg(CASE WHEN i.day >= ?8 THEN i.value END) * 100 AS cur, "
-    " avg(CASE WHEN i.day < ?8 THEN i.value END) * 100 AS prev "
-    " FROM student s CROSS JOIN indicator i ON i.student = s.id "
-    " AND i.name = 'attendance' AND i.day >= ?9 AND i.day <= ?1 "
-    " WHERE " STUDENTS " GROUP BY s.id) "
+    "(threshold %s points)', cur, ?7, prev - cur, prev, ?7, ?6), 1 "
+    "FROM (SELECT sid, s_cur AS cur, s_prev AS prev FROM temp.rel_att) "
     "WHERE cur IS NOT NULL AND prev IS NOT NULL "
     "AND round(prev - cur, 6) >= ?5";
 
@@ -522,6 +527,40 @@ rule_stmt(struct rel_db *db, const char *sql, const struct rel_flag_run *r,
 	return 0;
 }
 
+/* The attendance both attendance rules read, in one pass. */
+static int
+att_read(struct rel_db *db, const struct rel_flag_run *r, const double *t,
+    struct rel_err *e)
+{
+	char day[REL_DATE_LEN], a[REL_DATE_LEN], c[REL_DATE_LEN],
+	    p[REL_DATE_LEN];
+	int32_t wa = (int32_t)t[T_ATT_DAYS], ws = (int32_t)t[T_SLIDE_DAYS];
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = rel_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS rel_att ("
+	    "sid INTEGER PRIMARY KEY, a_mean REAL, a_n INTEGER, a_first TEXT, "
+	    "s_cur REAL, s_prev REAL)", e)) != 0 ||
+	    (rc = rel_db_exec(db, "DELETE FROM temp.rel_att", e)) != 0)
+		return rc;
+	rel_date_format(r->as_of, day);
+	rel_date_format(r->as_of - wa + 1, a);
+	rel_date_format(r->as_of - ws + 1, c);
+	rel_date_format(r->as_of - 2 * ws + 1, p);
+	if ((rc = rel_db_stmt(db, sql_att_read, &st, e)) != 0)
+		return rc;
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, r->set != 0);
+	sqlite3_bind_text(st, 5, a, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, c, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, p, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, strcmp(a, p) < 0 ? a : p, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc,
+	    "reading attendance", e);
+}
+
 static const char sql_out[] =
     "SELECT s.student_id, f.rule, f.value, f.threshold, f.since, f.detail, "
     "f.sid, f.vis FROM temp.rel_flag f JOIN student s ON s.id = f.sid "
@@ -576,6 +615,10 @@ rel_flag_run(struct rel_db *db, struct rel_flag_run *r, struct rel_out *o,
 	    "sid INTEGER NOT NULL, rule TEXT NOT NULL, value, threshold TEXT, "
 	    "since TEXT, detail TEXT NOT NULL, vis INTEGER NOT NULL)", e)) != 0 ||
 	    (rc = rel_db_exec(db, "DELETE FROM temp.rel_flag", e)) != 0)
+		return rc;
+	if ((rules & (1u << REL_FLAG_ATTENDANCE |
+	    1u << REL_FLAG_ATTENDANCE_SLIDE)) &&
+	    (rc = att_read(db, r, t, e)) != 0)
 		return rc;
 	for (i = 0; i < REL_FLAG_NRULES; i++) {
 		if (!(rules & 1u << i))
@@ -646,31 +689,35 @@ rel_flag_rules(struct rel_db *db, struct rel_out *o, struct rel_err *e)
 }
 
 int
-rel_flag_set(struct rel_db *db, const char *key, const char *value,
-    struct rel_err *e)
+rel_flag_set(struct rel_db *db, const char *const *keys, size_t nkeys,
+    const char *value, struct rel_err *e)
 {
-	const struct threshold *t = find_threshold(key);
 	const struct rel_actor *a = rel_actor(db);
+	const struct threshold *t;
 	char full[64], v[32];
 	sqlite3_stmt *st;
-	double d;
-	int rc;
+	size_t i;
+	double d = 0;
+	int rc = 0;
 
-	if (t == NULL)
-		return rel_err_set(e, REL_EUSAGE, "\"%s\" is not a threshold: "
-		    "rel-flag rules lists them (RULE.NAME, e.g. not_seen.days)",
-		    key);
-	if (value != NULL && parse_value(t, value, &d) != 0) {
-		char lo[32], hi[32];
+	/* Every key, and the value, before anything is written. */
+	for (i = 0; i < nkeys; i++) {
+		if ((t = find_threshold(keys[i])) == NULL)
+			return rel_err_set(e, REL_EUSAGE, "\"%s\" is not a "
+			    "threshold: rel-flag rules lists them (RULE.NAME, "
+			    "e.g. not_seen.days)", keys[i]);
+		if (value != NULL && parse_value(t, value, &d) != 0) {
+			char lo[32], hi[32];
 
-		num(t->lo, lo, sizeof(lo));
-		num(t->hi, hi, sizeof(hi));
-		if (t->lo < -1e8)
+			num(t->lo, lo, sizeof(lo));
+			num(t->hi, hi, sizeof(hi));
+			if (t->lo < -1e8)
+				return rel_err_set(e, REL_EUSAGE, "%s: \"%s\" "
+				    "is not a number", keys[i], value);
 			return rel_err_set(e, REL_EUSAGE, "%s: \"%s\" is not "
-			    "a number", key, value);
-		return rel_err_set(e, REL_EUSAGE, "%s: \"%s\" is not %s "
-		    "from %s to %s", key, value, t->whole ? "a whole number" :
-		    "a number", lo, hi);
+			    "%s from %s to %s", keys[i], value, t->whole ?
+			    "a whole number" : "a number", lo, hi);
+		}
 	}
 	if (a->id == 0)
 		return rel_err_set(e, REL_EUSAGE, "the school's thresholds are "
@@ -680,23 +727,37 @@ rel_flag_set(struct rel_db *db, const char *key, const char *value,
 		return rel_err_set(e, REL_EPERM, "only a counselor or an admin "
 		    "may set the school's thresholds, and %s is neither",
 		    a->adult_id);
-	snprintf(full, sizeof(full), SETTING_PREFIX "%s", key);
 	if ((rc = rel_db_begin(db, e)) != 0)
 		return rc;
-	if (value != NULL) {
-		num(d, v, sizeof(v));
-		rc = rel_db_setting_put(db, full, v, e);
-	} else if ((rc = rel_db_stmt(db, "DELETE FROM setting WHERE key = ?1",
-	    &st, e)) == 0) {
-		sqlite3_bind_text(st, 1, full, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		rc = rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc,
-		    "resetting a threshold", e);
+	for (i = 0; i < nkeys && rc == 0; i++) {
+		snprintf(full, sizeof(full), SETTING_PREFIX "%s", keys[i]);
+		if (value != NULL) {
+			num(d, v, sizeof(v));
+			rc = rel_db_setting_put(db, full, v, e);
+		} else if ((rc = rel_db_stmt(db, "DELETE FROM setting WHERE "
+		    "key = ?1", &st, e)) == 0) {
+			sqlite3_bind_text(st, 1, full, -1, SQLITE_STATIC);
+			rc = sqlite3_step(st);
+			sqlite3_reset(st);
+			rc = rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc,
+			    "resetting a threshold", e);
+		}
 	}
 	if (rc == 0)
 		rc = rel_db_commit(db, e);
 	if (rc != 0)
 		rel_db_rollback(db);
 	return rc;
+}
+
+const char *const *
+rel_flag_keys(size_t *n)
+{
+	static const char *keys[NT];
+	size_t i;
+
+	for (i = 0; i < NT; i++)
+		keys[i] = thresholds[i].key;
+	*n = NT;
+	return keys;
 }

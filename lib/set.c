@@ -95,8 +95,18 @@ rel_set_stdin(struct rel_db *db, int *active, struct rel_err *e)
 {
 	long n;
 
+	int c;
+
 	*active = rel_set_wanted(stdin);
 	if (!*active)
 		return 0;
+	/* Nothing at all, not even a header, is the empty set too; but it
+	 * is also what cron gives a job on standard input, and what a
+	 * failed command before the pipe leaves: say so, once. */
+	if ((c = getc(stdin)) == EOF)
+		rel_warn("standard input is empty, so no students are taken "
+		    "(to mean every student, give </dev/null, as under cron)");
+	else
+		ungetc(c, stdin);
 	return rel_set_load(db, stdin, "stdin", &n, e);
 }

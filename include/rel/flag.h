@@ -83,10 +83,14 @@ REL_API const char *const *rel_flag_rules_cols(size_t *n);
 REL_API int rel_flag_rules(struct rel_db *db, struct rel_out *o,
     struct rel_err *e);
 
-/* Store a school's threshold (key is RULE.NAME, as listed), or with value
- * NULL go back to the default. 64 for an unknown key or a value out of
- * its range; 77 unless the acting adult is a counselor or an admin. */
-REL_API int rel_flag_set(struct rel_db *db, const char *key,
-    const char *value, struct rel_err *e);
+/* Store a school's thresholds (keys are RULE.NAME, as listed) at value,
+ * or with value NULL put them back to their defaults, in one
+ * transaction: all or none. 64 for an unknown key or a value out of its
+ * range (checked for every key before anything is written), or with no
+ * acting adult; 77 unless the acting adult is a counselor or an admin. */
+REL_API int rel_flag_set(struct rel_db *db, const char *const *keys,
+    size_t nkeys, const char *value, struct rel_err *e);
+/* Every threshold's key, in rule order. */
+REL_API const char *const *rel_flag_keys(size_t *n);
 
 #endif

@@ -22,7 +22,8 @@ REL_API int rel_set_wanted(FILE *fp);
 REL_API int rel_set_load(struct rel_db *db, FILE *fp, const char *name,
     long *count, struct rel_err *e);
 /* Load from stdin if rel_set_wanted(stdin); *active says whether a set is
- * in force. */
+ * in force. An empty stdin (no header) is the empty set, with a warning:
+ * it is what cron gives a job, and what a failed command leaves. */
 REL_API int rel_set_stdin(struct rel_db *db, int *active, struct rel_err *e);
 
 #endif

@@ -10,7 +10,10 @@
 #include "tmpdb.h"
 #include "internal.h"
 
-#define D "2026-11-20"		/* today, and the day of most runs */
+#define D "2026-11-20"
+
+/* One threshold's key, as rel_flag_set takes keys. */
+#define KEY(k) (const char *const[]){ (k) }, 1		/* today, and the day of most runs */
 
 /* S1-S3 active, S4 deactivated. A1 and A2 teachers, A3 deactivated, A4
  * the counselor. No records at all. */
@@ -508,13 +511,13 @@ test_follow_up(void **state)
 	    "S2,follow_up_overdue,1,0,2026-11-13,1 follow-up past due: a family "
 	    "follow-up due 2026-11-13\n");
 	/* A day's grace. */
-	assert_int_equal(rel_flag_set(t.db, "follow_up_overdue.days", "1",
+	assert_int_equal(rel_flag_set(t.db, KEY("follow_up_overdue.days"), "1",
 	    &(struct rel_err){ 0 }), 0);
 	RULE_IS(&t, REL_FLAG_FOLLOW_UP_OVERDUE, 0,
 	    "S3,follow_up_overdue,1,1,2026-11-18,1 follow-up past due: a "
 	    "follow-up of restorative case R1 due 2026-11-18 (threshold 1 "
 	    "days)\n");
-	assert_int_equal(rel_flag_set(t.db, "follow_up_overdue.days", NULL,
+	assert_int_equal(rel_flag_set(t.db, KEY("follow_up_overdue.days"), NULL,
 	    &(struct rel_err){ 0 }), 0);
 	/* A1, connected to S3, sees the team case and the team goal; S1's
 	 * contact is A1's own, but S1 is not A1's student. */
@@ -704,33 +707,44 @@ test_thresholds(void **state)
 	checkin(&t, 3, 1, 9, 9, 0, 4, 1);
 	/* Who may set them. */
 	act(&t, NULL);
-	assert_int_equal(rel_flag_set(t.db, "not_seen.days", "10", &e),
+	assert_int_equal(rel_flag_set(t.db, KEY("not_seen.days"), "10", &e),
 	    REL_EUSAGE);
 	act(&t, "A1");
-	assert_int_equal(rel_flag_set(t.db, "not_seen.days", "10", &e),
+	assert_int_equal(rel_flag_set(t.db, KEY("not_seen.days"), "10", &e),
 	    REL_EPERM);
 	assert_non_null(strstr(e.msg, "A1 is neither"));
 	act(&t, "A4");
 	/* What they may be. */
-	assert_int_equal(rel_flag_set(t.db, "not_seen.dayz", "10", &e),
+	assert_int_equal(rel_flag_set(t.db, KEY("not_seen.dayz"), "10", &e),
 	    REL_EUSAGE);
 	assert_non_null(strstr(e.msg, "\"not_seen.dayz\" is not a threshold"));
-	assert_int_equal(rel_flag_set(t.db, "not_seen.days", "1.5", &e),
+	assert_int_equal(rel_flag_set(t.db, KEY("not_seen.days"), "1.5", &e),
 	    REL_EUSAGE);
 	assert_non_null(strstr(e.msg, "is not a whole number from 1 to 365"));
-	assert_int_equal(rel_flag_set(t.db, "not_seen.days", "0", &e),
+	assert_int_equal(rel_flag_set(t.db, KEY("not_seen.days"), "0", &e),
 	    REL_EUSAGE);
-	assert_int_equal(rel_flag_set(t.db, "not_seen.days", " 10", &e),
+	assert_int_equal(rel_flag_set(t.db, KEY("not_seen.days"), " 10", &e),
 	    REL_EUSAGE);
-	assert_int_equal(rel_flag_set(t.db, "attendance.rate", "nan", &e),
+	assert_int_equal(rel_flag_set(t.db, KEY("attendance.rate"), "nan", &e),
 	    REL_EUSAGE);
-	assert_int_equal(rel_flag_set(t.db, "mood_drop.drop", "0x1", &e),
+	assert_int_equal(rel_flag_set(t.db, KEY("mood_drop.drop"), "0x1", &e),
 	    REL_EUSAGE);
+	/* Several at once: all or none. */
+	assert_int_equal(rel_flag_set(t.db, (const char *const[]){
+	    "concerns.days", "concerns.dayz" }, 2, "30", &e), REL_EUSAGE);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM setting WHERE "
+	    "key LIKE 'flag.%'"), 0);
+	assert_int_equal(rel_flag_set(t.db, (const char *const[]){
+	    "concerns.days", "not_seen.days" }, 2, "30", &e), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM setting WHERE "
+	    "key LIKE 'flag.%' AND value = '30'"), 2);
+	assert_int_equal(rel_flag_set(t.db, (const char *const[]){
+	    "concerns.days", "not_seen.days" }, 2, NULL, &e), 0);
 	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM setting WHERE "
 	    "key LIKE 'flag.%'"), 0);
 	/* Set, it changes the run; 10 days is the threshold exactly. */
-	assert_int_equal(rel_flag_set(t.db, "not_seen.days", "10", &e), 0);
-	assert_int_equal(rel_flag_set(t.db, "mood_drop.drop", "1.50", &e), 0);
+	assert_int_equal(rel_flag_set(t.db, KEY("not_seen.days"), "10", &e), 0);
+	assert_int_equal(rel_flag_set(t.db, KEY("mood_drop.drop"), "1.50", &e), 0);
 	assert_int_equal(tmpdb_int(&t, "SELECT value = '1.5' FROM setting "
 	    "WHERE key = 'flag.mood_drop.drop'"), 1);
 	RULE_IS(&t, REL_FLAG_NOT_SEEN, 0,
@@ -739,7 +753,7 @@ test_thresholds(void **state)
 	    "S2,not_seen,10,10,2026-11-10,\"no check-in, note or family contact "
 	    "by any adult for 10 days (threshold 10)\"\n");
 	/* Reset. */
-	assert_int_equal(rel_flag_set(t.db, "not_seen.days", NULL, &e), 0);
+	assert_int_equal(rel_flag_set(t.db, KEY("not_seen.days"), NULL, &e), 0);
 	RULE_IS(&t, REL_FLAG_NOT_SEEN, 0, "");
 	/* A value set by hand that no longer reads is 78. */
 	sql(&t, "INSERT INTO setting VALUES ('flag.concerns.days', 'lots')");
@@ -763,7 +777,7 @@ test_rules_list(void **state)
 	(void)state;
 	school(&t);
 	act(&t, "A4");
-	assert_int_equal(rel_flag_set(t.db, "concerns.count", "4", &e), 0);
+	assert_int_equal(rel_flag_set(t.db, KEY("concerns.count"), "4", &e), 0);
 	fp = open_memstream(&buf, &len);
 	assert_non_null(fp);
 	cols = rel_flag_rules_cols(&n);
