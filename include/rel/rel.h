@@ -23,6 +23,7 @@
 #include "rel/family.h"
 #include "rel/restore.h"
 #include "rel/goal.h"
+#include "rel/indicator.h"
 #include "rel/export.h"
 #include "rel/sample.h"
 #include "rel/cli.h"
