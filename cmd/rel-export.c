@@ -30,9 +30,9 @@ usage(FILE *fp, int status)
 	    "               [--by-student] [--format FMT] [--excel-safe]\n"
 	    "       rel-export purge --before WHEN [--kind KIND,...] [--purpose TEXT] [--dry-run]\n"
 	    "An export's KIND is student, adult, group, member, connection, checkin, profile,\n"
-	    "note or family; a purge's is checkin, note, connection, profile, family, goal\n"
-	    "or case. Every verb takes --db PATH and --as ADULT_ID. export reads a student\n"
-	    "set on standard input.\n");
+	    "note, family, goal, progress, case, party or indicator; a purge's is checkin,\n"
+	    "note, connection, profile, family, goal, case or indicator. Every verb takes\n"
+	    "--db PATH and --as ADULT_ID. export reads a student set on standard input.\n");
 	exit(status);
 }
 

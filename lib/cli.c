@@ -285,6 +285,7 @@ rel_cli_import(const struct rel_cli_import *ci)
 	o.rejects = ci->rejects;
 	o.dry_run = ci->dry_run;
 	o.visibility = ci->visibility;
+	o.wide = ci->wide;
 	o.choose = ci->choose;
 	o.report = rel_cli_report;
 	o.ctx = ci->ctx;

@@ -269,7 +269,7 @@ static const struct {
 	{ "goal_id", X_GOAL }, { "champion_adult_id", X_ADULT },
 	{ "start", X_WEEK }, { "due", X_WEEK }, { "area", X_KEEP },
 	{ "set_by", X_KEEP }, { "tier", X_KEEP }, { "check_every", X_KEEP },
-	{ "rating", X_KEEP },
+	{ "rating", X_KEEP }, { "date", X_WEEK },
 };
 
 static enum xf
@@ -461,6 +461,18 @@ progress_list(struct rel_db *db, int set, struct rel_out *o,
 	return rel_progress_list(db, &gf, o, e);
 }
 
+static int
+indicator_list(struct rel_db *db, int set, struct rel_out *o,
+    struct rel_err *e)
+{
+	struct rel_indicator_filter f;
+
+	rel_indicator_filter_init(&f);
+	f.set = set;
+	f.inactive = 1;
+	return rel_indicator_list(db, &f, o, e);
+}
+
 static void
 restore_filter(struct rel_restore_filter *rf, int set)
 {
@@ -514,10 +526,11 @@ static const struct {
 	{ "progress", "progress.csv", rel_progress_cols, progress_list },
 	{ "case", "case.csv", rel_restore_cols, case_list },
 	{ "party", "party.csv", rel_restore_party_cols, party_list },
+	{ "indicator", "indicator.csv", rel_indicator_cols, indicator_list },
 };
 _Static_assert(NELEM(kinds) == REL_EX_NKINDS, "every kind is exported");
 #define KIND_WORDS "student, adult, group, member, connection, checkin, " \
-	"profile, note, family, goal, progress, case or party"
+	"profile, note, family, goal, progress, case, party or indicator"
 
 const char *
 rel_export_kind_name(enum rel_export_kind k)
@@ -591,6 +604,12 @@ kind_begin(struct exporter *x, enum rel_export_kind k)
 		/* A party's role (harmed, facilitator, ...) is not an
 		 * adult's job, and is kept. */
 		if (x->xf[i] == X_ROLE && k != REL_EX_ADULT)
+			x->xf[i] = X_KEEP;
+		/* An indicator's name and value are what it is for; the
+		 * same names elsewhere (a group's name, a profile item's
+		 * value) are free text, and stay dropped. */
+		if (k == REL_EX_INDICATOR && (strcmp(c, "name") == 0 ||
+		    strcmp(c, "value") == 0))
 			x->xf[i] = X_KEEP;
 		if (strcmp(c, "student_id") == 0)
 			x->sid = (int)i;
@@ -1315,7 +1334,8 @@ out:
  * Retention.
  */
 static const char *const purge_names[REL_PURGE_NKINDS] = { "checkin",
-	"note", "connection", "profile", "family", "goal", "case" };
+	"note", "connection", "profile", "family", "goal", "case",
+	"indicator" };
 
 const char *
 rel_purge_kind_name(enum rel_purge_kind k)
@@ -1334,7 +1354,8 @@ rel_purge_kinds_parse(const char *opt, const char *s, unsigned *mask,
     struct rel_err *e)
 {
 	return names_parse(opt, s, purge_name, REL_PURGE_NKINDS,
-	    "checkin, note, connection, profile, family, goal or case (the "
+	    "checkin, note, connection, profile, family, goal, case or "
+	    "indicator (the "
 	    "other kinds are never purged)", mask, e);
 }
 
@@ -1353,6 +1374,7 @@ static const char *const purge_count[REL_PURGE_NKINDS] = {
 	"SELECT count(*) FROM family_contact WHERE at < ?1",
 	"SELECT count(*) FROM goal WHERE closed_at < ?1",
 	"SELECT count(*) FROM restorative_case WHERE closed_at < ?1",
+	"SELECT count(*) FROM indicator WHERE day < substr(?1, 1, 10)",
 };
 /* What must go first: the rows that point at the ones deleted. An open
  * goal or case is never purged, however old. */
@@ -1362,6 +1384,7 @@ static const char *const purge_first[REL_PURGE_NKINDS] = {
 	"(SELECT id FROM goal WHERE closed_at < ?1)",
 	"DELETE FROM party WHERE rcase IN "
 	"(SELECT id FROM restorative_case WHERE closed_at < ?1)",
+	NULL,
 };
 static const char *const purge_delete[REL_PURGE_NKINDS] = {
 	"DELETE FROM checkin WHERE at < ?1",
@@ -1375,6 +1398,9 @@ static const char *const purge_delete[REL_PURGE_NKINDS] = {
 	"DELETE FROM family_contact WHERE at < ?1",
 	"DELETE FROM goal WHERE closed_at < ?1",
 	"DELETE FROM restorative_case WHERE closed_at < ?1",
+	/* A day is before the time when it is before the time's day: an
+	 * indicator of the day itself is kept. */
+	"DELETE FROM indicator WHERE day < substr(?1, 1, 10)",
 };
 
 /* PRAGMA wal_checkpoint(TRUNCATE); 75 when another connection kept it

@@ -136,6 +136,171 @@ bad_record(struct run *u, const struct rel_csv_row *row, struct rel_err *e)
 		rejects_put(&u->rj, row, e);
 }
 
+/* Where a record's error is: its input and line unless the write
+ * function said otherwise. */
+static void
+place(struct rel_err *e, const struct rel_rec *rec)
+{
+	if (e->file[0] == '\0')
+		rel_strlcpy(e->file, rec->file, sizeof(e->file));
+	if (e->line == 0)
+		e->line = rec->line;
+}
+
+/* A wide input's binding (struct rel_import_wide): the header columns
+ * that stand for values of the name column. */
+struct wide {
+	size_t n;
+	int *field;		/* the header field of each */
+	char **name;		/* its name after --map */
+	char **orig;		/* its name in the file, for messages */
+};
+
+static void
+wide_free(struct wide *w)
+{
+	size_t j;
+
+	for (j = 0; j < w->n; j++) {
+		free(w->name[j]);
+		free(w->orig[j]);
+	}
+	free(w->field);
+	free(w->name);
+	free(w->orig);
+	memset(w, 0, sizeof(*w));
+}
+
+/* Bind a wide input: idx for the kind's columns (-1 for the name and
+ * value columns), and w for the rest of the header. Every header column
+ * is one of the kind's others or a value column, so none is unknown;
+ * --map renames either kind, and its mistakes are found as usual. */
+static int
+wide_bind(const struct rel_import_kind *k, const struct rel_import_wide *wd,
+    const struct rel_csv_row *hdr, const char *file,
+    const struct rel_csv_renames *map, int *idx, struct wide *w,
+    struct rel_err *e)
+{
+	struct rel_csv_col *cols;
+	char **names;
+	size_t *nlen, i, j, nfixed = 0, n;
+	int *idx2 = NULL, rc = 0;
+
+	names = rel_xcalloc(hdr->n, sizeof(char *));
+	nlen = rel_xcalloc(hdr->n, sizeof(size_t));
+	for (j = 0; j < hdr->n; j++) {
+		names[j] = hdr->f[j];
+		nlen[j] = hdr->len[j];
+	}
+	rel_csv_renamed_names(map, names, nlen, hdr->n);
+	cols = rel_xcalloc(k->ncols + hdr->n, sizeof(*cols));
+	for (i = 0; i < k->ncols; i++)
+		if (i != wd->name && i != wd->value)
+			cols[nfixed++] = k->cols[i];
+	n = nfixed;
+	for (j = 0; j < hdr->n; j++) {
+		for (i = 0; i < nfixed; i++)
+			if (strcmp(cols[i].name, names[j]) == 0)
+				break;
+		if (i < nfixed)
+			continue;
+		if (strcmp(names[j], k->cols[wd->name].name) == 0 ||
+		    strcmp(names[j], k->cols[wd->value].name) == 0) {
+			rc = rel_err_value(e, REL_EDATA, file, hdr->line, NULL,
+			    names[j], nlen[j], "is a column of the long form "
+			    "(%s, %s), not of a wide one: import it without "
+			    "--wide", k->cols[wd->name].name,
+			    k->cols[wd->value].name);
+			goto out;
+		}
+		if (wd->check != NULL && (rc = wd->check(names[j], nlen[j],
+		    file, hdr->line, e)) != 0)
+			goto out;
+		cols[n].name = names[j];
+		cols[n++].flags = 0;
+	}
+	idx2 = rel_xcalloc(n, sizeof(int));
+	if ((rc = rel_csv_bind(hdr, file, cols, n, map, 0, idx2, e)) != 0)
+		goto out;
+	for (i = 0, j = 0; i < k->ncols; i++)
+		idx[i] = i == wd->name || i == wd->value ? -1 : idx2[j++];
+	w->field = rel_xcalloc(n - nfixed, sizeof(int));
+	w->name = rel_xcalloc(n - nfixed, sizeof(char *));
+	w->orig = rel_xcalloc(n - nfixed, sizeof(char *));
+	/* The header's bytes last only until the next row is read. */
+	for (j = nfixed; j < n; j++, w->n++) {
+		w->field[w->n] = idx2[j];
+		w->name[w->n] = rel_xstrdup(cols[j].name);
+		w->orig[w->n] = rel_xstrdup(hdr->f[idx2[j]]);
+	}
+out:
+	free(idx2);
+	free(cols);
+	free(names);
+	free(nlen);
+	return rc;
+}
+
+/* The records of one wide row: one per non-empty value cell, kept or
+ * rejected together. */
+static int
+wide_row(struct run *u, const struct rel_import_kind *k, struct rel_rec *rec,
+    const char **v, size_t *len, const struct rel_csv_row *row,
+    const struct wide *w, struct rel_import_count *c, struct rel_err *e)
+{
+	const struct rel_import_wide *wd = u->o->wide;
+	long n[REL_NOUTCOMES] = { 0 }, nrec = 0;
+	enum rel_outcome out;
+	struct rel_err e2;
+	size_t j, f;
+	int rc = 0, sp = 0, i;
+
+	for (j = 0; j < w->n; j++)
+		nrec += row->len[w->field[j]] > 0;
+	if (nrec == 0)
+		return 0;
+	c->rows += nrec;
+	/* With a rejects file the good rows are committed, so a bad cell
+	 * takes back the cells of its row already written. Without one, a
+	 * bad row means nothing is committed at all. */
+	if (u->o->rejects != NULL && nrec > 1) {
+		if ((rc = rel_db_savepoint(u->db, e)) != 0)
+			return rc;
+		sp = 1;
+	}
+	for (j = 0; j < w->n && rc == 0; j++) {
+		f = (size_t)w->field[j];
+		if (row->len[f] == 0)
+			continue;
+		v[wd->name] = w->name[j];
+		len[wd->name] = strlen(w->name[j]);
+		v[wd->value] = row->f[f];
+		len[wd->value] = row->len[f];
+		rel_err_clear(e);
+		if ((rc = k->write(u->db, rec, &out, e)) == 0)
+			n[out]++;
+	}
+	if (rc == REL_EDATA) {
+		place(e, rec);
+		/* The value's column is named as the file names it. */
+		if (strcmp(e->column, k->cols[wd->value].name) == 0)
+			rel_escape(e->column, sizeof(e->column), w->orig[j - 1],
+			    strlen(w->orig[j - 1]));
+		if (sp && (rc = rel_db_release(u->db, 1, &e2)) != 0) {
+			*e = e2;
+			return rc;
+		}
+		c->rejected += nrec;
+		bad_record(u, row, e);
+		return 0;
+	}
+	if (rc != 0 || (sp && (rc = rel_db_release(u->db, 0, e)) != 0))
+		return rc;
+	for (i = 0; i < REL_NOUTCOMES; i++)
+		c->n[i] += n[i];
+	return 0;
+}
+
 /* One input: header, kind, binding, then every record. */
 static int
 import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
@@ -149,7 +314,9 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 	const char **v = NULL;
 	size_t *len = NULL, ki = 0, i;
 	int *idx = NULL, rc, vis;
+	struct wide w;
 
+	memset(&w, 0, sizeof(w));
 	if ((rc = rel_csv_open(&r, file, NULL, e)) != 0)
 		return rc;
 	rc = rel_csv_header(r, &hdr, e);
@@ -178,8 +345,13 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 	}
 	k = &kinds[ki < nkinds ? ki : 0];
 	idx = rel_xcalloc(k->ncols, sizeof(int));
-	if ((rc = rel_csv_bind(hdr, rel_csv_name(r), k->cols, k->ncols, o->map,
-	    o->ignore_unknown, idx, e)) != 0)
+	if (o->wide != NULL)
+		rc = wide_bind(k, o->wide, hdr, rel_csv_name(r), o->map, idx,
+		    &w, e);
+	else
+		rc = rel_csv_bind(hdr, rel_csv_name(r), k->cols, k->ncols,
+		    o->map, o->ignore_unknown, idx, e);
+	if (rc != 0)
 		goto out;
 	if (o->rejects != NULL) {
 		if (u->rj.fp == NULL) {
@@ -220,8 +392,8 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 			rc = e->code;
 			goto out;
 		}
-		counts[ki].rows++;
 		if (rc == REL_CSV_BAD) {
+			counts[ki].rows++;
 			counts[ki].rejected++;
 			bad_record(u, row, e);
 			continue;
@@ -235,13 +407,17 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 			len[vis] = strlen(o->visibility);
 		}
 		rec.line = row->line;
+		if (o->wide != NULL) {
+			if ((rc = wide_row(u, k, &rec, v, len, row, &w,
+			    &counts[ki], e)) != 0)
+				goto out;
+			continue;
+		}
+		counts[ki].rows++;
 		rel_err_clear(e);
 		rc = k->write(u->db, &rec, &out, e);
 		if (rc == REL_EDATA) {
-			if (e->file[0] == '\0')
-				rel_strlcpy(e->file, rec.file, sizeof(e->file));
-			if (e->line == 0)
-				e->line = rec.line;
+			place(e, &rec);
 			counts[ki].rejected++;
 			bad_record(u, row, e);
 			continue;
@@ -252,6 +428,7 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 	}
 	rc = 0;
 out:
+	wide_free(&w);
 	free(idx);
 	free(v);
 	free(len);

@@ -1849,8 +1849,9 @@ write_kinds(struct rel_db *db, unsigned long seed, struct rel_err *e)
 	    e)) != 0)
 		return rc;
 	if ((rc = rel_family_sample(db, seed, e)) == 0 &&
-	    (rc = rel_goal_sample(db, seed, e)) == 0)
-		rc = rel_restore_sample(db, seed, e);
+	    (rc = rel_goal_sample(db, seed, e)) == 0 &&
+	    (rc = rel_restore_sample(db, seed, e)) == 0)
+		rc = rel_indicator_sample(db, seed, e);
 	if (rel_db_exec(db, "PRAGMA ignore_check_constraints=OFF",
 	    rc == 0 ? e : &e2) != 0 && rc == 0)
 		rc = e->code;

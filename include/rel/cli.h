@@ -92,6 +92,7 @@ struct rel_cli_import {
 	int dry_run;			/* --dry-run */
 	const char *visibility;		/* --visibility: for rows that
 					   leave it empty (64 if not one) */
+	const struct rel_import_wide *wide;	/* --wide: how (NULL: not) */
 	int no_author;			/* the records carry no author (the
 					   roster): no acting adult is looked
 					   up, so a $REL_AS naming an adult

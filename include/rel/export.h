@@ -43,6 +43,7 @@ enum rel_export_kind {
 	REL_EX_PROGRESS,
 	REL_EX_CASE,
 	REL_EX_PARTY,
+	REL_EX_INDICATOR,
 	REL_EX_NKINDS
 };
 #define REL_EX_ALL ((1u << REL_EX_NKINDS) - 1)
@@ -114,10 +115,12 @@ enum rel_purge_kind {
 				   time, with their progress */
 	REL_PURGE_CASE,		/* restorative cases closed before the
 				   time, with their parties */
+	REL_PURGE_INDICATOR,	/* indicators of days before the time's */
 	REL_PURGE_NKINDS
 };
 /* The kind names of a purge ("checkin", "note", "connection", "profile",
- * "family", "goal", "case") into a mask; 64 naming opt for a name that is not one. */
+ * "family", "goal", "case", "indicator") into a mask; 64 naming opt for
+ * a name that is not one. */
 REL_API int rel_purge_kinds_parse(const char *opt, const char *s,
     unsigned *mask, struct rel_err *e);
 REL_API const char *rel_purge_kind_name(enum rel_purge_kind k);

@@ -36,6 +36,25 @@ enum rel_outcome {
 	REL_NOUTCOMES
 };
 
+/*
+ * Wide input: one input row makes several records. Every header column
+ * that is not one of the kind's other columns (after --map) stands for a
+ * value of column name: each non-empty cell of it is one record, with the
+ * header in column name and the cell in column value, and the row's other
+ * columns as they are. A bad record rejects its whole input row (nothing
+ * of the row is kept, even with a rejects file), and counts each of the
+ * row's records as bad. The header of the name or value column itself is
+ * refused: that is the long form.
+ */
+struct rel_import_wide {
+	size_t name;		/* the column that takes the header */
+	size_t value;		/* the column that takes the cell */
+	/* Check a header (after --map) as a value of column name: 0, or
+	 * 65 with e set naming it (at file:line). NULL: any will do. */
+	int (*check)(const char *s, size_t len, const char *file, long line,
+	    struct rel_err *e);
+};
+
 /* A record kind that can be imported. */
 struct rel_import_kind {
 	const char *name;		/* plural noun for summaries: "students" */
@@ -68,6 +87,9 @@ struct rel_import_opts {
 						   an empty or absent
 						   visibility column */
 	long max_messages;			/* 0: 50 */
+	/* Wide input (--wide): every input is wide, its columns those of
+	 * the kind it is read as; NULL: one record a row. */
+	const struct rel_import_wide *wide;
 	/* Pick the kind (index into kinds) for a file from its header
 	 * (names after --map); NULL picks kinds[0]. */
 	int (*choose)(void *ctx, const struct rel_csv_row *hdr,

@@ -24,6 +24,7 @@
 #include "rel/restore.h"
 #include "rel/goal.h"
 #include "rel/flag.h"
+#include "rel/indicator.h"
 #include "rel/export.h"
 #include "rel/sample.h"
 #include "rel/cli.h"

@@ -33,10 +33,10 @@ school
 run rel-export export --as A001 --out ex --purpose "end of term archive"
 status_is 0
 err_is <<'X'
-rel-export: exported to ex: student 60, adult 6, group 17, member 374, connection 93, checkin 1746, profile 234, note 141, family 122, goal 29, progress 64, case 3, party 9
+rel-export: exported to ex: student 60, adult 6, group 17, member 374, connection 93, checkin 1746, profile 234, note 141, family 122, goal 29, progress 64, case 3, party 9, indicator 3840
 X
 out_is </dev/null
-check_eq "$(files ex)" "adult.csv case.csv checkin.csv connection.csv family.csv goal.csv group.csv manifest.csv member.csv note.csv party.csv profile.csv progress.csv student.csv " "files"
+check_eq "$(files ex)" "adult.csv case.csv checkin.csv connection.csv family.csv goal.csv group.csv indicator.csv manifest.csv member.csv note.csv party.csv profile.csv progress.csv student.csv " "files"
 check_eq "$(mode ex)" 700 "directory mode"
 for f in ex/*.csv; do
 	check_eq "$(mode "$f")" 600 "$f mode"
@@ -57,6 +57,7 @@ goal.csv,goal,29,2026-11-20T10:00:00,A001,end of term archive,0
 progress.csv,progress,64,2026-11-20T10:00:00,A001,end of term archive,0
 case.csv,case,3,2026-11-20T10:00:00,A001,end of term archive,0
 party.csv,party,9,2026-11-20T10:00:00,A001,end of term archive,0
+indicator.csv,indicator,3840,2026-11-20T10:00:00,A001,end of term archive,0
 X
 
 case_ "export --no-excel-safe: each file is the kind's list, byte for byte"
@@ -89,6 +90,8 @@ run rel-restore list --as A001
 out_file_is ex/case.csv
 run rel-restore list --as A001 --parties
 out_file_is ex/party.csv
+run rel-indicator list --as A001
+out_file_is ex/indicator.csv
 
 case_ "a full export imports back into an empty database, and exports the same"
 school
@@ -115,6 +118,8 @@ status_is 0
 run rel-restore import ex/case.csv
 status_is 0
 run rel-restore import --parties ex/party.csv --as A001
+status_is 0
+run rel-indicator import ex/indicator.csv
 status_is 0
 run rel-export export --as A001 --out again --purpose test --no-excel-safe
 status_is 0
@@ -179,7 +184,7 @@ status_is 64
 err_has 'rel-export: --as: "A999" is not an active adult'
 run rel-export export --as A001 --out ex --purpose test --kind notes
 status_is 64
-err_has 'rel-export: --kind: "notes" is not student, adult, group, member, connection, checkin, profile, note, family, goal, progress, case or party'
+err_has 'rel-export: --kind: "notes" is not student, adult, group, member, connection, checkin, profile, note, family, goal, progress, case, party or indicator'
 run rel-export export --as A001 --out ex --purpose test --kind student,
 status_is 64
 run rel-export export --as A001 --out ex --purpose test extra
@@ -216,12 +221,14 @@ run rel-profile list --as A003 --history
 out_file_is ex/profile.csv
 run rel-map list --as A003
 out_file_is ex/connection.csv
+run rel-indicator list --as A003
+out_file_is ex/indicator.csv
 # A003 sees far less than a counselor; none of the private notes of others.
 check_eq "$(wc -l <ex/note.csv | tr -d ' ')" 2 "notes A003 sees"
 check_eq "$(sql "SELECT count(*) FROM note WHERE visibility = 2")" 8 "private notes held"
 grep -q ',private$' ex/note.csv && fail_ "a private note went out"
 check_eq "$(sql "SELECT a.adult_id, u.detail FROM audit u JOIN adult a ON a.id = u.adult")" \
-    "A003|student 60, adult 6, group 17, member 374, connection 93, checkin 0, profile 0, note 1, family 3, goal 0, progress 0, case 0, party 0" "audit row"
+    "A003|student 60, adult 6, group 17, member 374, connection 93, checkin 0, profile 0, note 1, family 3, goal 0, progress 0, case 0, party 0, indicator 0" "audit row"
 
 case_ "export narrowed by a student set on stdin: the kinds about students"
 school
@@ -230,9 +237,9 @@ STDIN=set.csv
 run rel-export export --as A001 --out ex --purpose test --no-excel-safe
 status_is 0
 err_has 'rel-export: exported to ex: student 2, member'
-check_eq "$(files ex)" "case.csv checkin.csv connection.csv family.csv goal.csv manifest.csv member.csv note.csv party.csv profile.csv progress.csv student.csv " "files"
+check_eq "$(files ex)" "case.csv checkin.csv connection.csv family.csv goal.csv indicator.csv manifest.csv member.csv note.csv party.csv profile.csv progress.csv student.csv " "files"
 check_eq "$(cut -d, -f1 ex/student.csv | tr '\n' ' ')" "student_id S0002 S0003 " "students"
-for f in connection checkin profile note; do
+for f in connection checkin profile note indicator; do
 	check_eq "$(tail -n +2 "ex/$f.csv" | grep -v '^S000[23],' | grep -c '^S[0-9]')" 0 "other students in $f"
 done
 check_eq "$(tail -n +2 ex/member.csv | cut -d, -f2 | sort -u | tr '\n' ' ')" "S0002 S0003 " "members"
@@ -261,7 +268,7 @@ STDIN=set.csv
 run rel-export export --as A001 --out packet --student S0001 --purpose "parent request" --no-excel-safe
 status_is 0
 err_is <<'X'
-rel-export: exported to packet: student 1, member 5, connection 1, checkin 9, profile 3, note 2, family 0, goal 0, progress 0, case 0, party 0, audit 1
+rel-export: exported to packet: student 1, member 5, connection 1, checkin 9, profile 3, note 2, family 0, goal 0, progress 0, case 0, party 0, indicator 64, audit 1
 X
 run cat packet/audit.csv
 out_is <<'X'
@@ -368,7 +375,7 @@ check_eq "${#key}" 64 "key length"
 grep -rqF "$key" research && fail_ "the key was exported"
 grep -rqiF "$(printf %s "$key" | cut -c1-16)" research && fail_ "part of the key was exported"
 check_eq "$(sql "SELECT detail FROM audit WHERE id = 1")" \
-    "de-identified: student 300, adult 25, group 94, member 1925, connection 710, checkin 8324, profile 1246, note 714, family 469, goal 132, progress 305, case 12, party 42" "audit detail"
+    "de-identified: student 300, adult 25, group 94, member 1925, connection 710, checkin 8324, profile 1246, note 714, family 469, goal 132, progress 305, case 12, party 42, indicator 19200" "audit detail"
 check_eq "$(sql "SELECT count(*) FROM audit_student WHERE audit = 1")" 300 "audit names the real students"
 
 case_ "de-identified: suppression of small grades, languages, roles and groups"
@@ -534,7 +541,7 @@ check_eq "$(grep -c OLD-MARKER-q7Zx1 "$REL_DB")" 1 "old marker there before"
 run rel-export purge --as A001 --before 2026-09-01 --purpose "retention: one year"
 status_is 0
 err_is <<'X'
-rel-export: purged before 2026-09-01T00:00:00: checkin 153, note 14, connection 0, profile 1, family 17, goal 0, case 0
+rel-export: purged before 2026-09-01T00:00:00: checkin 153, note 14, connection 0, profile 1, family 17, goal 0, case 0, indicator 120
 X
 for f in "$REL_DB" "$REL_DB-wal" "$REL_DB-journal"; do
 	[ -e "$f" ] || continue
@@ -544,7 +551,7 @@ check_eq "$(grep -c NEW-MARKER-q7Zx2 "$REL_DB")" 1 "new marker kept"
 check_eq "$(sql "SELECT count(*) FROM note WHERE at < '2026-09-01'")" 0 "old notes"
 check_eq "$(sql "SELECT count(*) FROM checkin WHERE at < strftime('%s', '2026-09-01')")" 0 "old check-ins"
 check_eq "$(sql "SELECT a.adult_id, u.command, u.purpose, u.students, u.detail FROM audit u JOIN adult a ON a.id = u.adult")" \
-    "A001|rel-export purge|retention: one year|0|checkin 153, note 14, connection 0, profile 1, family 17, goal 0, case 0" "audit row"
+    "A001|rel-export purge|retention: one year|0|checkin 153, note 14, connection 0, profile 1, family 17, goal 0, case 0, indicator 120" "audit row"
 check_eq "$(sql "SELECT count(*) FROM audit_student")" 0 "no student named"
 run rel-init check
 status_is 0
@@ -572,7 +579,7 @@ db_save
 run rel-export purge --as A001 --before 2026-09-01 --dry-run
 status_is 0
 err_is <<'X'
-rel-export: dry run, nothing deleted; would purge before 2026-09-01T00:00:00: checkin 153, note 13, connection 0, profile 1, family 17, goal 0, case 0
+rel-export: dry run, nothing deleted; would purge before 2026-09-01T00:00:00: checkin 153, note 13, connection 0, profile 1, family 17, goal 0, case 0, indicator 120
 X
 db_unchanged
 run rel-export purge --as A002 --before 2026-09-01 --kind note,profile
@@ -627,7 +634,7 @@ status_is 64
 err_has 'rel-export: --before: "2027-01-01" is in the future; a purge deletes only what is past'
 run rel-export purge --as A001 --before 2026-09-01 --kind student
 status_is 64
-err_has 'rel-export: --kind: "student" is not checkin, note, connection, profile, family, goal or case (the other kinds are never purged)'
+err_has 'rel-export: --kind: "student" is not checkin, note, connection, profile, family, goal, case or indicator (the other kinds are never purged)'
 run rel-export purge --as A001 --before 2026-09-01 --purpose ""
 status_is 64
 run rel-export purge --as A001 --before 2026-09-01 --out x

@@ -167,13 +167,13 @@ test_kinds(void **state)
 	assert_int_equal(m, 1u << REL_EX_NOTE | 1u << REL_EX_CHECKIN);
 	assert_int_equal(rel_export_kinds_parse("--kind", "student,adult,group,"
 	    "member,connection,checkin,profile,note,family,goal,progress,case,"
-	    "party", &m, &e), 0);
+	    "party,indicator", &m, &e), 0);
 	assert_int_equal(m, REL_EX_ALL);
 	assert_int_equal(rel_export_kinds_parse("--kind", "notes", &m, &e),
 	    REL_EUSAGE);
 	has(&e, "--kind: \"notes\" is not student, adult, group, member, "
-	    "connection, checkin, profile, note, family, goal, progress, case "
-	    "or party");
+	    "connection, checkin, profile, note, family, goal, progress, case, "
+	    "party or indicator");
 	assert_int_equal(rel_export_kinds_parse("--kind", "", &m, &e),
 	    REL_EUSAGE);
 	assert_int_equal(rel_export_kinds_parse("--kind", "note,", &m, &e),
@@ -189,7 +189,13 @@ test_kinds(void **state)
 	assert_int_equal(m, 1u << REL_PURGE_PROFILE | 1u << REL_PURGE_CHECKIN);
 	assert_int_equal(rel_purge_kinds_parse("--kind", "student", &m, &e),
 	    REL_EUSAGE);
-	has(&e, "is not checkin, note, connection, profile, family, goal or case");
+	has(&e, "is not checkin, note, connection, profile, family, goal, case "
+	    "or indicator");
+	assert_int_equal(rel_purge_kinds_parse("--kind", "indicator", &m, &e),
+	    0);
+	assert_int_equal(m, 1u << REL_PURGE_INDICATOR);
+	assert_string_equal(rel_export_kind_name(REL_EX_INDICATOR),
+	    "indicator");
 	assert_string_equal(rel_purge_kind_name(REL_PURGE_CONNECTION),
 	    "connection");
 }
@@ -349,7 +355,8 @@ test_export_files(void **state)
 	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM audit WHERE "
 	    "purpose = 'unit test' AND detail = 'student 31, adult 12, "
 	    "group 2, member 21, connection 0, checkin 0, profile 0, "
-	    "note 2, family 0, goal 0, progress 0, case 0, party 0'"), 1);
+	    "note 2, family 0, goal 0, progress 0, case 0, party 0, "
+	    "indicator 0'"), 1);
 
 	/* The same directory again: 73, and nothing more is audited. */
 	assert_int_equal(rel_export(t.db, &o, &r, &e), REL_ECANTCREAT);
@@ -423,7 +430,7 @@ test_export_student(void **state)
 	assert_int_equal(count_col(at_(&t, "second", "audit.csv"), 4, "P01"),
 	    1);
 	assert_int_equal(count_col(at_(&t, "second", "manifest.csv"), 0, NULL),
-	    12);
+	    13);
 	tmpdb_close(&t);
 }
 
@@ -468,6 +475,11 @@ test_deidentify(void **state)
 	act(&t, "C1");
 	opts(&o, at_(&t, "de", NULL));
 	o.deidentify = 1;
+	exec(&t, "INSERT INTO indicator (student, name, day, value, source) "
+	    "SELECT id, 'attendance', '2026-11-16', 0.5, 'sis' FROM student "
+	    "WHERE student_id = 'P01' UNION ALL SELECT id, 'belonging', "
+	    "'2026-11-11', 4.25, 'survey' FROM student "
+	    "WHERE student_id = 'P02'");
 	assert_int_equal(rel_export(t.db, &o, &r, &e), 0);
 
 	/* Grade 9 (12) and 11 (10) kept, grade 10 (9) emptied. */
@@ -498,6 +510,15 @@ test_deidentify(void **state)
 	assert_int_equal(count_col(at_(&t, "de", "member.csv"), 0, NULL), 10);
 	assert_int_equal(r.rows[REL_EX_GROUP], 1);
 	assert_int_equal(r.rows[REL_EX_MEMBER], 10);
+	/* Indicators: a pseudonym and a week; name, value and source kept. */
+	s = slurp(at_(&t, "de", "indicator.csv"));
+	assert_non_null(strstr(s, "student_id,date,name,value,source\n"));
+	assert_null(strstr(s, "P01"));
+	assert_null(strstr(s, "2026-11-16"));
+	assert_non_null(strstr(s, ",2026-W47,attendance,0.5,sis\n"));
+	assert_non_null(strstr(s, ",2026-W46,belonging,4.25,survey\n"));
+	free(s);
+	assert_int_equal(r.rows[REL_EX_INDICATOR], 2);
 	/* Notes: a pseudonym, a week, no text. */
 	s = slurp(at_(&t, "de", "note.csv"));
 	assert_null(strstr(s, "Secret"));
@@ -586,7 +607,11 @@ purge_school(struct tmpdb *t)
 	    "INSERT INTO connection_event (student, adult, strength, at) "
 	    "SELECT s.id, a.id, v.column1, v.column2 FROM student s, adult a, "
 	    "(VALUES (1, '2026-01-01T00:00:00'), (3, '2026-07-01T00:00:00')) v "
-	    "WHERE s.student_id = 'P01' AND a.adult_id = 'T2'");
+	    "WHERE s.student_id = 'P01' AND a.adult_id = 'T2';"
+	    "INSERT INTO indicator (student, name, day, value) "
+	    "SELECT s.id, 'attendance', v.column1, 1 FROM student s, "
+	    "(VALUES ('2026-05-29'), ('2026-05-31'), ('2026-06-01')) v "
+	    "WHERE s.student_id = 'P01'");
 }
 
 static void
@@ -617,6 +642,8 @@ test_purge(void **state)
 	/* T1's 1 and 2 go, its 3 stays; T2's 1 goes (a later 3). */
 	assert_int_equal(n[REL_PURGE_CONNECTION], 3);
 	assert_int_equal(n[REL_PURGE_PROFILE], 1);
+	/* The days before 1 June; that day's own is kept. */
+	assert_int_equal(n[REL_PURGE_INDICATOR], 2);
 	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM checkin"), 4);
 	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM audit"), 0);
 
@@ -650,11 +677,15 @@ test_purge(void **state)
 	    0);
 	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM audit WHERE "
 	    "detail = 'checkin 3, note 0, connection 3, profile 1, family 0, "
-	    "goal 0, case 0'"), 1);
+	    "goal 0, case 0, indicator 2'"), 1);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM indicator "
+	    "WHERE day = '2026-06-01'"), 1);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM indicator"), 1);
 	/* Again: nothing left to purge. */
 	assert_int_equal(rel_purge(t.db, before, 0, 0, NULL, n, &e), 0);
 	assert_int_equal(n[REL_PURGE_CHECKIN] + n[REL_PURGE_CONNECTION] +
-	    n[REL_PURGE_PROFILE] + n[REL_PURGE_NOTE], 0);
+	    n[REL_PURGE_PROFILE] + n[REL_PURGE_NOTE] +
+	    n[REL_PURGE_INDICATOR], 0);
 	tmpdb_close(&t);
 }
 
