@@ -61,5 +61,9 @@ show "rel-family add S0029 --db demo/rel.db --channel call --direction to_home -
 show "rel-goal add S0029 --db demo/rel.db --kind support --text 'Check-in/check-out with a mentor' --tier 2 --champion A001 --duration 6w --check-every 7d"
 show "rel-goal due --db demo/rel.db --format table | head -n 8"
 show "rel-restore due --db demo/rel.db --format table"
+# Early signals: attendance from the school's system, then this week's
+# flags with their reasons, each beside a strength of the student.
+show "rel-indicator summary --db demo/rel.db --name attendance --format table | head -n 8"
+show "rel-flag --db demo/rel.db --summary --format table | head -n 12"
 show "rel-init check --db demo/rel.db"
 printf '\nThe database is demo/rel.db; try: export REL_DB=demo/rel.db REL_AS=A001; rel-roster list --format table\n'
