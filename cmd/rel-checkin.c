@@ -72,14 +72,7 @@ static const int missing_opts[] = { REL_O_DB, REL_O_AS, O_SINCE, O_KIND, O_ADULT
 
 #define V(o) (a->val[(o) - REL_OPT])
 
-static int
-fail(const struct rel_err *e)
-{
-	rel_err_print(e);
-	if (e->code == REL_EUSAGE)
-		usage(stderr, REL_EUSAGE);
-	return e->code;
-}
+#define fail(e) rel_cli_fail((e), usage)
 
 /* The record of an add, in the columns of rel_checkin_kind: each option
  * is checked here, so that a bad one is a usage error said once rather

@@ -65,14 +65,7 @@ static const int purge_opts[] = { REL_O_DB, REL_O_AS, O_BEFORE, O_KIND,
 
 #define V(o) (a->val[(o) - REL_OPT])
 
-static int
-fail(const struct rel_err *e)
-{
-	rel_err_print(e);
-	if (e->code == REL_EUSAGE)
-		usage(stderr, REL_EUSAGE);
-	return e->code;
-}
+#define fail(e) rel_cli_fail((e), usage)
 
 static void
 no_operands(const struct rel_cli_args *a, const char *verb)

@@ -95,14 +95,7 @@ static const int quiet_opts[] = { REL_O_DB, REL_O_AS, O_SINCE, REL_O_FORMAT,
 
 #define V(o) (a->val[(o) - REL_OPT])
 
-static int
-fail(const struct rel_err *e)
-{
-	rel_err_print(e);
-	if (e->code == REL_EUSAGE)
-		usage(stderr, REL_EUSAGE);
-	return e->code;
-}
+#define fail(e) rel_cli_fail((e), usage)
 
 /* The columns of rel_family_kind(), in its order. */
 enum {

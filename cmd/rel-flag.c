@@ -49,14 +49,7 @@ static const int rules_opts[] = { REL_O_DB, REL_O_AS, REL_O_FORMAT,
 
 #define V(o) (a->val[(o) - REL_OPT])
 
-static int
-fail(const struct rel_err *e)
-{
-	rel_err_print(e);
-	if (e->code == REL_EUSAGE)
-		usage(stderr, REL_EUSAGE);
-	return e->code;
-}
+#define fail(e) rel_cli_fail((e), usage)
 
 static int
 run_flags(struct rel_db *db, void *ctx, int set, struct rel_out *o,

@@ -104,14 +104,7 @@ static const int due_opts[] = { REL_O_DB, REL_O_AS, O_AREA, O_CHAMPION,
 
 #define V(o) (a->val[(o) - REL_OPT])
 
-static int
-fail(const struct rel_err *e)
-{
-	rel_err_print(e);
-	if (e->code == REL_EUSAGE)
-		usage(stderr, REL_EUSAGE);
-	return e->code;
-}
+#define fail(e) rel_cli_fail((e), usage)
 
 /* One operand, the student or goal a verb is about. */
 static void

@@ -84,14 +84,7 @@ static const int history_opts[] = { REL_O_DB, O_MINSTRENGTH, REL_O_FORMAT, REL_O
 
 #define V(o) (a->val[(o) - REL_OPT])
 
-static int
-fail(const struct rel_err *e)
-{
-	rel_err_print(e);
-	if (e->code == REL_EUSAGE)
-		usage(stderr, REL_EUSAGE);
-	return e->code;
-}
+#define fail(e) rel_cli_fail((e), usage)
 
 /* Open the database and, if stdin carries one, the student set. */
 static int

@@ -65,14 +65,7 @@ static const int balance_opts[] = { REL_O_DB, REL_O_AS, O_BY, O_ADULT, O_SINCE,
 
 #define V(o) (a->val[(o) - REL_OPT])
 
-static int
-fail(const struct rel_err *e)
-{
-	rel_err_print(e);
-	if (e->code == REL_EUSAGE)
-		usage(stderr, REL_EUSAGE);
-	return e->code;
-}
+#define fail(e) rel_cli_fail((e), usage)
 
 /* The columns of rel_note_kind(), in its order. */
 enum { C_STUDENT, C_AT, C_ADULT, C_KIND, C_TEXT, C_VIS, NCOLS };

@@ -71,14 +71,7 @@ static const int retire_opts[] = { REL_O_DB, REL_O_AS, O_AT, 0 };
 
 #define V(o) (a->val[(o) - REL_OPT])
 
-static int
-fail(const struct rel_err *e)
-{
-	rel_err_print(e);
-	if (e->code == REL_EUSAGE)
-		usage(stderr, REL_EUSAGE);
-	return e->code;
-}
+#define fail(e) rel_cli_fail((e), usage)
 
 /* The verbs that name one item take exactly its three operands. */
 static void

@@ -139,14 +139,7 @@ static const int due_opts[] = { REL_O_DB, REL_O_AS, O_ON, O_ADULT,
 static int g_argc;
 static char **g_argv;
 
-static int
-fail(const struct rel_err *e)
-{
-	rel_err_print(e);
-	if (e->code == REL_EUSAGE)
-		usage(stderr, REL_EUSAGE);
-	return e->code;
-}
+#define fail(e) rel_cli_fail((e), usage)
 
 /* The role options of open, every one, in the order given. */
 static size_t

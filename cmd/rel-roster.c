@@ -40,14 +40,7 @@ usage(FILE *fp, int status)
 	exit(status);
 }
 
-static int
-fail(const struct rel_err *e)
-{
-	rel_err_print(e);
-	if (e->code == REL_EUSAGE)
-		usage(stderr, REL_EUSAGE);
-	return e->code;
-}
+#define fail(e) rel_cli_fail((e), usage)
 
 /* Options that set a field, and the column each one fills. */
 enum {

@@ -32,6 +32,15 @@ rel_cli_verb(int argc, char **argv, rel_usage_fn usage)
 	return argv[1];
 }
 
+int
+rel_cli_fail(const struct rel_err *e, rel_usage_fn usage)
+{
+	rel_err_print(e);
+	if (e->code == REL_EUSAGE && usage != NULL)
+		usage(stderr, REL_EUSAGE);
+	return e->code;
+}
+
 void
 rel_cli_version(void)
 {

@@ -158,6 +158,10 @@ REL_API int rel_cli_query(const struct rel_cli_query *q);
 REL_API void rel_cli_query_init(struct rel_cli_query *q,
     const struct rel_cli_args *a);
 
+/* Print e's message; for a usage error (64) print the usage too (which
+ * exits). Returns e's status. */
+REL_API int rel_cli_fail(const struct rel_err *e, rel_usage_fn usage);
+
 /* Print "prog (rel) VERSION" on stdout. */
 REL_API void rel_cli_version(void);
 /* Flush and close stdout; a failed write is reported and turns status
