@@ -1777,14 +1777,15 @@ student_notes(struct year *y, struct rel_rng *r, long i, struct rel_err *e)
 		    some_time(y, r, from, 15 * 60, 90), couns, "concern",
 		    PICK(r, concerns), 2, e)) != 0)
 			return rc;
-		/* For some, the adults around them write it down too: enough
-		 * concerns in a short time for rel-flag to notice. */
+		/* For some, the counselor writes down more as the weeks go
+		 * on: enough concerns in a short time for rel-flag to
+		 * notice. */
 		if (rel_rng_chance(&y->more, 45, 100))
 			for (j = 0; j < 2; j++)
 				if ((rc = put_note(y, i, some_time(y,
-				    &y->more, from, 9 * 60, 6 * 60), j == 0 ?
-				    adv : group_adult(s, &y->more, g), "concern",
-				    PICK(&y->more, concerns), 1, e)) != 0)
+				    &y->more, from, 15 * 60, 90), couns,
+				    "concern", PICK(&y->more, concerns), 2,
+				    e)) != 0)
 					return rc;
 	} else if (rel_rng_chance(r, 2, 100) && (rc = put_note(y, i,
 	    some_time(y, r, 0, 15 * 60, 90), couns, "concern",

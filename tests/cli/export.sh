@@ -225,7 +225,7 @@ run rel-indicator list --as A003
 out_file_is ex/indicator.csv
 # A003 sees far less than a counselor; none of the private notes of others.
 check_eq "$(wc -l <ex/note.csv | tr -d ' ')" 2 "notes A003 sees"
-check_eq "$(sql "SELECT count(*) FROM note WHERE visibility = 2")" 8 "private notes held"
+check_eq "$(sql "SELECT count(*) FROM note WHERE visibility = 2")" 10 "private notes held"
 grep -q ',private$' ex/note.csv && fail_ "a private note went out"
 check_eq "$(sql "SELECT a.adult_id, u.detail FROM audit u JOIN adult a ON a.id = u.adult")" \
     "A003|student 60, adult 6, group 17, member 374, connection 93, checkin 0, profile 0, note 1, family 3, goal 0, progress 0, case 0, party 0, indicator 0" "audit row"
@@ -375,7 +375,7 @@ check_eq "${#key}" 64 "key length"
 grep -rqF "$key" research && fail_ "the key was exported"
 grep -rqiF "$(printf %s "$key" | cut -c1-16)" research && fail_ "part of the key was exported"
 check_eq "$(sql "SELECT detail FROM audit WHERE id = 1")" \
-    "de-identified: student 300, adult 25, group 94, member 1925, connection 710, checkin 8324, profile 1246, note 714, family 469, goal 132, progress 305, case 12, party 42, indicator 19200" "audit detail"
+    "de-identified: student 300, adult 25, group 94, member 1925, connection 710, checkin 8324, profile 1246, note 710, family 524, goal 132, progress 305, case 12, party 42, indicator 19200" "audit detail"
 check_eq "$(sql "SELECT count(*) FROM audit_student WHERE audit = 1")" 300 "audit names the real students"
 
 case_ "de-identified: suppression of small grades, languages, roles and groups"
@@ -442,7 +442,7 @@ status_is 0
 out_is <<'X'
 at,adult_id,command,args,purpose,students,detail
 2026-11-20T10:00:00,A004,rel-profile show,S0001 --as A004,,1,profile card
-2026-11-20T10:00:00,A001,rel-note list,--as A001 --kind concern,,8,8 private rows
+2026-11-20T10:00:00,A001,rel-note list,--as A001 --kind concern,,8,10 private rows
 2026-11-20T10:00:00,A001,rel-export export,--as A001 --out ex --kind student --purpose 'board report',board report,60,student 60
 X
 err_empty
