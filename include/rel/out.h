@@ -18,10 +18,14 @@ enum rel_fmt {
 	REL_FMT_CSV,
 	REL_FMT_TSV,		/* tab, newline, CR and \ escaped as \t \n \r \\ */
 	REL_FMT_TABLE,
-	REL_FMT_JSON		/* an array of objects, values as strings */
+	REL_FMT_JSON,		/* an array of objects, values as strings */
+	REL_FMT_MD,		/* a Markdown pipe table */
+	REL_FMT_HTML,		/* an HTML <table> element (escaped) */
+	REL_FMT_NONE		/* nothing: cells are taken and dropped */
 };
 
-/* Parse --format. Returns 0 or 64 with e set. */
+/* Parse --format (csv, tsv, table, json, md, html). Returns 0 or 64
+ * with e set. */
 REL_API int rel_fmt_parse(const char *s, enum rel_fmt *f, struct rel_err *e);
 
 struct rel_out;
