@@ -632,6 +632,9 @@ rel_flag_run(struct rel_db *db, struct rel_flag_run *r, struct rel_out *o,
 		if (rc != 0)
 			return rc;
 	}
+	/* No output: temp.rel_flag is the caller's to read, and to audit. */
+	if (o == NULL)
+		goto count;
 	if ((rc = rel_db_stmt(db, r->summary ? sql_summary : sql_out, &st,
 	    e)) != 0)
 		return rc;
@@ -641,6 +644,7 @@ rel_flag_run(struct rel_db *db, struct rel_flag_run *r, struct rel_out *o,
 	}
 	rc = rel_access_out(db, st, o, NULL, e);
 	sqlite3_reset(st);
+count:
 	if (rc == 0) {
 		if ((rc = rel_db_stmt(db, r->summary ? "SELECT count(DISTINCT "
 		    "sid) FROM temp.rel_flag" : "SELECT count(*) FROM "

@@ -73,7 +73,11 @@ struct rel_flag_run {
  * their profile, to start from what is going well). */
 REL_API const char *const *rel_flag_cols(int summary, size_t *n);
 
-/* Run the rules of r into o, sorted by student_id, then rule. */
+/* Run the rules of r into o, sorted by student_id, then rule. With o
+ * NULL nothing is written or audited: the flags are left in
+ * temp.rel_flag (sid, rule, value, threshold, since, detail, vis: the
+ * visibility of the most private record behind the flag) until the next
+ * run, for the caller to read and audit. */
 REL_API int rel_flag_run(struct rel_db *db, struct rel_flag_run *r,
     struct rel_out *o, struct rel_err *e);
 
