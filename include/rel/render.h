@@ -64,6 +64,11 @@ struct rel_doc;
  * starts the page here. Returns 0, or 70. */
 REL_API int rel_doc_open(struct rel_doc **d, FILE *fp, enum rel_fmt fmt,
     const char *title, const char *subtitle, struct rel_err *e);
+/* With title NULL, rel_doc_open writes nothing yet: the title comes from
+ * rel_doc_title, before anything else (a report opened by its caller
+ * names itself, such as a student card by the student's name). */
+REL_API void rel_doc_title(struct rel_doc *d, const char *title,
+    const char *subtitle);
 /* The format being written (never REL_FMT_AUTO). */
 REL_API enum rel_fmt rel_doc_fmt(const struct rel_doc *d);
 /* 1 when the format is for people (table, md, html), 0 for scripts. */

@@ -9,6 +9,9 @@
  * that came from private records are audited (rel_access_out and
  * rel_access_touch; the caller flushes the audit row before the document
  * is shown). A student set (r->set) narrows every report.
+ *
+ * The caller opens the document with no title (rel_doc_open with title
+ * NULL); each report starts by giving its own with rel_doc_title.
  */
 #ifndef REL_REPORT_H
 #define REL_REPORT_H
