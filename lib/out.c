@@ -1,5 +1,6 @@
 /*
- * out.c: rows out as CSV, TSV, JSON or an aligned table.
+ * out.c: rows out as CSV, TSV, JSON, an aligned table, a Markdown table or
+ * an HTML table.
  *
  * The streaming formats write each cell as it comes and keep nothing per
  * row. The table must know every width before its first line, so it keeps
@@ -31,6 +32,7 @@ struct rel_out {
 	size_t nc;		/* cells given for the current row */
 	size_t nrows;		/* rows ended, header not counted */
 	int started;		/* the header (or JSON's "[") is out */
+	int header;		/* the header row is being written */
 	struct rel_csv_writer w;
 
 	/* REL_FMT_TABLE: the header is row 0 of cells. */
@@ -49,6 +51,8 @@ static const struct {
 	{ "tsv", REL_FMT_TSV },
 	{ "table", REL_FMT_TABLE },
 	{ "json", REL_FMT_JSON },
+	{ "md", REL_FMT_MD },
+	{ "html", REL_FMT_HTML },
 };
 
 int
@@ -64,7 +68,7 @@ rel_fmt_parse(const char *s, enum rel_fmt *f, struct rel_err *e)
 			return 0;
 		}
 	return rel_err_value(e, REL_EUSAGE, NULL, 0, "--format", s, strlen(s),
-	    "is not one of csv, tsv, table, json");
+	    "is not one of csv, tsv, table, json, md, html");
 }
 
 /* A cell a spreadsheet would evaluate as a formula. */
@@ -247,6 +251,59 @@ table_put(struct rel_out *o, const char *s, size_t len)
 		o->width[col] = w;
 }
 
+/* A Markdown table cell: on one line, with what would end the cell or
+ * change its meaning escaped. */
+static void
+md_put(struct rel_out *o, const char *s, size_t len)
+{
+	size_t i;
+
+	fputs(o->nc == 0 ? "| " : " | ", o->fp);
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c == 0x7F)
+			putc_unlocked(' ', o->fp);
+		else {
+			if (strchr("\\|`*_[]<>", c) != NULL)
+				putc_unlocked('\\', o->fp);
+			putc_unlocked(c, o->fp);
+		}
+	}
+}
+
+/* A number, a percentage or a signed change: right-aligned in HTML. */
+static int
+numeric(const char *s, size_t len)
+{
+	size_t i = 0, digits = 0;
+
+	if (len > 0 && (s[0] == '-' || s[0] == '+'))
+		i++;
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (i < len && s[i] == '.')
+		for (i++; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			digits++;
+	if (i < len && s[i] == '%')
+		i++;
+	return digits > 0 && i == len;
+}
+
+static void
+html_cell(struct rel_out *o, const char *s, size_t len)
+{
+	if (o->header) {
+		fputs("<th>", o->fp);
+		rel_html_put(o->fp, s, len);
+		fputs("</th>", o->fp);
+		return;
+	}
+	fputs(numeric(s, len) ? "<td class=\"num\">" : "<td>", o->fp);
+	rel_html_put(o->fp, s, len);
+	fputs("</td>", o->fp);
+}
+
 static void
 put(struct rel_out *o, const char *s, size_t len)
 {
@@ -266,6 +323,14 @@ put(struct rel_out *o, const char *s, size_t len)
 	case REL_FMT_TABLE:
 		table_put(o, s, len);
 		break;
+	case REL_FMT_MD:
+		md_put(o, s == NULL ? "" : s, len);
+		break;
+	case REL_FMT_HTML:
+		html_cell(o, s == NULL ? "" : s, len);
+		break;
+	case REL_FMT_NONE:
+		break;
 	default:
 		rel_csv_put(&o->w, s, len);
 		break;
@@ -278,6 +343,8 @@ begin_row(struct rel_out *o)
 {
 	if (o->fmt == REL_FMT_JSON)
 		fputs(o->nrows > 0 ? ",\n{" : "\n{", o->fp);
+	else if (o->fmt == REL_FMT_HTML)
+		fputs("<tr>", o->fp);
 }
 
 static void
@@ -291,6 +358,13 @@ end_row(struct rel_out *o)
 		putc_unlocked('}', o->fp);
 		break;
 	case REL_FMT_TABLE:
+	case REL_FMT_NONE:
+		break;
+	case REL_FMT_MD:
+		fputs(" |\n", o->fp);
+		break;
+	case REL_FMT_HTML:
+		fputs("</tr>\n", o->fp);
 		break;
 	default:
 		rel_csv_endrow(&o->w);
@@ -316,6 +390,9 @@ rel_out_open(struct rel_out **op, FILE *fp, enum rel_fmt fmt, unsigned flags,
 	case REL_FMT_TSV:
 	case REL_FMT_TABLE:
 	case REL_FMT_JSON:
+	case REL_FMT_MD:
+	case REL_FMT_HTML:
+	case REL_FMT_NONE:
 		break;
 	default:
 		return rel_err_set(e, REL_ESOFTWARE,
@@ -370,9 +447,23 @@ start(struct rel_out *o)
 		putc_unlocked('[', o->fp);
 		return;
 	}
+	if (o->fmt == REL_FMT_HTML)
+		fputs("<table>\n<thead><tr>", o->fp);
+	o->header = 1;
 	for (i = 0; i < o->ncols; i++)
 		put(o, o->cols[i], strlen(o->cols[i]));
+	o->header = 0;
+	if (o->fmt == REL_FMT_HTML) {
+		fputs("</tr></thead>\n<tbody>\n", o->fp);
+		o->nc = 0;
+		return;
+	}
 	end_row(o);
+	if (o->fmt == REL_FMT_MD) {
+		for (i = 0; i < o->ncols; i++)
+			fputs(i == 0 ? "| --- |" : " --- |", o->fp);
+		putc_unlocked('\n', o->fp);
+	}
 }
 
 void
@@ -493,6 +584,8 @@ rel_out_close(struct rel_out *o, struct rel_err *e)
 		table_flush(o);
 	else if (o->fmt == REL_FMT_JSON)
 		fputs(o->nrows > 0 ? "\n]\n" : "]\n", o->fp);
+	else if (o->fmt == REL_FMT_HTML)
+		fputs("</tbody>\n</table>\n", o->fp);
 	errno = 0;
 	r = fflush(o->fp);
 	err = errno;

@@ -65,5 +65,10 @@ show "rel-restore due --db demo/rel.db --format table"
 # flags with their reasons, each beside a strength of the student.
 show "rel-indicator summary --db demo/rel.db --name attendance --format table | head -n 8"
 show "rel-flag --db demo/rel.db --summary --format table | head -n 12"
+# Reports for the team meeting: coverage by grade (the equity lens), one
+# student's card, and Monday's digest as one HTML page for the mail.
+show "rel-report coverage --db demo/rel.db --by grade --format table"
+show "rel-report weekly --db demo/rel.db --all --out demo/weekly.html"
 show "rel-init check --db demo/rel.db"
-printf '\nThe database is demo/rel.db; try: export REL_DB=demo/rel.db REL_AS=A001; rel-roster list --format table\n'
+printf '\nThe weekly digest is %s/demo/weekly.html: open it in a browser.\n' "$(pwd)"
+printf 'The database is demo/rel.db; try: export REL_DB=demo/rel.db REL_AS=A001; rel-roster list --format table\n'

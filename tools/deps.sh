@@ -2,8 +2,10 @@
 # deps.sh: install the Debian packages rel needs to build, test and lint.
 # As root it runs apt-get; otherwise it says exactly what to install.
 set -u
+# chromium and fonts-dejavu-core: tests/cli/browser.sh renders the HTML
+# reports in a real (headless) browser, with a font to draw their text.
 # REL_DEPS_EXTRA adds package names (the tests use it to see the message).
-pkgs="${REL_DEPS_EXTRA:-} gcc make libsqlite3-dev libcsv-dev libsodium-dev libcmocka-dev pkg-config mandoc sqlite3 time cppcheck shellcheck valgrind"
+pkgs="${REL_DEPS_EXTRA:-} gcc make libsqlite3-dev libcsv-dev libsodium-dev libcmocka-dev pkg-config mandoc sqlite3 time cppcheck shellcheck valgrind chromium fonts-dejavu-core"
 missing=""
 for p in $pkgs; do
 	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)

@@ -51,4 +51,13 @@ REL_API int rel_out_close(struct rel_out *o, struct rel_err *e);
  * leaves standard output empty. */
 REL_API void rel_out_abort(struct rel_out *o);
 
+/* Write len bytes of buf as the file path, atomically: into a temporary
+ * file in the same directory, synced, then renamed over path, so that
+ * path is never seen half-written and a failure leaves it as it was.
+ * The file's mode is what a shell redirection would give. Returns 0, 73
+ * when the file cannot be created or replaced, or 74 when writing fails
+ * (a full disk). */
+REL_API int rel_file_replace(const char *path, const void *buf, size_t len,
+    struct rel_err *e);
+
 #endif

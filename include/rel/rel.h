@@ -26,6 +26,8 @@
 #include "rel/flag.h"
 #include "rel/indicator.h"
 #include "rel/export.h"
+#include "rel/render.h"
+#include "rel/report.h"
 #include "rel/sample.h"
 #include "rel/cli.h"
 

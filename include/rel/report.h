@@ -32,6 +32,9 @@ struct rel_report {
 				   pronouns, group, or a group kind
 				   (advisory, class, team, club); NULL:
 				   school-wide only */
+	int equity;		/* coverage: the equity view: each group's
+				   gap to the school in points, the groups
+				   reached least first */
 	int min_strength;	/* coverage: connected means an adult at
 				   this strength or more (2) */
 	int seen_days;		/* coverage and caseload: seen means a

@@ -71,17 +71,17 @@ test_fmt_parse(void **state)
 	assert_int_equal(f, REL_FMT_JSON);
 	rel_err_format(&e, buf, sizeof(buf));
 	assert_string_equal(buf,
-	    "--format: \"xml\" is not one of csv, tsv, table, json");
+	    "--format: \"xml\" is not one of csv, tsv, table, json, md, html");
 	assert_int_equal(rel_fmt_parse("CSV", &f, &e), REL_EUSAGE);
 	assert_int_equal(rel_fmt_parse("csv ", &f, &e), REL_EUSAGE);
 	assert_int_equal(rel_fmt_parse("", &f, &e), REL_EUSAGE);
 	rel_err_format(&e, buf, sizeof(buf));
 	assert_string_equal(buf,
-	    "--format: \"\" is not one of csv, tsv, table, json");
+	    "--format: \"\" is not one of csv, tsv, table, json, md, html");
 	assert_int_equal(rel_fmt_parse("t\x1b[2J", &f, &e), REL_EUSAGE);
 	rel_err_format(&e, buf, sizeof(buf));
 	assert_string_equal(buf,
-	    "--format: \"t\\x1B[2J\" is not one of csv, tsv, table, json");
+	    "--format: \"t\\x1B[2J\" is not one of csv, tsv, table, json, md, html");
 }
 
 static void
