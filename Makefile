@@ -81,7 +81,7 @@ $(B)/bin/%: cmd/%.c $(B)/librel.a $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(B)/librel.a $(LIBS_REL)
 
-$(B)/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/tmpdb.h $(B)/librel.a $(HDRS)
+$(B)/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/tmpdb.h tests/unit/card.h $(B)/librel.a $(HDRS)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Ilib $(ALL_LDFLAGS) -o $@ $< $(B)/librel.a $(LIBS_REL) $(CMOCKA_LIBS)
 

@@ -65,6 +65,9 @@ static const struct option longopts[] = {
 static const int coverage_opts[] = { COMMON, O_ASOF, O_BY, O_MINSTR, O_DAYS,
 	0 };
 static const int caseload_opts[] = { COMMON, O_ASOF, O_DAYS, 0 };
+static const int student_opts[] = { COMMON, O_ASOF, O_CHECKINS, 0 };
+static const int trend_opts[] = { COMMON, O_STUDENT, O_GROUP, O_MEASURE,
+	O_SINCE, O_UNTIL, 0 };
 static const int weekly_opts[] = { COMMON, O_ASOF, O_ALL, 0 };
 
 #define V(o) (a->val[(o) - REL_OPT])
@@ -280,6 +283,28 @@ do_caseload(struct rel_cli_args *a)
 }
 
 static int
+do_student(struct rel_cli_args *a)
+{
+	struct rel_report r;
+	int rc;
+
+	if ((rc = options(a, &r, 1)) != 0)
+		return rc;
+	return run(a, &r, rel_report_student);
+}
+
+static int
+do_trend(struct rel_cli_args *a)
+{
+	struct rel_report r;
+	int rc;
+
+	if ((rc = options(a, &r, 0)) != 0)
+		return rc;
+	return run(a, &r, rel_report_trend);
+}
+
+static int
 do_weekly(struct rel_cli_args *a)
 {
 	struct rel_report r;
@@ -297,6 +322,8 @@ main(int argc, char **argv)
 		{ "coverage", coverage_opts, do_coverage },
 		{ "equity", coverage_opts, do_equity },
 		{ "caseload", caseload_opts, do_caseload },
+		{ "student", student_opts, do_student },
+		{ "trend", trend_opts, do_trend },
 		{ "weekly", weekly_opts, do_weekly },
 	};
 

@@ -414,9 +414,11 @@ rel_audit_flush(struct rel_db *db, int force, const char *purpose,
 	if (own && (rc = rel_db_commit(db, e)) != 0)
 		goto fail;
 done:
+	/* Recorded: a later flush records only what is read after it. */
 	l->n = 0;
 	l->rows = 0;
 	l->private_rows = 0;
+	l->all = 0;
 	return 0;
 fail:
 	if (own)

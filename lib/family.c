@@ -559,7 +559,7 @@ channel_words(const unsigned char *s)
 }
 
 static void
-card_adult(const struct rel_card *c, const char *by, sqlite3_stmt *st, int i)
+card_adult(struct rel_card *c, const char *by, sqlite3_stmt *st, int i)
 {
 	if (!has(st, i))
 		return;
@@ -572,7 +572,7 @@ card_adult(const struct rel_card *c, const char *by, sqlite3_stmt *st, int i)
 #define CARD_LAST 5
 
 static int
-card_contacts(struct rel_db *db, sqlite3_int64 sid, const struct rel_card *c,
+card_contacts(struct rel_db *db, sqlite3_int64 sid, struct rel_card *c,
     int *n, struct rel_err *e)
 {
 	sqlite3_stmt *st;
@@ -614,7 +614,7 @@ card_contacts(struct rel_db *db, sqlite3_int64 sid, const struct rel_card *c,
 			fputs(": ", c->fp);
 			rel_card_put(c, col(st, 9));
 		}
-		putc('\n', c->fp);
+		rel_card_end(c);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc,
@@ -624,7 +624,7 @@ card_contacts(struct rel_db *db, sqlite3_int64 sid, const struct rel_card *c,
 /* The open follow-ups: as rel_family_due sees them, whenever due. */
 static int
 card_follow_ups(struct rel_db *db, sqlite3_int64 sid,
-    const struct rel_card *c, int *n, struct rel_err *e)
+    struct rel_card *c, int *n, struct rel_err *e)
 {
 	char today[REL_DATE_LEN];
 	sqlite3_stmt *st;
@@ -648,8 +648,8 @@ card_follow_ups(struct rel_db *db, sqlite3_int64 sid,
 		(*n)++;
 		late = (long)sqlite3_column_int64(st, 1);
 		rel_card_bullet(c);
-		fprintf(c->fp, "%s: %s ", c->md ? "**open follow-up**" :
-		    "open follow-up", col(st, 0));
+		rel_card_strong(c, "open follow-up");
+		fprintf(c->fp, ": %s ", col(st, 0));
 		if (late > 0)
 			fprintf(c->fp, "(%ld day%s overdue)", late,
 			    late == 1 ? "" : "s");
@@ -661,7 +661,7 @@ card_follow_ups(struct rel_db *db, sqlite3_int64 sid,
 		fprintf(c->fp, ", after the %s of %s",
 		    channel_words(col(st, 2)), col(st, 3));
 		card_adult(c, " by ", st, 4);
-		putc('\n', c->fp);
+		rel_card_end(c);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc,
@@ -669,7 +669,7 @@ card_follow_ups(struct rel_db *db, sqlite3_int64 sid,
 }
 
 int
-rel_family_card(struct rel_db *db, sqlite3_int64 sid, const struct rel_card *c,
+rel_family_card(struct rel_db *db, sqlite3_int64 sid, struct rel_card *c,
     struct rel_err *e)
 {
 	int rc, n = 0;

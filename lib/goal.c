@@ -1111,7 +1111,7 @@ rel_goal_due(struct rel_db *db, const struct rel_goal_filter *gf, int mine,
 
 /* The card's section: the open goals and supports, goals first. */
 int
-rel_goal_card(struct rel_db *db, sqlite3_int64 sid, const struct rel_card *c,
+rel_goal_card(struct rel_db *db, sqlite3_int64 sid, struct rel_card *c,
     struct rel_err *e)
 {
 	sqlite3_stmt *st;
@@ -1171,7 +1171,7 @@ rel_goal_card(struct rel_db *db, sqlite3_int64 sid, const struct rel_card *c,
 			    sqlite3_column_int(st, 12));
 		else
 			fprintf(c->fp, "; last progress %s", t);
-		putc('\n', c->fp);
+		rel_card_end(c);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)

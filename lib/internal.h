@@ -95,26 +95,59 @@ int rel_id_rowid(struct rel_db *db, enum rel_roster_kind k, const char *opt,
     const char *id, sqlite3_int64 *rowid, struct rel_err *e);
 
 /*
- * The one-page student card (rel-profile show), written by profile.c with
- * a section from each record kind. Text from the database goes through
- * rel_card_put: on one line, and escaped in Markdown.
+ * The one-page student card (rel-profile show, rel-report student),
+ * written by profile.c with a section from each record kind, into a
+ * document (render.h) in any format. A line of the card is written as
+ * plain text into c->fp (rel_card_put for text from the database: on one
+ * line), between rel_card_bullet and rel_card_end, which gives it to the
+ * document (escaped there) and, for scripts, to the card's data table.
  */
 struct rel_card {
-	FILE *fp;
-	int md;			/* Markdown */
+	FILE *fp;		/* the current line, plain text */
+	char *line;
+	size_t len;
+	size_t sent;		/* bytes of the line already given */
+	struct rel_doc *d;
+	struct rel_out *data;	/* student_id section text, or NULL */
+	const char *student;
+	const char *section;	/* the heading of the lines that follow */
 };
-void rel_card_put(const struct rel_card *c, const unsigned char *s);
-void rel_card_heading(const struct rel_card *c, const char *title);
-void rel_card_none(const struct rel_card *c);
-void rel_card_bullet(const struct rel_card *c);
+/* Start a card on d; data (NULL: none) takes a row per line. */
+int rel_card_open(struct rel_card *c, struct rel_doc *d, struct rel_out *data,
+    const char *student, struct rel_err *e);
+void rel_card_close(struct rel_card *c);
+void rel_card_put(struct rel_card *c, const unsigned char *s);
+void rel_card_heading(struct rel_card *c, const char *title);
+void rel_card_none(struct rel_card *c);
+void rel_card_bullet(struct rel_card *c);
+/* A line that is not a bullet (the head): nothing given to the document
+ * until the caller does. */
+void rel_card_start(struct rel_card *c);
+/* Bold in the formats that have it, within a line. */
+void rel_card_strong(struct rel_card *c, const char *s);
+void rel_card_end(struct rel_card *c);
+/* A sparkline within a line (render.h: rel_doc_spark). */
+void rel_card_spark(struct rel_card *c, const char *title, const double *v,
+    size_t n, double lo, double hi);
+/* The card's own sections (profile.c): the head (the name as the
+ * document's title, sid found), the profile items in card order
+ * (strengths and interests first; history: retired ones too), and the
+ * adults who know the student. compact: a kind other than strengths
+ * and interests is left out when the student has none. */
+int rel_card_head(struct rel_db *db, const char *student, struct rel_card *c,
+    sqlite3_int64 *sid, struct rel_err *e);
+int rel_card_items(struct rel_db *db, sqlite3_int64 sid, int history,
+    int compact, struct rel_card *c, struct rel_err *e);
+int rel_card_adults(struct rel_db *db, sqlite3_int64 sid, struct rel_card *c,
+    struct rel_err *e);
 /* The sections of the other kinds for student sid; each reads through
  * REL_SEES (or REL_SEES_CASE) like a list. */
 int rel_family_card(struct rel_db *db, sqlite3_int64 sid,
-    const struct rel_card *c, struct rel_err *e);
+    struct rel_card *c, struct rel_err *e);
 int rel_goal_card(struct rel_db *db, sqlite3_int64 sid,
-    const struct rel_card *c, struct rel_err *e);
+    struct rel_card *c, struct rel_err *e);
 int rel_restore_card(struct rel_db *db, sqlite3_int64 sid,
-    const struct rel_card *c, struct rel_err *e);
+    struct rel_card *c, struct rel_err *e);
 
 /*
  * The sample school (sample.c): splitmix64 streams seeded from the seed

@@ -381,12 +381,14 @@ col(sqlite3_stmt *st, int i)
 	return sqlite3_column_text(st, i);
 }
 
-static int
-show_head(struct rel_db *db, const char *student, const struct rel_card *c,
+int
+rel_card_head(struct rel_db *db, const char *student, struct rel_card *c,
     sqlite3_int64 *sid, struct rel_err *e)
 {
 	const unsigned char *given, *pref, *v;
 	sqlite3_stmt *st;
+	char *name;
+	size_t sub;
 	int rc;
 
 	if ((rc = rel_db_stmt(db, "SELECT id, student_id, given_name, "
@@ -407,7 +409,7 @@ show_head(struct rel_db *db, const char *student, const struct rel_card *c,
 	if (pref == NULL || pref[0] == '\0' ||
 	    strcmp((const char *)pref, (const char *)given) == 0)
 		pref = NULL;
-	fputs(c->md ? "# " : "", c->fp);
+	rel_card_start(c);
 	rel_card_put(c, pref != NULL ? pref : given);
 	putc(' ', c->fp);
 	rel_card_put(c, col(st, 3));
@@ -416,7 +418,11 @@ show_head(struct rel_db *db, const char *student, const struct rel_card *c,
 		rel_card_put(c, given);
 		putc(')', c->fp);
 	}
-	fputs(c->md ? "\n\n" : "\n", c->fp);
+	fflush(c->fp);
+	name = rel_xstrdup(c->line);
+	fputs("; ", c->fp);
+	fflush(c->fp);
+	sub = c->len;
 	fputs("Student ", c->fp);
 	rel_card_put(c, col(st, 1));
 	if ((v = col(st, 6)) != NULL && v[0] != '\0') {
@@ -433,14 +439,21 @@ show_head(struct rel_db *db, const char *student, const struct rel_card *c,
 	}
 	if (sqlite3_column_int(st, 8) == 0)
 		fputs(" (deactivated)", c->fp);
-	putc('\n', c->fp);
+	fflush(c->fp);
 	sqlite3_reset(st);
+	/* The name is the title; the line under it says who. The data row
+	 * holds both. */
+	rel_doc_title(c->d, name, c->line + sub);
+	c->sent = c->len;
+	c->section = "student";
+	rel_card_end(c);
+	free(name);
 	return 0;
 }
 
-static int
-show_items(struct rel_db *db, sqlite3_int64 sid, int history,
-    const struct rel_card *c, struct rel_err *e)
+int
+rel_card_items(struct rel_db *db, sqlite3_int64 sid, int history,
+    int compact, struct rel_card *c, struct rel_err *e)
 {
 	sqlite3_stmt *st;
 	int rc = SQLITE_DONE, k, n;
@@ -453,29 +466,33 @@ show_items(struct rel_db *db, sqlite3_int64 sid, int history,
 	    "ORDER BY p.retired_at IS NOT NULL, p.at, p.id", &st, e)) != 0)
 		return rc;
 	for (k = 0; kinds[k] != NULL; k++) {
-		rel_card_heading(c, headings[k]);
+		/* Strengths and interests always open the card. */
+		if (!compact || k < 2)
+			rel_card_heading(c, headings[k]);
 		sqlite3_bind_int64(st, 1, sid);
 		sqlite3_bind_text(st, 2, kinds[k], -1, SQLITE_STATIC);
 		sqlite3_bind_int(st, 3, history != 0);
 		for (n = 0; (rc = sqlite3_step(st)) == SQLITE_ROW; n++) {
+			if (compact && k >= 2 && n == 0)
+				rel_card_heading(c, headings[k]);
 			rel_card_bullet(c);
 			rel_card_put(c, col(st, 0));
 			fprintf(c->fp, " (%s, %s)", col(st, 1), col(st, 2));
 			if (sqlite3_column_type(st, 3) != SQLITE_NULL)
 				fprintf(c->fp, " (retired %s)", col(st, 3));
-			putc('\n', c->fp);
+			rel_card_end(c);
 		}
 		sqlite3_reset(st);
 		if (rc != SQLITE_DONE)
 			return rel_db_fail(db, rc, "reading profile items", e);
-		if (n == 0)
+		if (n == 0 && (!compact || k < 2))
 			rel_card_none(c);
 	}
 	return 0;
 }
 
-static int
-show_adults(struct rel_db *db, sqlite3_int64 sid, const struct rel_card *c,
+int
+rel_card_adults(struct rel_db *db, sqlite3_int64 sid, struct rel_card *c,
     struct rel_err *e)
 {
 	static const char *const strength[] = { "", "knows name and face",
@@ -508,10 +525,11 @@ show_adults(struct rel_db *db, sqlite3_int64 sid, const struct rel_card *c,
 		s = sqlite3_column_int(st, 4);
 		if (s >= 1 && s <= 3)
 			fprintf(c->fp, " %s", strength[s]);
-		if (sqlite3_column_int(st, 5))
-			fprintf(c->fp, "%s%s", s >= 1 && s <= 3 ? "; " : " ",
-			    c->md ? "**primary adult**" : "primary adult");
-		putc('\n', c->fp);
+		if (sqlite3_column_int(st, 5)) {
+			fputs(s >= 1 && s <= 3 ? "; " : " ", c->fp);
+			rel_card_strong(c, "primary adult");
+		}
+		rel_card_end(c);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -523,7 +541,7 @@ show_adults(struct rel_db *db, sqlite3_int64 sid, const struct rel_card *c,
 
 static int
 show_checkins(struct rel_db *db, sqlite3_int64 sid, int last,
-    const struct rel_card *c, struct rel_err *e)
+    struct rel_card *c, struct rel_err *e)
 {
 	static const char *const scores[] = { "mood", "understanding",
 		"workload" };
@@ -565,7 +583,7 @@ show_checkins(struct rel_db *db, sqlite3_int64 sid, int last,
 			fputs(said ? "; " : ": ", c->fp);
 			rel_card_put(c, col(st, 7));
 		}
-		putc('\n', c->fp);
+		rel_card_end(c);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
@@ -580,6 +598,7 @@ rel_profile_show(struct rel_db *db, const char *student, int history,
     int checkins, int markdown, FILE *fp, struct rel_err *e)
 {
 	struct rel_card c;
+	struct rel_doc *d;
 	sqlite3_int64 sid = 0;
 	int rc;
 
@@ -595,16 +614,24 @@ rel_profile_show(struct rel_db *db, const char *student, int history,
 	rel_access_touch(db, sid, REL_VIS_STAFF);
 	if ((rc = rel_audit_flush(db, 1, NULL, "profile card", e)) != 0)
 		return rc;
-	c.fp = fp;
-	c.md = markdown;
-	if ((rc = show_head(db, student, &c, &sid, e)) != 0 ||
-	    (rc = show_items(db, sid, history, &c, e)) != 0 ||
-	    (rc = show_adults(db, sid, &c, e)) != 0 ||
-	    (rc = rel_goal_card(db, sid, &c, e)) != 0 ||
-	    (rc = rel_family_card(db, sid, &c, e)) != 0 ||
-	    (rc = rel_restore_card(db, sid, &c, e)) != 0)
+	if ((rc = rel_doc_open(&d, fp, markdown ? REL_FMT_MD : REL_FMT_TABLE,
+	    NULL, NULL, e)) != 0)
 		return rc;
-	if (checkins > 0)
-		return show_checkins(db, sid, checkins, &c, e);
-	return 0;
+	if ((rc = rel_card_open(&c, d, NULL, student, e)) != 0) {
+		rel_doc_abort(d);
+		return rc;
+	}
+	if ((rc = rel_card_head(db, student, &c, &sid, e)) == 0 &&
+	    (rc = rel_card_items(db, sid, history, 0, &c, e)) == 0 &&
+	    (rc = rel_card_adults(db, sid, &c, e)) == 0 &&
+	    (rc = rel_goal_card(db, sid, &c, e)) == 0 &&
+	    (rc = rel_family_card(db, sid, &c, e)) == 0 &&
+	    (rc = rel_restore_card(db, sid, &c, e)) == 0 && checkins > 0)
+		rc = show_checkins(db, sid, checkins, &c, e);
+	rel_card_close(&c);
+	if (rc != 0) {
+		rel_doc_abort(d);
+		return rc;
+	}
+	return rel_doc_close(d, e);
 }

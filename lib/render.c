@@ -7,6 +7,7 @@
  * first written (lib/card.c), so that the card moved onto documents
  * without a byte changing.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -45,7 +46,7 @@ static const char style[] =
     "margin:0;line-height:1.45;font-size:16px}\n"
     "main{max-width:60rem;margin:0 auto;padding:1.5rem 1.25rem 3rem}\n"
     "h1{font-size:1.7rem;margin:0 0 .25rem}\n"
-    "h2{font-size:1.25rem;margin:1.8rem 0 .6rem;padding-bottom:.2rem;"
+    "h2{font-size:1.25rem;margin:1.4rem 0 .5rem;padding-bottom:.2rem;"
     "border-bottom:2px solid #0072B2}\n"
     "p.subtitle{color:#555;margin:0 0 1rem}\n"
     "p.none{color:#555;font-style:italic}\n"
@@ -210,11 +211,22 @@ rel_doc_title(struct rel_doc *d, const char *title, const char *subtitle)
 }
 
 /* Before a block: an item left open is ended, an HTML list closed. */
+/* A document that was given no title has none: only HTML's page needs
+ * one, and a head to begin. */
+static void
+untitled(struct rel_doc *d)
+{
+	if (d->titled)
+		return;
+	if (d->fmt == REL_FMT_HTML)
+		rel_doc_title(d, "rel", NULL);
+	d->titled = 1;
+}
+
 static void
 block(struct rel_doc *d)
 {
-	if (!d->titled)
-		rel_doc_title(d, "Report", NULL);
+	untitled(d);
 	if (d->in_item)
 		rel_doc_end_item(d);
 	if (d->in_list) {
@@ -330,8 +342,7 @@ rel_doc_item(struct rel_doc *d)
 {
 	if (!rel_doc_human(d))
 		return;
-	if (!d->titled)
-		rel_doc_title(d, "Report", NULL);
+	untitled(d);
 	if (d->in_item)
 		rel_doc_end_item(d);
 	d->in_item = 1;
@@ -1019,7 +1030,7 @@ rel_doc_lines(struct rel_doc *d, const struct rel_chart *c)
 		fprintf(d->fp, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
 		    "y2=\"%.1f\" stroke=\"#999\"/>\n", x, top + ph, x,
 		    top + ph + 4);
-		if (i % step == 0 || i == c->ncats - 1)
+		if (i % step == 0)
 			svg_text(d, x, top + ph + 18, "middle", " fill=\"#555\" "
 			    "font-size=\"12\"", c->cats[i]);
 	}
@@ -1092,7 +1103,7 @@ rel_doc_lines(struct rel_doc *d, const struct rel_chart *c)
 int
 rel_doc_close(struct rel_doc *d, struct rel_err *e)
 {
-	int rc = 0;
+	int rc = 0, r, err;
 
 	if (d == NULL)
 		return 0;
@@ -1101,10 +1112,18 @@ rel_doc_close(struct rel_doc *d, struct rel_err *e)
 		if (d->fmt == REL_FMT_HTML)
 			fputs("</main>\n</body>\n</html>\n", d->fp);
 	}
-	if ((fflush(d->fp) == EOF || ferror(d->fp)) && e != NULL)
-		rc = rel_err_set(e, REL_EIO, "write error");
-	else if (ferror(d->fp))
+	errno = 0;
+	r = fflush(d->fp);
+	err = errno;
+	if (r == EOF || ferror(d->fp)) {
+		/* A write that failed before this flush left the error flag
+		 * set, but its errno may be long gone. */
 		rc = REL_EIO;
+		if (e != NULL)
+			rel_err_set(e, rc, "%swrite error: %s", d->fp == stdout ?
+			    "standard output: " : "", strerror(err != 0 ? err :
+			    EIO));
+	}
 	free(d);
 	return rc;
 }

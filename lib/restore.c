@@ -1131,7 +1131,7 @@ rel_restore_due(struct rel_db *db, int32_t on, const char *adult, int set,
  * reader may see, one line each. */
 int
 rel_restore_card(struct rel_db *db, sqlite3_int64 sid,
-    const struct rel_card *c, struct rel_err *e)
+    struct rel_card *c, struct rel_err *e)
 {
 	sqlite3_stmt *st;
 	const unsigned char *t;
@@ -1161,7 +1161,7 @@ rel_restore_card(struct rel_db *db, sqlite3_int64 sid,
 			fputs("; agreement: ", c->fp);
 			rel_card_put(c, t);
 		}
-		putc('\n', c->fp);
+		rel_card_end(c);
 	}
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)

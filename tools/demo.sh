@@ -68,6 +68,7 @@ show "rel-flag --db demo/rel.db --summary --format table | head -n 12"
 # Reports for the team meeting: coverage by grade (the equity lens), one
 # student's card, and Monday's digest as one HTML page for the mail.
 show "rel-report coverage --db demo/rel.db --by grade --format table"
+show "rel-report student S0029 --db demo/rel.db --format table"
 show "rel-report weekly --db demo/rel.db --all --out demo/weekly.html"
 show "rel-init check --db demo/rel.db"
 printf '\nThe weekly digest is %s/demo/weekly.html: open it in a browser.\n' "$(pwd)"

@@ -64,3 +64,8 @@ sample_db 60 1
 run rel-report weekly --all --as A001 --out weekly.html
 status_is 0
 page weekly.html "weekly digest" 1
+case_ "a student card renders in chromium, with its mood chart"
+sample_db 60 1
+run rel-report student S0003 --as A001 --out card.html
+status_is 0
+page card.html "student card" 1

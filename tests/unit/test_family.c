@@ -8,6 +8,7 @@
 #include "unit.h"
 #include "tmpdb.h"
 #include "internal.h"
+#include "card.h"
 
 /* Students S1-S3, and S4 deactivated. A1 and A2 teachers, A3 deactivated,
  * A4 the counselor. A2 is connected to S2: S2's team rows are A2's to
@@ -750,17 +751,12 @@ test_ahead(void **state)
 static char *
 card(struct tmpdb *t, sqlite3_int64 sid, int md)
 {
-	struct rel_card c;
+	struct test_card tc;
 	struct rel_err e;
-	char *buf = NULL;
-	size_t len;
 
-	c.fp = open_memstream(&buf, &len);
-	assert_non_null(c.fp);
-	c.md = md;
-	assert_int_equal(rel_family_card(t->db, sid, &c, &e), 0);
-	fclose(c.fp);
-	return buf;
+	test_card_begin(&tc, md);
+	assert_int_equal(rel_family_card(t->db, sid, &tc.c, &e), 0);
+	return test_card_end(&tc);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "unit.h"
 #include "tmpdb.h"
 #include "internal.h"
+#include "card.h"
 
 /* The columns of rel_goal_kind() and rel_progress_kind(). */
 enum {
@@ -772,17 +773,12 @@ test_due(void **state)
 static char *
 card(struct tmpdb *t, sqlite3_int64 sid, int md)
 {
-	struct rel_card c;
+	struct test_card tc;
 	struct rel_err e;
-	char *buf = NULL;
-	size_t len;
 
-	c.fp = open_memstream(&buf, &len);
-	c.md = md;
-	assert_non_null(c.fp);
-	assert_int_equal(rel_goal_card(t->db, sid, &c, &e), 0);
-	fclose(c.fp);
-	return buf;
+	test_card_begin(&tc, md);
+	assert_int_equal(rel_goal_card(t->db, sid, &tc.c, &e), 0);
+	return test_card_end(&tc);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include "unit.h"
 #include "tmpdb.h"
 #include "internal.h"
+#include "card.h"
 
 /* Students S1-S3 and S4 (deactivated); X1, who is both a student and an
  * adult; adults A1, A2 and A3 (teachers) and A4 (a counselor). A2 leads
@@ -665,11 +666,10 @@ static void
 test_due_card(void **state)
 {
 	struct rel_restore_filter rf;
-	struct rel_card c;
+	struct test_card tc;
 	struct rel_err e;
 	struct tmpdb t;
-	char *buf = NULL;
-	size_t len;
+	char *buf;
 
 	(void)state;
 	school(&t);
@@ -688,21 +688,19 @@ test_due_card(void **state)
 	    "given_name,family_name,role\n");
 
 	/* The card: open cases only, as the reader may see them. */
-	c.fp = open_memstream(&buf, &len);
-	c.md = 0;
-	assert_non_null(c.fp);
+	test_card_begin(&tc, 0);
 	act(t.db, "A4");
 	assert_int_equal(rel_db_exec(t.db, "UPDATE restorative_case SET "
 	    "agreement = 'Return *it*', status = 'circle_held' "
 	    "WHERE case_id = 'R1'", &e), 0);
-	assert_int_equal(rel_restore_card(t.db, 2, &c, &e), 0);
-	assert_int_equal(rel_restore_card(t.db, 3, &c, &e), 0);
+	assert_int_equal(rel_restore_card(t.db, 2, &tc.c, &e), 0);
+	assert_int_equal(rel_restore_card(t.db, 3, &tc.c, &e), 0);
 	act(t.db, "A3");
-	assert_int_equal(rel_restore_card(t.db, 2, &c, &e), 0);
-	c.md = 1;
+	assert_int_equal(rel_restore_card(t.db, 2, &tc.c, &e), 0);
+	test_card_switch(&tc, 1);
 	act(t.db, "A4");
-	assert_int_equal(rel_restore_card(t.db, 1, &c, &e), 0);
-	fclose(c.fp);
+	assert_int_equal(rel_restore_card(t.db, 1, &tc.c, &e), 0);
+	buf = test_card_end(&tc);
 	assert_string_equal(buf,
 	    "\nRestorative cases\n"
 	    "  - R1: harm, opened 2026-11-02, as responsible; circle held; "
