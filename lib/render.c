@@ -195,7 +195,8 @@ rel_doc_title(struct rel_doc *d, const char *title, const char *subtitle)
 		if (subtitle != NULL) {
 			put_text(d, subtitle, (size_t)-1);
 			putc('\n', d->fp);
-		}
+		} else
+			d->blank = 1;
 		break;
 	case REL_FMT_TABLE:
 		put_text(d, title, (size_t)-1);

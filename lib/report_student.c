@@ -440,7 +440,7 @@ card_trend(struct rel_db *db, const struct rel_report *r, sqlite3_int64 sid,
 		rel_card_bullet(c);
 		fprintf(c->fp, "%s", names[i]);
 		/* HTML has drawn the chart above. */
-		if (rel_doc_fmt(c->d) != REL_FMT_HTML) {
+		if (rel_doc_fmt(c->d) != REL_FMT_HTML && last >= 0) {
 			putc(' ', c->fp);
 			rel_card_spark(c, names[i], mean[i], WEEKS, 1, 5);
 		}
@@ -594,7 +594,7 @@ card_flags(struct rel_db *db, const struct rel_report *r, sqlite3_int64 sid,
 		return rel_db_fail(db, rc, "reading flags", e);
 	if (n == 0) {
 		rel_card_bullet(c);
-		fputs("none: no rule fires", c->fp);
+		fputs("none: no rule fires on the records you may see", c->fp);
 		rel_card_end(c);
 	}
 	return 0;

@@ -76,9 +76,9 @@ REL_API const char *const *rel_report_caseload_cols(size_t *n);
  * adults who know them, mood and understanding over the last 12 weeks,
  * recent check-ins and notes, family contacts, goals and supports with
  * progress, open restorative cases, current flags with reasons. Each
- * section reads through the visibility rules. Data: student_id section
- * at item detail, one row per line of the card. An unknown student is
- * 65. */
+ * section reads through the visibility rules, and the card is audited
+ * (before the caller shows it). Data: student_id section text, one row
+ * per line of the card. An unknown student is 65. */
 REL_API int rel_report_student(struct rel_db *db, const struct rel_report *r,
     struct rel_doc *d, struct rel_err *e);
 REL_API const char *const *rel_report_student_cols(size_t *n);

@@ -168,6 +168,14 @@ A904,Rafael,Mendoza,coach,0,0,0,0,0,0,
 A905,Priya,Raghunathan,teacher,1,2,0,0,1,0,
 EOF
 
+case_ "caseload: with fewer than three adults holding primary students, no one stands out"
+school
+rel-map unassign --as A901 100205 >/dev/null 2>&1 || fail_ "unassign failed"
+run rel-report caseload --as A901 --format table
+status_is 0
+out_has '2 adults have primary students; the median caseload is 3.0. 0 adults carry'
+out_lacks 'yes'
+
 case_ "caseload: a follow-up private to its author counts only for those who may see it"
 school
 run rel-report caseload --as A905
@@ -383,3 +391,171 @@ check_eq "$(sed -n 4p "$T/mail.args")" "rel: the week of $(date +%F)" "mail's su
 check_eq "$(head -n 1 "$T/mail.body")" "<!DOCTYPE html>" "the mail's first line"
 grep -q '<h2>Overdue follow-ups</h2>' "$T/mail.body" || fail_ "the mail lacks the follow-ups"
 err_empty
+
+case_ "student: the one-page card, strengths first, the week's trend, flags with reasons"
+school
+run rel-report student 100209 --as A901 --format table
+status_is 0
+err_empty
+out_is <<'EOF'
+Aroha Ngata
+Student 100209, grade 10, they/them, home language te reo Māori
+
+Strengths
+  (none recorded yet)
+
+Interests
+  (none recorded yet)
+
+Adults who know them
+  - Ingrid Solberg, advisor (A903): knows something personal; primary adult
+
+How they are doing
+  - mood           ▅  3.00 in the week of 2026-11-09 (12 weeks from 2026-08-31)
+  - understanding: none in 12 weeks
+
+Recent check-ins and notes
+  - 2026-11-19 affirmation by Ingrid Solberg: Helped a new student find the library
+  - 2026-11-18 concern by Ingrid Solberg: Said they feel left out
+  - 2026-11-17 concern by Ingrid Solberg: Skipped lunch
+  - 2026-11-16 concern by Ingrid Solberg: Quiet in advisory
+  - 2026-11-10 check-in with Ingrid Solberg: mood 3
+
+Family contacts
+  (none recorded yet)
+
+Goals and supports
+  (none recorded yet)
+
+Restorative cases
+  (none recorded yet)
+
+Current flags
+  - concerns: 3 concern notes in the last 60 days (threshold 3) (since 2026-11-16)
+EOF
+check_eq "$(sql "SELECT count(*) FROM audit WHERE command = 'rel-report student' AND detail = 'student card' AND students = 1")" 1 "the card's audit row"
+
+case_ "student for a script: one row per line of the card; --checkins"
+school
+run rel-report student 100209 --as A901 --checkins 2
+status_is 0
+out_is <<'EOF'
+student_id,section,text
+100209,student,"Aroha Ngata; Student 100209, grade 10, they/them, home language te reo Māori"
+100209,Adults who know them,"Ingrid Solberg, advisor (A903): knows something personal; primary adult"
+100209,How they are doing,mood           ▅  3.00 in the week of 2026-11-09 (12 weeks from 2026-08-31)
+100209,How they are doing,understanding: none in 12 weeks
+100209,Recent check-ins and notes,2026-11-19 affirmation by Ingrid Solberg: Helped a new student find the library
+100209,Recent check-ins and notes,2026-11-18 concern by Ingrid Solberg: Said they feel left out
+100209,Current flags,concerns: 3 concern notes in the last 60 days (threshold 3) (since 2026-11-16)
+EOF
+
+case_ "student: a teacher off the student's team sees no team notes, check-ins or flags"
+school
+run rel-report student 100209 --as A905 --format table
+status_is 0
+out_lacks 'Said they feel left out'
+out_lacks 'mood 3'
+out_has '  - none: no rule fires on the records you may see'
+run rel-report student 100209 --as A902 --format table
+status_is 0
+out_has '  - 2026-11-18 concern by Ingrid Solberg: Said they feel left out'
+
+case_ "student in md and html: bold, headings, the mood chart"
+school
+run rel-report student 100209 --as A901 --format md
+status_is 0
+out_has '# Aroha Ngata'
+out_has '- Ingrid Solberg, advisor (A903): knows something personal; **primary adult**'
+out_has '## Current flags'
+out_has '- **concerns**: 3 concern notes in the last 60 days (threshold 3) (since 2026-11-16)'
+run rel-report student 100209 --as A901 --format html
+status_is 0
+out_has '<title>Mood and understanding, weekly means</title>'
+out_has '<li><strong>concerns</strong>: 3 concern notes in the last 60 days (threshold 3) (since 2026-11-16)</li>'
+
+case_ "student: an unknown student is 65, and nothing is written"
+school
+db_save
+run rel-report student 100299 --as A901
+status_is 65
+out_is </dev/null
+err_is <<'EOF'
+rel-report: student_id: "100299" is not a known student
+EOF
+db_unchanged
+run rel-report student --as A901
+status_is 64
+err_has 'rel-report: name one student'
+
+case_ "trend: a group's weekly means, every week of the range for every scale"
+school
+run rel-report trend --as A901 --group ADV-204 --since 2026-11-02
+status_is 0
+out_is <<'EOF'
+week,measure,n,mean
+2026-11-02,mood,0,
+2026-11-09,mood,1,3.00
+2026-11-16,mood,2,4.00
+2026-11-02,understanding,0,
+2026-11-09,understanding,0,
+2026-11-16,understanding,0,
+2026-11-02,workload,0,
+2026-11-09,workload,0,
+2026-11-16,workload,0,
+EOF
+
+case_ "trend: an indicator by name, one student, weeks from Monday to Sunday"
+school
+{
+	echo student_id,date,name,value,source
+	for d in 09 10 11 12 13 15 16 17 18 19 20; do
+		v=1
+		[ "$d" = 12 ] && v=0
+		echo "100201,2026-11-$d,attendance,$v,sis"
+	done
+} >att.csv
+rel-indicator import att.csv >/dev/null 2>&1 || fail_ "cannot import att.csv"
+run rel-report trend --as A901 --student 100201 --measure attendance,mood --since 2026-11-09
+status_is 0
+out_is <<'EOF'
+week,measure,n,mean
+2026-11-09,attendance,6,0.83
+2026-11-16,attendance,5,1.00
+2026-11-09,mood,0,
+2026-11-16,mood,1,4.00
+EOF
+run rel-report trend --as A901 --student 100201 --measure attendance --since 2026-11-09 --format table
+status_is 0
+out_is <<'EOF'
+Trend: student 100201
+2026-11-09 to 2026-11-20, weekly means (weeks start on Monday)
+
+attendance: weekly rate
+  attendance  ▇█  first 83.3%, last 100.0%, low 83.3%, high 100.0%
+              11-09 to 11-16
+EOF
+
+case_ "trend: a student set on standard input narrows the school"
+school
+printf 'student_id\n100202\n' >set.csv
+STDIN=set.csv
+run rel-report trend --as A901 --measure mood --since 2026-11-16
+status_is 0
+out_is <<'EOF'
+week,measure,n,mean
+2026-11-16,mood,1,4.00
+EOF
+
+case_ "trend: an unknown measure is 64, naming what is known; an unknown group 65"
+school
+run rel-report trend --as A901 --measure belonging
+status_is 64
+err_has 'rel-report: --measure: "belonging" is not a check-in scale or an indicator on record (mood, understanding, workload)'
+run rel-report trend --as A901 --group NOPE
+status_is 65
+err_has 'rel-report: --group: "NOPE" is not a known group'
+run rel-report trend --as A901 --student 100201 --group ADV-204
+status_is 64
+run rel-report trend --as A901 --since 2026-11-21
+status_is 64

@@ -757,6 +757,57 @@ test_dev_full(void **state)
 	fclose(fp);
 }
 
+/* Markdown: a pipe table; what would end a cell or start emphasis is
+ * escaped, a line break is a space. */
+static void
+test_md(void **state)
+{
+	static const char *const cols[] = { "name", "note" };
+	static const char *const cells[] = {
+		"a|b", "*bold* _x_\nnext", EOR,
+		"", "[link](x)", EOR,
+	};
+
+	(void)state;
+	CHECK(REL_FMT_MD, 0, cols, cells,
+	    "| name | note |\n"
+	    "| --- | --- |\n"
+	    "| a\\|b | \\*bold\\* \\_x\\_ next |\n"
+	    "|  | \\[link\\](x) |\n");
+}
+
+/* HTML: a table element, every cell escaped, numbers marked to align. */
+static void
+test_html(void **state)
+{
+	static const char *const cols[] = { "who", "n", "pct" };
+	static const char *const cells[] = {
+		"<b>Ana</b> & \"Bo\" O'Neil", "12", "-3.5%", EOR,
+		"x\x01y", "1.2.3", "", EOR,
+	};
+
+	(void)state;
+	CHECK(REL_FMT_HTML, 0, cols, cells,
+	    "<table>\n<thead><tr><th>who</th><th>n</th><th>pct</th>"
+	    "</tr></thead>\n<tbody>\n"
+	    "<tr><td>&lt;b&gt;Ana&lt;/b&gt; &amp; &quot;Bo&quot; O&#39;Neil"
+	    "</td><td class=\"num\">12</td><td class=\"num\">-3.5%</td>"
+	    "</tr>\n"
+	    "<tr><td>x\xEF\xBF\xBDy</td><td>1.2.3</td><td></td></tr>\n"
+	    "</tbody>\n</table>\n");
+}
+
+/* None: cells are taken and nothing is written. */
+static void
+test_none(void **state)
+{
+	static const char *const cols[] = { "a" };
+	static const char *const cells[] = { "x", EOR };
+
+	(void)state;
+	CHECK(REL_FMT_NONE, 0, cols, cells, "");
+}
+
 int
 main(void)
 {
@@ -783,6 +834,9 @@ main(void)
 		cmocka_unit_test(test_stmt_error),
 		cmocka_unit_test(test_stmt_busy),
 		cmocka_unit_test(test_dev_full),
+		cmocka_unit_test(test_md),
+		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_none),
 	};
 
 	return cmocka_run_group_tests_name("out", tests, NULL, NULL);
