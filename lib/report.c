@@ -785,8 +785,10 @@ rel_report_weekly(struct rel_db *db, const struct rel_report *r,
 {
 	static const char *const cmp_cols[] = { "measure", "last_week",
 		"this_week", "change" };
+	static const char *const days[] = { "Monday", "Tuesday",
+		"Wednesday", "Thursday", "Friday", "Saturday", "Sunday" };
 	const struct rel_actor *who = rel_actor(db);
-	char day[REL_DATE_LEN], monday[REL_DATE_LEN], sub[256], title[96];
+	char day[REL_DATE_LEN], sub[256], title[96];
 	char buf[64], lbl[3][64];
 	struct cov *now = NULL, *then = NULL;
 	size_t nnow = 0, nthen = 0;
@@ -828,8 +830,10 @@ rel_report_weekly(struct rel_db *db, const struct rel_report *r,
 		goto out;
 
 	rel_date_format(r->as_of, day);
-	rel_date_format(r->as_of - rel_weekday(r->as_of), monday);
-	snprintf(title, sizeof(title), "The week of %s", monday);
+	/* The week is the day and the six before it: Monday's digest is
+	 * the week just gone. */
+	snprintf(title, sizeof(title), "The week to %s %s",
+	    days[rel_weekday(r->as_of)], day);
 	snprintf(sub, sizeof(sub), "Weekly digest as of %s for %s: %s, %ld "
 	    "student%s", day, who->adult_id, r->all ? "the whole school" :
 	    "the students you know", now->n, now->n == 1 ? "" : "s");

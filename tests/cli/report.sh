@@ -191,7 +191,7 @@ run rel-report weekly --as A901 --all --format table
 status_is 0
 err_empty
 out_is <<'EOF'
-The week of 2026-11-16
+The week to Friday 2026-11-20
 Weekly digest as of 2026-11-20 for A901: the whole school, 11 students
 
 Celebrate
@@ -279,7 +279,7 @@ case_ "md: headings, bullets and pipe tables, Markdown's own characters escaped"
 school
 run rel-report weekly --as A901 --all --format md
 status_is 0
-out_has '# The week of 2026-11-16'
+out_has '# The week to Friday 2026-11-20'
 out_has '## Overdue follow-ups'
 out_has '- **Oluwaseun Adeyemi** (100204, grade 9): 1 follow-up past due: a family follow-up due 2026-11-15'
 out_has '| measure | last\_week | this\_week | change |'
