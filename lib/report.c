@@ -401,43 +401,84 @@ rel_report_caseload_cols(size_t *n)
  * wrote or facilitate the restorative case; it counts once due on or
  * before the day and not done (rel-family due, rel-goal due, rel-restore
  * due), and only when the reader may see it. */
-static const char sql_caseload[] =
-    "WITH stu AS (SELECT id FROM student WHERE active = 1 "
-    " AND (?1 = 0 OR id IN (SELECT id FROM temp.rel_set))), "
-    "fu AS ("
+static const char sql_caseload_stu[] =
+    "INSERT INTO temp.rel_stu SELECT id FROM student WHERE active = 1 "
+    "AND (?1 = 0 OR id IN (SELECT id FROM temp.rel_set))";
+static const char sql_caseload_due[] =
+    "INSERT INTO temp.rel_due SELECT adult, count(*) FROM ("
     " SELECT f.adult AS adult FROM family_contact f "
-    " WHERE f.follow_up_on IS NOT NULL AND f.follow_up_on <= ?4 "
-    " AND f.at < ?5 AND f.student IN stu AND " REL_SEES("f")
+    " WHERE f.follow_up_on IS NOT NULL AND f.follow_up_on <= ?1 "
+    " AND f.at < ?2 AND f.student IN temp.rel_stu AND " REL_SEES("f")
     " AND NOT EXISTS (SELECT 1 FROM family_contact x "
-    "  WHERE x.student = f.student AND x.at > f.at AND x.at < ?5 "
+    "  WHERE x.student = f.student AND x.at > f.at AND x.at < ?2 "
     "  AND " REL_SEES("x") ") "
     " UNION ALL SELECT coalesce(g.champion, g.adult) FROM goal g "
-    " WHERE g.status = 'open' AND g.student IN stu AND " REL_SEES("g")
-    " AND (g.due <= ?4 OR (g.check_every IS NOT NULL AND "
+    " WHERE g.status = 'open' AND g.student IN temp.rel_stu "
+    " AND " REL_SEES("g")
+    " AND (g.due <= ?1 OR (g.check_every IS NOT NULL AND "
     "  date(coalesce((SELECT max(substr(p.at, 1, 10)) FROM progress p "
-    "  WHERE p.goal = g.id AND p.at < ?5), g.start), "
-    "  '+' || g.check_every || ' days') <= ?4)) "
+    "  WHERE p.goal = g.id AND p.at < ?2), g.start), "
+    "  '+' || g.check_every || ' days') <= ?1)) "
     " UNION ALL SELECT DISTINCT a2.id FROM restorative_case c "
     " JOIN adult a2 ON a2.id = c.adult OR a2.id IN (SELECT p.adult "
     "  FROM party p WHERE p.rcase = c.id AND p.role = 'facilitator') "
     " WHERE c.closed_at IS NULL AND c.follow_up_on IS NOT NULL "
-    " AND c.follow_up_on <= ?4 AND " REL_SEES_CASE("c") "), "
-    "due AS (SELECT adult, count(*) AS n FROM fu WHERE adult IS NOT NULL "
-    " GROUP BY adult) "
+    " AND c.follow_up_on <= ?1 AND " REL_SEES_CASE("c") ") "
+    "WHERE adult IS NOT NULL GROUP BY adult";
+/* The connections are counted once, grouped by adult (a join on each
+ * adult would seek every student of the report for each adult); each
+ * adult's primary students are a range of their index, and a primary
+ * student's latest check-in is one seek. */
+static const char sql_caseload[] =
     "SELECT a.adult_id, a.given_name, a.family_name, a.role, "
     "(SELECT count(*) FROM primary_adult p WHERE p.adult = a.id "
-    "  AND p.end_at IS NULL AND p.student IN stu), "
-    "count(CASE WHEN c.strength = 1 THEN 1 END), "
-    "count(CASE WHEN c.strength = 2 THEN 1 END), "
-    "count(CASE WHEN c.strength = 3 THEN 1 END), "
+    "  AND p.end_at IS NULL AND p.student IN temp.rel_stu), "
+    "ifnull(cc.s1, 0), ifnull(cc.s2, 0), ifnull(cc.s3, 0), "
     "(SELECT count(*) FROM primary_adult p WHERE p.adult = a.id "
-    "  AND p.end_at IS NULL AND p.student IN stu AND NOT EXISTS "
+    "  AND p.end_at IS NULL AND p.student IN temp.rel_stu AND NOT EXISTS "
     "  (SELECT 1 FROM checkin k WHERE k.student = p.student "
-    "  AND k.at >= ?2 AND k.at < ?3 AND " REL_SEES("k") ")), "
-    "ifnull((SELECT n FROM due WHERE due.adult = a.id), 0) "
-    "FROM adult a LEFT JOIN connection c ON c.adult = a.id "
-    "AND c.student IN stu WHERE a.active = 1 GROUP BY a.id "
-    "ORDER BY a.adult_id";
+    "  AND k.at >= ?1 AND k.at < ?2 AND " REL_SEES("k") ")), "
+    "ifnull((SELECT n FROM temp.rel_due d WHERE d.adult = a.id), 0) "
+    "FROM adult a LEFT JOIN (SELECT c.adult AS adult, "
+    " count(CASE WHEN c.strength = 1 THEN 1 END) AS s1, "
+    " count(CASE WHEN c.strength = 2 THEN 1 END) AS s2, "
+    " count(CASE WHEN c.strength = 3 THEN 1 END) AS s3 "
+    " FROM connection c WHERE c.student IN temp.rel_stu GROUP BY c.adult) cc "
+    "ON cc.adult = a.id WHERE a.active = 1 ORDER BY a.adult_id";
+
+/* The students of the report and each adult's follow-ups due, kept in
+ * temporary tables so that the per-adult query reads them, not
+ * recomputes them. */
+static int
+caseload_fill(struct rel_db *db, const struct rel_report *r,
+    struct rel_err *e)
+{
+	char day[REL_DATE_LEN], next[REL_DATE_LEN];
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = rel_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS rel_stu "
+	    "(id INTEGER PRIMARY KEY); DELETE FROM temp.rel_stu; "
+	    "CREATE TEMP TABLE IF NOT EXISTS rel_due (adult INTEGER PRIMARY "
+	    "KEY, n INTEGER); DELETE FROM temp.rel_due", e)) != 0 ||
+	    (rc = rel_db_stmt(db, sql_caseload_stu, &st, e)) != 0)
+		return rc;
+	sqlite3_bind_int(st, 1, r->set != 0);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return rel_db_fail(db, rc, "reading caseloads", e);
+	if ((rc = rel_db_stmt(db, sql_caseload_due, &st, e)) != 0)
+		return rc;
+	rel_date_format(r->as_of, day);
+	rel_date_format(r->as_of + 1, next);
+	sqlite3_bind_text(st, 1, day, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, next, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc, "reading "
+	    "follow-ups", e);
+}
 
 struct load {
 	char *id, *given, *family, *role;
@@ -530,7 +571,7 @@ int
 rel_report_caseload(struct rel_db *db, const struct rel_report *r,
     struct rel_doc *d, struct rel_err *e)
 {
-	char day[REL_DATE_LEN], next[REL_DATE_LEN], sub[256];
+	char sub[256];
 	struct load *rows = NULL;
 	long *prim = NULL, nout = 0;
 	double median = NAN;
@@ -539,16 +580,12 @@ rel_report_caseload(struct rel_db *db, const struct rel_report *r,
 	size_t n = 0, np = 0, i;
 	int rc, j;
 
-	if ((rc = rel_db_stmt(db, sql_caseload, &st, e)) != 0)
+	if ((rc = caseload_fill(db, r, e)) != 0 ||
+	    (rc = rel_db_stmt(db, sql_caseload, &st, e)) != 0)
 		return rc;
-	rel_date_format(r->as_of, day);
-	rel_date_format(r->as_of + 1, next);
-	sqlite3_bind_int(st, 1, r->set != 0);
-	sqlite3_bind_int64(st, 2, ((int64_t)r->as_of - r->seen_days + 1) *
+	sqlite3_bind_int64(st, 1, ((int64_t)r->as_of - r->seen_days + 1) *
 	    86400);
-	sqlite3_bind_int64(st, 3, ((int64_t)r->as_of + 1) * 86400);
-	sqlite3_bind_text(st, 4, day, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, next, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, ((int64_t)r->as_of + 1) * 86400);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct load *l;
 
@@ -717,9 +754,12 @@ wk_counts(struct rel_db *db, int32_t day, int min_strength, long *v,
 	    "week", e);
 }
 
+#define WK_SHOWN	50	/* students a section shows people */
+
 /* One section: a heading and, for people, a bullet per row (a table
- * would cut the reasons short on a terminal); for scripts (data not
- * NULL) its rows go to the data table instead. Returns the rows' count
+ * would cut the reasons short on a terminal), the first WK_SHOWN of
+ * them; for scripts (data not NULL) every row goes to the data table
+ * instead. Returns the rows' count
  * in *n. */
 static int
 wk_section(struct rel_db *db, struct rel_doc *d, struct rel_out *data,
@@ -744,7 +784,7 @@ wk_section(struct rel_db *db, struct rel_doc *d, struct rel_out *data,
 			for (i = 0; i < 6; i++)
 				cell_text(data, sqlite3_column_text(st, i));
 			rel_out_endrow(data);
-		} else {
+		} else if (*n < WK_SHOWN) {
 			snprintf(who, sizeof(who), "%s %s",
 			    sqlite3_column_text(st, 2),
 			    sqlite3_column_text(st, 3));
@@ -766,6 +806,9 @@ wk_section(struct rel_db *db, struct rel_doc *d, struct rel_out *data,
 		return rel_db_fail(db, rc, "reading the week", e);
 	if (*n == 0 && data == NULL)
 		rel_doc_para(d, "%s", none);
+	else if (*n > WK_SHOWN && data == NULL)
+		rel_doc_para(d, "... and %ld more: the digest in CSV (--format "
+		    "csv) lists every one.", *n - WK_SHOWN);
 	return 0;
 }
 
@@ -816,9 +859,11 @@ rel_report_weekly(struct rel_db *db, const struct rel_report *r,
 	if ((rc = rel_db_exec(db, "DROP TABLE IF EXISTS temp.rel_wk_now; "
 	    "DROP TABLE IF EXISTS temp.rel_wk_then", e)) != 0 ||
 	    (rc = flags_of(db, r->as_of - 7, "CREATE TEMP TABLE rel_wk_then AS "
-	    "SELECT * FROM temp.rel_flag", e)) != 0 ||
+	    "SELECT * FROM temp.rel_flag; CREATE INDEX temp.rel_wk_then_key "
+	    "ON rel_wk_then (sid, rule)", e)) != 0 ||
 	    (rc = flags_of(db, r->as_of, "CREATE TEMP TABLE rel_wk_now AS "
-	    "SELECT * FROM temp.rel_flag", e)) != 0 ||
+	    "SELECT * FROM temp.rel_flag; CREATE INDEX temp.rel_wk_now_key "
+	    "ON rel_wk_now (sid, rule)", e)) != 0 ||
 	    (rc = cov_fill(db, r->as_of - 7, r->min_strength, r->seen_days, 1,
 	    e)) != 0 ||
 	    (rc = cov_read(db, sql_cov_all, NULL, &then, &nthen, e)) != 0 ||

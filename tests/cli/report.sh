@@ -562,3 +562,12 @@ run rel-report trend --as A901 --student 100201 --group ADV-204
 status_is 64
 run rel-report trend --as A901 --since 2026-11-21
 status_is 64
+
+case_ "weekly for people shows 50 students a section and says how many more"
+sample_db 400 1
+run rel-report weekly --as A001 --all --format table
+status_is 0
+out_has '... and 11 more: the digest in CSV (--format csv) lists every one.'
+check_eq "$(sed -n '/^Students who still have no adult$/,/^$/p' "$T/out" | grep -c '^  - ')" 50 "students shown under no adult"
+run rel-report weekly --as A001 --all
+check_eq "$(grep -c '^no_adult,' "$T/out")" 61 "no_adult rows for a script"
