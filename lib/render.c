@@ -785,6 +785,35 @@ svg_legend(struct rel_doc *d, const struct rel_chart *c, double x, double y,
 	}
 }
 
+/* A chart's start in every format but HTML's SVG: nothing for scripts,
+ * "(no data)", the table of values (Markdown) or the text drawing
+ * (text). Returns 1 when the chart is done. */
+static int
+chart_plain(struct rel_doc *d, const struct rel_chart *c,
+    void (*text)(struct rel_doc *, const struct rel_chart *))
+{
+	if (!rel_doc_human(d))
+		return 1;
+	if (c->ncats == 0 || c->nseries == 0 || no_data(c)) {
+		chart_caption(d, c);
+		fputs(d->fmt == REL_FMT_HTML ? "<p class=\"none\">(no data)</p>\n"
+		    : "  (no data)\n", d->fp);
+		return 1;
+	}
+	if (d->fmt == REL_FMT_MD) {
+		chart_caption(d, c);
+		putc('\n', d->fp);
+		chart_table(d, c);
+		return 1;
+	}
+	if (d->fmt == REL_FMT_TABLE) {
+		chart_caption(d, c);
+		text(d, c);
+		return 1;
+	}
+	return 0;
+}
+
 void
 rel_doc_bars(struct rel_doc *d, const struct rel_chart *c)
 {
@@ -793,25 +822,8 @@ rel_doc_bars(struct rel_doc *d, const struct rel_chart *c)
 	char pattern[32];
 	int any_mark = 0;
 
-	if (!rel_doc_human(d))
+	if (chart_plain(d, c, text_bars))
 		return;
-	if (c->ncats == 0 || c->nseries == 0 || no_data(c)) {
-		chart_caption(d, c);
-		fputs(d->fmt == REL_FMT_HTML ? "<p class=\"none\">(no data)</p>\n"
-		    : "  (no data)\n", d->fp);
-		return;
-	}
-	if (d->fmt == REL_FMT_MD) {
-		chart_caption(d, c);
-		putc('\n', d->fp);
-		chart_table(d, c);
-		return;
-	}
-	if (d->fmt == REL_FMT_TABLE) {
-		chart_caption(d, c);
-		text_bars(d, c);
-		return;
-	}
 	lo = axis_lo(c);
 	hi = axis_hi(c);
 	for (i = 0; i < c->ncats; i++) {
@@ -977,25 +989,8 @@ rel_doc_lines(struct rel_doc *d, const struct rel_chart *c)
 	size_t i, s, step;
 	int pen;
 
-	if (!rel_doc_human(d))
+	if (chart_plain(d, c, text_lines))
 		return;
-	if (c->ncats == 0 || c->nseries == 0 || no_data(c)) {
-		chart_caption(d, c);
-		fputs(d->fmt == REL_FMT_HTML ? "<p class=\"none\">(no data)</p>\n"
-		    : "  (no data)\n", d->fp);
-		return;
-	}
-	if (d->fmt == REL_FMT_MD) {
-		chart_caption(d, c);
-		putc('\n', d->fp);
-		chart_table(d, c);
-		return;
-	}
-	if (d->fmt == REL_FMT_TABLE) {
-		chart_caption(d, c);
-		text_lines(d, c);
-		return;
-	}
 	lo = axis_lo(c);
 	hi = axis_hi(c);
 	plot = width - left - 24;

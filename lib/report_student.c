@@ -410,16 +410,8 @@ card_trend(struct rel_db *db, const struct rel_report *r, sqlite3_int64 sid,
 	int rc, i, w, any = 0;
 
 	rel_card_heading(c, "How they are doing");
-	if ((rc = rel_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS rel_scope "
-	    "(id INTEGER PRIMARY KEY); DELETE FROM temp.rel_scope", e)) != 0 ||
-	    (rc = rel_db_stmt(db, "INSERT INTO temp.rel_scope VALUES (?1)",
-	    &st, e)) != 0)
+	if ((rc = scope(db, r, sid, e)) != 0)
 		return rc;
-	sqlite3_bind_int64(st, 1, sid);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return rel_db_fail(db, rc, "choosing the student", e);
 	for (i = 0; i < 2; i++)
 		if ((rc = weeks(db, names[i], monday0, WEEKS, monday0, r->as_of,
 		    mean[i], n[i], e)) != 0)
