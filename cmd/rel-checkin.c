@@ -64,7 +64,8 @@ static const struct option longopts[] = {
 static const int add_opts[] = { REL_O_DB, REL_O_AS, O_KIND, O_MOOD, O_UNDERSTANDING,
 	O_WORKLOAD, O_NOTE, O_AT, REL_O_VIS, 0 };
 static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_VIS, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS,
-	REL_O_DRYRUN, 0 };
+	REL_O_DRYRUN, REL_O_STUDENTFROM,
+	REL_O_DATEFMT, 0 };
 static const int list_opts[] = { REL_O_DB, REL_O_AS, O_STUDENT, O_ADULT, O_KIND,
 	O_SINCE, O_UNTIL, O_LAST, REL_O_FORMAT, REL_O_EXCEL, 0 };
 static const int missing_opts[] = { REL_O_DB, REL_O_AS, O_SINCE, O_KIND, O_ADULT,

@@ -95,7 +95,8 @@ static const int progress_opts[] = { REL_O_DB, REL_O_AS, O_AT, O_NOTE,
 static const int close_opts[] = { REL_O_DB, REL_O_AS, O_AT, O_OUTCOME,
 	O_STATUS, 0 };
 static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_MAP,
-	REL_O_IGNORE, REL_O_REJECTS, REL_O_DRYRUN, REL_O_VIS, O_PROGRESS, 0 };
+	REL_O_IGNORE, REL_O_REJECTS, REL_O_DRYRUN, REL_O_STUDENTFROM,
+	REL_O_DATEFMT, REL_O_VIS, O_PROGRESS, 0 };
 static const int list_opts[] = { REL_O_DB, REL_O_AS, O_AREA, O_CHAMPION,
 	O_KIND, O_PROGRESS, O_SINCE, O_STATUS, O_STUDENT, O_UNTIL,
 	REL_O_FORMAT, REL_O_EXCEL, 0 };

@@ -54,7 +54,8 @@ static const struct option longopts[] = {
 };
 
 static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_MAP,
-	REL_O_IGNORE, REL_O_REJECTS, REL_O_DRYRUN, O_WIDE, 0 };
+	REL_O_IGNORE, REL_O_REJECTS, REL_O_DRYRUN, REL_O_STUDENTFROM,
+	REL_O_DATEFMT, O_WIDE, 0 };
 static const int list_opts[] = { REL_O_DB, REL_O_AS, O_STUDENT, O_NAME,
 	O_SOURCE, O_SINCE, O_UNTIL, REL_O_FORMAT, REL_O_EXCEL, 0 };
 static const int summary_opts[] = { REL_O_DB, REL_O_AS, O_STUDENT, O_NAME,

@@ -68,7 +68,8 @@ static const struct option longopts[] = {
 };
 
 static const int mark_opts[] = { REL_O_DB, REL_O_AS, O_ADULT, O_STRENGTH, O_AT, O_NOTE, 0 };
-static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS, REL_O_DRYRUN,
+static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS, REL_O_DRYRUN, REL_O_STUDENTFROM,
+	REL_O_DATEFMT,
 	0 };
 static const int assign_opts[] = { REL_O_DB, REL_O_AS, O_ADULT, O_AT, 0 };
 static const int unassign_opts[] = { REL_O_DB, REL_O_AS, O_AT, 0 };

@@ -62,7 +62,8 @@ static const struct option longopts[] = {
 
 static const int add_opts[] = { REL_O_DB, REL_O_AS, O_SOURCE, O_AT, REL_O_VIS, 0 };
 static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_VIS, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS,
-	REL_O_DRYRUN, 0 };
+	REL_O_DRYRUN, REL_O_STUDENTFROM,
+	REL_O_DATEFMT, 0 };
 static const int list_opts[] = { REL_O_DB, REL_O_AS, O_STUDENT, O_KIND, O_SOURCE,
 	O_ADULT, O_SINCE, O_UNTIL, O_HISTORY, REL_O_FORMAT, REL_O_EXCEL, 0 };
 static const int show_opts[] = { REL_O_DB, REL_O_AS, O_HISTORY, O_CHECKINS,

@@ -126,7 +126,8 @@ static const int update_opts[] = { REL_O_DB, REL_O_AS, O_STATUS,
 	O_AGREEMENT, O_FOLLOW, 0 };
 static const int close_opts[] = { REL_O_DB, REL_O_AS, O_OUTCOME, O_AT, 0 };
 static const int import_opts[] = { REL_O_DB, REL_O_AS, REL_O_VIS, REL_O_MAP,
-	REL_O_IGNORE, REL_O_REJECTS, REL_O_DRYRUN, O_PARTIES, 0 };
+	REL_O_IGNORE, REL_O_REJECTS, REL_O_DRYRUN, REL_O_STUDENTFROM,
+	REL_O_DATEFMT, O_PARTIES, 0 };
 static const int list_opts[] = { REL_O_DB, REL_O_AS, O_PARTIES, O_CASE,
 	O_STUDENT, O_ADULT, O_KIND, O_STATUS, O_OPEN, O_SINCE, O_UNTIL,
 	REL_O_FORMAT, REL_O_EXCEL, 0 };

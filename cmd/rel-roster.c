@@ -25,6 +25,8 @@ usage(FILE *fp, int status)
 	fprintf(fp,
 	    "usage: rel-roster import [--db PATH] [--kind KIND] [--map NEW=OLD,...]\n"
 	    "                  [--ignore-unknown] [--rejects FILE] [--dry-run] [FILE ...]\n"
+	    "       rel-roster import --oneroster DIR [--db PATH] [--school ORG_ID]\n"
+	    "                  [--id-from sourcedId | identifier] [--dry-run]\n"
 	    "       rel-roster list [--db PATH] [--format FMT] [--excel-safe] [--grade G]\n"
 	    "                  [--group ID] [--adult ID] [--name TEXT] [--inactive | --all]\n"
 	    "                  [KIND]\n"
@@ -33,7 +35,7 @@ usage(FILE *fp, int status)
 	    "       rel-roster deactivate KIND ID [--db PATH] [--student ID | --adult ID]\n"
 	    "KIND is student, adult, group or member. FIELD OPTIONS:\n"
 	    "  students: --given-name --family-name --preferred-name --pronouns\n"
-	    "            --grade --home-language --active\n"
+	    "            --grade --home-language --active --email --login\n"
 	    "  adults:   --given-name --family-name --email --role --login --active\n"
 	    "  groups:   --name --kind --lead ADULT_ID --active\n"
 	    "  members:  --student ID | --adult ID [--active]\n");
@@ -46,7 +48,8 @@ usage(FILE *fp, int status)
 enum {
 	O_GRADE = REL_O_OWN, O_GROUP, O_ADULT, O_NAME, O_INACTIVE, O_ALL,
 	O_KIND, O_GIVEN, O_FAMILY, O_PREFERRED, O_PRONOUNS, O_LANGUAGE,
-	O_EMAIL, O_ROLE, O_LOGIN, O_LEAD, O_ACTIVE, O_STUDENT
+	O_EMAIL, O_ROLE, O_LOGIN, O_LEAD, O_ACTIVE, O_STUDENT, O_ONEROSTER,
+	O_SCHOOL, O_IDFROM
 };
 
 static const struct {
@@ -81,6 +84,9 @@ static const struct option longopts[] = {
 	{ "lead", required_argument, NULL, O_LEAD },
 	{ "active", required_argument, NULL, O_ACTIVE },
 	{ "student", required_argument, NULL, O_STUDENT },
+	{ "oneroster", required_argument, NULL, O_ONEROSTER },
+	{ "school", required_argument, NULL, O_SCHOOL },
+	{ "id-from", required_argument, NULL, O_IDFROM },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -89,7 +95,7 @@ static const struct option longopts[] = {
 
 /* Which options each verb takes. */
 static const int import_opts[] = { REL_O_DB, O_KIND, REL_O_MAP, REL_O_IGNORE, REL_O_REJECTS,
-	REL_O_DRYRUN, 0 };
+	REL_O_DRYRUN, O_ONEROSTER, O_SCHOOL, O_IDFROM, 0 };
 static const int list_opts[] = { REL_O_DB, REL_O_FORMAT, REL_O_EXCEL, O_GRADE, O_GROUP,
 	O_ADULT, O_NAME, O_INACTIVE, O_ALL, 0 };
 static const int deact_opts[] = { REL_O_DB, O_STUDENT, O_ADULT, 0 };
@@ -110,6 +116,60 @@ choose(void *ctx, const struct rel_csv_row *hdr, const char *file,
 	return rel_roster_detect(hdr, file, kind, e);
 }
 
+/* import --oneroster DIR: one transaction, a summary line per kind. */
+static int
+import_oneroster(struct rel_cli_args *a)
+{
+	struct rel_oneroster_opts o;
+	struct rel_oneroster_count c;
+	struct rel_db *db;
+	struct rel_err e;
+	const char *id_from = V(O_IDFROM);
+	int rc, k;
+
+	memset(&o, 0, sizeof(o));
+	if (a->nargs > 0 || V(O_KIND) || V(REL_O_MAP) || V(REL_O_IGNORE) ||
+	    V(REL_O_REJECTS)) {
+		rel_err_set(&e, REL_EUSAGE, "import --oneroster reads the "
+		    "directory's own files: it takes no FILE, --kind, --map, "
+		    "--ignore-unknown or --rejects");
+		return fail(&e);
+	}
+	if (id_from != NULL && strcmp(id_from, "sourcedId") != 0 &&
+	    strcmp(id_from, "identifier") != 0) {
+		rel_err_value(&e, REL_EUSAGE, NULL, 0, "--id-from", id_from,
+		    strlen(id_from), "is not sourcedId or identifier");
+		return fail(&e);
+	}
+	o.school = V(O_SCHOOL);
+	o.id_from_identifier = id_from != NULL &&
+	    strcmp(id_from, "identifier") == 0;
+	o.dry_run = V(REL_O_DRYRUN) != NULL;
+	o.report = rel_cli_report;
+	if ((rc = rel_cli_db(V(REL_O_DB), 0, &db)) != 0)
+		return rc;
+	rc = rel_oneroster_import(db, V(O_ONEROSTER), &o, &c, &e);
+	if (c.committed || (o.dry_run && rc == 0)) {
+		for (k = 0; k < REL_OR_NKINDS; k++) {
+			long *n = c.n[k];
+
+			rel_warn("%s%s: %ld added, %ld updated, %ld unchanged, "
+			    "%ld deactivated", o.dry_run ? "dry run, nothing "
+			    "written: " : "", rel_oneroster_kind_name(
+			    (enum rel_or_kind)k), n[REL_ADDED], n[REL_UPDATED],
+			    n[REL_UNCHANGED], c.deactivated[k]);
+		}
+		if (c.skipped > 0)
+			rel_warn("%ld row%s of other schools passed over "
+			    "(--school %s)", c.skipped, c.skipped == 1 ? "" : "s",
+			    o.school);
+	}
+	if (rc != 0)
+		rel_err_print(&e);
+	rel_db_close(db);
+	return rc;
+}
+
 static int
 do_import(struct rel_cli_args *a)
 {
@@ -117,6 +177,13 @@ do_import(struct rel_cli_args *a)
 	struct rel_cli_import ci;
 	struct rel_err e;
 
+	if (V(O_ONEROSTER) != NULL)
+		return import_oneroster(a);
+	if (V(O_SCHOOL) != NULL || V(O_IDFROM) != NULL) {
+		rel_err_set(&e, REL_EUSAGE, "--%s needs --oneroster DIR",
+		    V(O_SCHOOL) ? "school" : "id-from");
+		return fail(&e);
+	}
 	if (V(O_KIND) != NULL &&
 	    rel_roster_kind_parse(V(O_KIND), &forced, &e) != 0)
 		return fail(&e);

@@ -18,7 +18,7 @@
 #define R REL_COL_REQUIRED
 
 static const struct rel_csv_col checkin_cols[] = {
-	{ "student_id", R }, { "at", R }, { "adult_id", 0 }, { "kind", 0 },
+	{ "student_id", R }, { "at", R | REL_COL_TIME }, { "adult_id", 0 }, { "kind", 0 },
 	{ "mood", 0 }, { "understanding", 0 }, { "workload", 0 },
 	{ "note", 0 }, { "visibility", 0 }
 };

@@ -99,6 +99,8 @@ static const struct option shared_opts[] = {
 	{ "ignore-unknown", no_argument, NULL, REL_O_IGNORE },
 	{ "rejects", required_argument, NULL, REL_O_REJECTS },
 	{ "dry-run", no_argument, NULL, REL_O_DRYRUN },
+	{ "student-from", required_argument, NULL, REL_O_STUDENTFROM },
+	{ "date-format", required_argument, NULL, REL_O_DATEFMT },
 	{ "help", no_argument, NULL, REL_O_HELP },
 	{ "version", no_argument, NULL, REL_O_VERSION },
 };
@@ -216,6 +218,8 @@ rel_cli_import_init(struct rel_cli_import *ci, const struct rel_cli_args *a)
 	ci->ignore_unknown = REL_CLI_VAL(a, REL_O_IGNORE) != NULL;
 	ci->dry_run = REL_CLI_VAL(a, REL_O_DRYRUN) != NULL;
 	ci->visibility = REL_CLI_VAL(a, REL_O_VIS);
+	ci->student_from = REL_CLI_VAL(a, REL_O_STUDENTFROM);
+	ci->date_format = REL_CLI_VAL(a, REL_O_DATEFMT);
 	ci->files = a->args;
 	ci->nfiles = (size_t)a->nargs;
 }
@@ -259,6 +263,19 @@ rel_cli_import(const struct rel_cli_import *ci)
 			return e.code;
 		}
 	}
+	if (ci->student_from != NULL && strcmp(ci->student_from, "id") != 0 &&
+	    strcmp(ci->student_from, "email") != 0) {
+		rel_err_value(&e, REL_EUSAGE, NULL, 0, "--student-from",
+		    ci->student_from, strlen(ci->student_from), "is not id or "
+		    "email");
+		rel_err_print(&e);
+		return e.code;
+	}
+	if (ci->date_format != NULL &&
+	    rel_datefmt_check(ci->date_format, &e) != 0) {
+		rel_err_print(&e);
+		return e.code;
+	}
 	if (ci->map != NULL && rel_csv_renames_parse(&map, ci->map, &e) != 0) {
 		rel_err_print(&e);
 		return e.code;
@@ -294,6 +311,9 @@ rel_cli_import(const struct rel_cli_import *ci)
 	o.rejects = ci->rejects;
 	o.dry_run = ci->dry_run;
 	o.visibility = ci->visibility;
+	o.date_format = ci->date_format;
+	o.student_from_email = ci->student_from != NULL &&
+	    strcmp(ci->student_from, "email") == 0;
 	o.wide = ci->wide;
 	o.choose = ci->choose;
 	o.report = rel_cli_report;

@@ -11,7 +11,7 @@
 
 static const struct rel_csv_col conn_cols[] = {
 	{ "student_id", R }, { "adult_id", R }, { "strength", R },
-	{ "primary", 0 }, { "at", 0 }, { "note", 0 }
+	{ "primary", 0 }, { "at", REL_COL_TIME }, { "note", 0 }
 };
 enum { C_STUDENT, C_ADULT, C_STRENGTH, C_PRIMARY, C_AT, C_NOTE };
 

@@ -502,31 +502,52 @@ rel_csv_renames_parse(struct rel_csv_renames **mp, const char *spec,
 
 	m = rel_xcalloc(1, sizeof(*m));
 	while (*p != '\0') {
-		const char *comma = strchr(p, ',');
-		const char *eq;
-		size_t len = comma ? (size_t)(comma - p) : strlen(p);
-		size_t k;
+		const char *eq = NULL, *q;
+		char *old;
+		size_t len, k = 0;
 
-		eq = memchr(p, '=', len);
-		if (eq == NULL || eq == p || eq == p + len - 1) {
-			rel_err_value(e, REL_EUSAGE, NULL, 0, "--map", p, len,
-			    "is not NEW=OLD (rel's column name = the file's)");
-			rel_csv_renames_free(m);
-			return REL_EUSAGE;
+		for (q = p; *q != '\0' && *q != ',' && *q != '='; q++)
+			;
+		if (*q == '=')
+			eq = q;
+		if (eq == NULL || eq == p || eq[1] == '\0' || eq[1] == ',')
+			goto bad;
+		/* The old name: plain up to the next comma, or quoted. */
+		old = rel_xmalloc(strlen(eq + 1) + 1);
+		if (eq[1] == '"') {
+			for (q = eq + 2; *q != '\0'; q++) {
+				if (*q == '"' && q[1] == '"')
+					q++;
+				else if (*q == '"')
+					break;
+				old[k++] = *q;
+			}
+			if (*q != '"' || (q[1] != '\0' && q[1] != ',') || k == 0) {
+				free(old);
+				goto bad;
+			}
+			q++;
+		} else {
+			for (q = eq + 1; *q != '\0' && *q != ','; q++)
+				old[k++] = *q;
 		}
+		old[k] = '\0';
 		m->new = rel_xrealloc(m->new, (m->n + 1) * sizeof(char *));
 		m->old = rel_xrealloc(m->old, (m->n + 1) * sizeof(char *));
 		m->new[m->n] = rel_xmalloc((size_t)(eq - p) + 1);
 		memcpy(m->new[m->n], p, (size_t)(eq - p));
 		m->new[m->n][eq - p] = '\0';
-		k = len - (size_t)(eq - p) - 1;
-		m->old[m->n] = rel_xmalloc(k + 1);
-		memcpy(m->old[m->n], eq + 1, k);
-		m->old[m->n][k] = '\0';
+		m->old[m->n] = old;
 		m->n++;
-		p += len;
-		if (*p == ',')
-			p++;
+		p = *q == ',' ? q + 1 : q;
+		continue;
+bad:
+		len = strcspn(p, ",");
+		rel_err_value(e, REL_EUSAGE, NULL, 0, "--map", p, len,
+		    "is not NEW=OLD (rel's column name = the file's; quote an "
+		    "old name that holds a comma: NEW=\"OLD, ...\")");
+		rel_csv_renames_free(m);
+		return REL_EUSAGE;
 	}
 	if (m->n == 0) {
 		rel_csv_renames_free(m);

@@ -19,10 +19,10 @@
 #define R REL_COL_REQUIRED
 
 static const struct rel_csv_col family_cols[] = {
-	{ "student_id", R }, { "at", R }, { "adult_id", 0 }, { "channel", R },
+	{ "student_id", R }, { "at", R | REL_COL_TIME }, { "adult_id", 0 }, { "channel", R },
 	{ "direction", R }, { "tone", 0 }, { "contact_name", 0 },
 	{ "relationship", 0 }, { "language", 0 }, { "summary", 0 },
-	{ "follow_up_on", 0 }, { "visibility", 0 }
+	{ "follow_up_on", REL_COL_DATE }, { "visibility", 0 }
 };
 enum {
 	C_STUDENT, C_AT, C_ADULT, C_CHANNEL, C_DIRECTION, C_TONE, C_NAME,
@@ -139,7 +139,7 @@ write_family(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
     struct rel_err *e)
 {
 	char at[REL_DATETIME_LEN], date[REL_DATE_LEN], follow[REL_DATE_LEN];
-	char channel[16], direction[16], tone[16];
+	char channel[16], direction[16], tone[16], gname[520], grel[16];
 	sqlite3_int64 student, adult;
 	sqlite3_stmt *st;
 	enum rel_vis vis;
@@ -199,6 +199,31 @@ write_family(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	else if ((rc = known_adult(db, r, &adult, e)) != 0)
 		return rc;
 	rel_datetime_format(secs, at);
+	/* With no name given, the student's one guardian (of the
+	 * relationship given, if one is) is who the contact was with. */
+	gname[0] = grel[0] = '\0';
+	if (!rel_rec_has(r, C_NAME)) {
+		int n = 0;
+
+		if ((rc = rel_db_stmt(db, "SELECT name, relationship FROM "
+		    "guardian WHERE student = ?1 AND active = 1 AND (?2 IS NULL "
+		    "OR relationship = ?2 COLLATE NOCASE) LIMIT 2", &st, e)) != 0)
+			return rc;
+		sqlite3_bind_int64(st, 1, student);
+		rel_rec_bind(st, 2, r, C_RELATIONSHIP);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW && n++ == 0) {
+			rel_strlcpy(gname, (const char *)
+			    sqlite3_column_text(st, 0), sizeof(gname));
+			rel_strlcpy(grel, (const char *)
+			    sqlite3_column_text(st, 1), sizeof(grel));
+		}
+		sqlite3_clear_bindings(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+			return rel_db_fail(db, rc, "reading guardians", e);
+		if (n != 1)
+			gname[0] = grel[0] = '\0';
+	}
 
 	if ((rc = rel_db_stmt(db, sql_insert, &st, e)) != 0)
 		return rc;
@@ -209,8 +234,14 @@ write_family(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	sqlite3_bind_text(st, 4, channel, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, direction, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, tone, -1, SQLITE_STATIC);
-	rel_rec_bind(st, 7, r, C_NAME);
-	rel_rec_bind(st, 8, r, C_RELATIONSHIP);
+	if (gname[0] != '\0')
+		sqlite3_bind_text(st, 7, gname, -1, SQLITE_STATIC);
+	else
+		rel_rec_bind(st, 7, r, C_NAME);
+	if (gname[0] != '\0' && !rel_rec_has(r, C_RELATIONSHIP))
+		sqlite3_bind_text(st, 8, grel, -1, SQLITE_STATIC);
+	else
+		rel_rec_bind(st, 8, r, C_RELATIONSHIP);
 	rel_rec_bind(st, 9, r, C_LANGUAGE);
 	rel_rec_bind(st, 10, r, C_SUMMARY);
 	if (rel_rec_has(r, C_FOLLOW))

@@ -18,9 +18,9 @@
 static const struct rel_csv_col goal_cols[] = {
 	{ "goal_id", 0 }, { "student_id", R }, { "kind", 0 }, { "area", 0 },
 	{ "text", R }, { "set_by", 0 }, { "champion_adult_id", 0 },
-	{ "tier", 0 }, { "strategies", 0 }, { "start", 0 }, { "due", 0 },
+	{ "tier", 0 }, { "strategies", 0 }, { "start", REL_COL_DATE }, { "due", REL_COL_DATE },
 	{ "check_every", 0 }, { "status", 0 }, { "outcome", 0 },
-	{ "closed_at", 0 }, { "at", 0 }, { "adult_id", 0 },
+	{ "closed_at", REL_COL_TIME }, { "at", REL_COL_TIME }, { "adult_id", 0 },
 	{ "visibility", 0 }
 };
 enum {
@@ -30,7 +30,7 @@ enum {
 };
 
 static const struct rel_csv_col progress_cols[] = {
-	{ "goal_id", R }, { "at", R }, { "adult_id", 0 }, { "rating", 0 },
+	{ "goal_id", R }, { "at", R | REL_COL_TIME }, { "adult_id", 0 }, { "rating", 0 },
 	{ "note", 0 }
 };
 enum { P_GOAL, P_AT, P_ADULT, P_RATING, P_NOTE };

@@ -301,6 +301,71 @@ wide_row(struct run *u, const struct rel_import_kind *k, struct rel_rec *rec,
 	return 0;
 }
 
+/* What --date-format and --student-from make of a record's values, read
+ * before its kind's write function sees them: the same checks then
+ * apply as to values given in rel's own forms. */
+struct convert {
+	char (*when)[REL_DATETIME_LEN];	/* a converted time, per column */
+	char sid[72];			/* the resolved student id */
+	int student;			/* the student_id column, or -1 */
+};
+
+static int
+convert(struct run *u, const struct rel_import_kind *k, struct rel_rec *rec,
+    const char **v, size_t *len, struct convert *cv, struct rel_err *e)
+{
+	const struct rel_import_opts *o = u->o;
+	size_t i;
+	int rc;
+
+	for (i = 0; o->date_format != NULL && i < k->ncols; i++) {
+		if (!(k->cols[i].flags & (REL_COL_TIME | REL_COL_DATE)) ||
+		    v[i] == NULL || len[i] == 0)
+			continue;
+		if (rel_datefmt_parse(o->date_format, v[i], len[i],
+		    cv->when[i]) != 0)
+			return rel_err_value(e, REL_EDATA, rec->file, rec->line,
+			    k->cols[i].name, v[i], len[i], "does not match "
+			    "--date-format \"%s\" (or is no real date)",
+			    o->date_format);
+		/* A date column takes the day of a date-time. */
+		if (k->cols[i].flags & REL_COL_DATE)
+			cv->when[i][10] = '\0';
+		v[i] = cv->when[i];
+		len[i] = strlen(cv->when[i]);
+	}
+	if (o->student_from_email && cv->student >= 0 &&
+	    len[cv->student] > 0) {
+		sqlite3_stmt *st;
+		size_t n = 0;
+
+		i = (size_t)cv->student;
+		if ((rc = rel_db_stmt(u->db, "SELECT student_id FROM student "
+		    "WHERE email = ?1 COLLATE NOCASE OR login = ?1", &st,
+		    e)) != 0)
+			return rc;
+		sqlite3_bind_text(st, 1, v[i], (int)len[i], SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			if (n++ == 0)
+				rel_strlcpy(cv->sid, (const char *)
+				    sqlite3_column_text(st, 0), sizeof(cv->sid));
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return rel_db_fail(u->db, rc, "looking up a student's "
+			    "email", e);
+		if (n != 1)
+			return rel_err_value(e, REL_EDATA, rec->file, rec->line,
+			    k->cols[i].name, v[i], len[i], n == 0 ? "is not the "
+			    "email or login of a known student "
+			    "(--student-from email)" : "is the email of one "
+			    "student and the login of another");
+		v[i] = cv->sid;
+		len[i] = strlen(cv->sid);
+	}
+	return 0;
+}
+
 /* One input: header, kind, binding, then every record. */
 static int
 import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
@@ -314,9 +379,11 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 	const char **v = NULL;
 	size_t *len = NULL, ki = 0, i;
 	int *idx = NULL, rc, vis;
+	struct convert cv;
 	struct wide w;
 
 	memset(&w, 0, sizeof(w));
+	memset(&cv, 0, sizeof(cv));
 	if ((rc = rel_csv_open(&r, file, NULL, e)) != 0)
 		return rc;
 	rc = rel_csv_header(r, &hdr, e);
@@ -382,6 +449,11 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 	rec.v = v;
 	rec.len = len;
 	rec.file = rel_csv_name(r);
+	cv.when = rel_xcalloc(k->ncols, sizeof(*cv.when));
+	cv.student = -1;
+	for (i = 0; i < k->ncols; i++)
+		if (strcmp(k->cols[i].name, "student_id") == 0)
+			cv.student = (int)i;
 	for (;;) {
 		enum rel_outcome out;
 
@@ -407,6 +479,15 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 			len[vis] = strlen(o->visibility);
 		}
 		rec.line = row->line;
+		rel_err_clear(e);
+		if ((rc = convert(u, k, &rec, v, len, &cv, e)) != 0) {
+			if (rc != REL_EDATA)
+				goto out;
+			counts[ki].rows++;
+			counts[ki].rejected++;
+			bad_record(u, row, e);
+			continue;
+		}
 		if (o->wide != NULL) {
 			if ((rc = wide_row(u, k, &rec, v, len, row, &w,
 			    &counts[ki], e)) != 0)
@@ -429,6 +510,7 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 	rc = 0;
 out:
 	wide_free(&w);
+	free(cv.when);
 	free(idx);
 	free(v);
 	free(len);

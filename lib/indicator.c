@@ -24,7 +24,7 @@
 #define R REL_COL_REQUIRED
 
 static const struct rel_csv_col indicator_cols[] = {
-	{ "student_id", R }, { "date", R }, { "name", R }, { "value", R },
+	{ "student_id", R }, { "date", R | REL_COL_DATE }, { "name", R }, { "value", R },
 	{ "source", 0 }
 };
 enum { C_STUDENT, C_DATE, C_NAME, C_VALUE, C_SOURCE };

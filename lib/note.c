@@ -12,7 +12,7 @@
 #define R REL_COL_REQUIRED
 
 static const struct rel_csv_col note_cols[] = {
-	{ "student_id", 0 }, { "at", R }, { "adult_id", 0 }, { "kind", R },
+	{ "student_id", 0 }, { "at", R | REL_COL_TIME }, { "adult_id", 0 }, { "kind", R },
 	{ "text", R }, { "visibility", 0 }
 };
 enum { C_STUDENT, C_AT, C_ADULT, C_KIND, C_TEXT, C_VIS };

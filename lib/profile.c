@@ -14,8 +14,8 @@
 
 static const struct rel_csv_col item_cols[] = {
 	{ "student_id", R }, { "kind", R }, { "value", R }, { "source", 0 },
-	{ "at", 0 }, { "adult_id", 0 }, { "visibility", 0 },
-	{ "retired_at", 0 }
+	{ "at", REL_COL_TIME }, { "adult_id", 0 }, { "visibility", 0 },
+	{ "retired_at", REL_COL_TIME }
 };
 enum { C_STUDENT, C_KIND, C_VALUE, C_SOURCE, C_AT, C_ADULT, C_VIS,
 	C_RETIRED };

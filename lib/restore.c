@@ -12,9 +12,9 @@
 #define R REL_COL_REQUIRED
 
 static const struct rel_csv_col case_cols[] = {
-	{ "case_id", 0 }, { "opened_at", R }, { "adult_id", 0 },
+	{ "case_id", 0 }, { "opened_at", R | REL_COL_TIME }, { "adult_id", 0 },
 	{ "kind", 0 }, { "summary", 0 }, { "agreement", 0 }, { "status", 0 },
-	{ "follow_up_on", 0 }, { "closed_at", 0 }, { "visibility", 0 }
+	{ "follow_up_on", REL_COL_DATE }, { "closed_at", REL_COL_TIME }, { "visibility", 0 }
 };
 enum { C_ID, C_OPENED, C_ADULT, C_KIND, C_SUMMARY, C_AGREEMENT, C_STATUS,
 	C_FOLLOW, C_CLOSED, C_VIS, NCASE };

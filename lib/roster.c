@@ -34,13 +34,14 @@ static const char *const group_kinds[] = { "class", "advisory", "team",
 static const struct rel_csv_col student_cols[] = {
 	{ "student_id", R }, { "given_name", R }, { "family_name", R },
 	{ "preferred_name", 0 }, { "pronouns", 0 }, { "grade", 0 },
-	{ "home_language", 0 }, { "active", 0 }
+	{ "home_language", 0 }, { "active", 0 }, { "email", 0 }, { "login", 0 }
 };
 static const struct spec student_spec[] = {
 	{ C_ID, 64, NULL, NULL }, { C_NAME, 200, NULL, NULL },
 	{ C_NAME, 200, NULL, NULL }, { C_NAME, 200, NULL, NULL },
 	{ C_TEXT, 40, NULL, NULL }, { C_GRADE, 8, NULL, NULL },
-	{ C_TEXT, 60, NULL, NULL }, { C_BOOL, 1, NULL, "1" }
+	{ C_TEXT, 60, NULL, NULL }, { C_BOOL, 1, NULL, "1" },
+	{ C_EMAIL, 254, NULL, NULL }, { C_LOGIN, 64, NULL, NULL }
 };
 
 static const struct rel_csv_col adult_cols[] = {
@@ -78,21 +79,30 @@ struct entity {
 	const struct spec *spec;
 	size_t n;
 	const char *sel, *ins, *upd, *deact;
+	/* Another record of the kind holding a login (?1) or an email
+	 * (?1; NULL: emails need not be unique), but for key ?2. */
+	const char *login, *email;
 };
 
 static const struct entity entities[] = {
 	{ "student", student_cols, student_spec, NELEM(student_cols),
 	  "SELECT student_id, given_name, family_name, preferred_name, "
-	  "pronouns, grade, home_language, active FROM student "
+	  "pronouns, grade, home_language, active, email, login FROM student "
 	  "WHERE student_id = ?1",
 	  "INSERT INTO student (student_id, given_name, family_name, "
-	  "preferred_name, pronouns, grade, home_language, active, updated_at) "
-	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+	  "preferred_name, pronouns, grade, home_language, active, email, "
+	  "login, updated_at) "
+	  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
 	  "UPDATE student SET given_name = ?2, family_name = ?3, "
 	  "preferred_name = ?4, pronouns = ?5, grade = ?6, home_language = ?7, "
-	  "active = ?8, updated_at = ?9 WHERE student_id = ?1",
+	  "active = ?8, email = ?9, login = ?10, updated_at = ?11 "
+	  "WHERE student_id = ?1",
 	  "UPDATE student SET active = 0, updated_at = ?2 "
-	  "WHERE student_id = ?1" },
+	  "WHERE student_id = ?1",
+	  "SELECT student_id FROM student WHERE login = ?1 "
+	  "AND student_id <> ?2",
+	  "SELECT student_id FROM student WHERE email = ?1 COLLATE NOCASE "
+	  "AND student_id <> ?2" },
 	{ "adult", adult_cols, adult_spec, NELEM(adult_cols),
 	  "SELECT adult_id, given_name, family_name, email, role, login, "
 	  "active FROM adult WHERE adult_id = ?1",
@@ -101,7 +111,9 @@ static const struct entity entities[] = {
 	  "UPDATE adult SET given_name = ?2, family_name = ?3, email = ?4, "
 	  "role = ?5, login = ?6, active = ?7, updated_at = ?8 "
 	  "WHERE adult_id = ?1",
-	  "UPDATE adult SET active = 0, updated_at = ?2 WHERE adult_id = ?1" },
+	  "UPDATE adult SET active = 0, updated_at = ?2 WHERE adult_id = ?1",
+	  "SELECT adult_id FROM adult WHERE login = ?1 AND adult_id <> ?2",
+	  NULL },
 	{ "group", group_cols, group_spec, NELEM(group_cols),
 	  "SELECT g.group_id, g.name, g.kind, a.adult_id, g.active FROM grp g "
 	  "LEFT JOIN adult a ON a.id = g.lead_adult WHERE g.group_id = ?1",
@@ -109,7 +121,8 @@ static const struct entity entities[] = {
 	  "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	  "UPDATE grp SET name = ?2, kind = ?3, lead_adult = ?4, active = ?5, "
 	  "updated_at = ?6 WHERE group_id = ?1",
-	  "UPDATE grp SET active = 0, updated_at = ?2 WHERE group_id = ?1" },
+	  "UPDATE grp SET active = 0, updated_at = ?2 WHERE group_id = ?1",
+	  NULL, NULL },
 };
 
 static int write_student(struct rel_db *, const struct rel_rec *,
@@ -355,17 +368,18 @@ bind_col(sqlite3_stmt *st, int p, const struct spec *sp, const char *v,
 		sqlite3_bind_text(st, p, v, (int)len, SQLITE_STATIC);
 }
 
+/* Is a login (or a student's email) another record's? */
 static int
-login_taken(struct rel_db *db, const struct rel_rec *rec, const char *login,
+taken(struct rel_db *db, const struct entity *en, const char *sql,
+    const struct rel_rec *rec, const char *col, const char *login,
     size_t len, struct rel_err *e)
 {
 	sqlite3_stmt *st;
 	int rc;
 
-	if (login == NULL)
+	if (login == NULL || sql == NULL)
 		return 0;
-	if ((rc = rel_db_stmt(db, "SELECT adult_id FROM adult WHERE login = ?1 "
-	    "AND adult_id <> ?2", &st, e)) != 0)
+	if ((rc = rel_db_stmt(db, sql, &st, e)) != 0)
 		return rc;
 	sqlite3_bind_text(st, 1, login, (int)len, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, rec->v[0], (int)rec->len[0], SQLITE_STATIC);
@@ -376,8 +390,9 @@ login_taken(struct rel_db *db, const struct rel_rec *rec, const char *login,
 		rel_strlcpy(other, (const char *)sqlite3_column_text(st, 0),
 		    sizeof(other));
 		sqlite3_reset(st);
-		return rel_err_value(e, REL_EDATA, rec->file, rec->line, "login",
-		    login, len, "is already the login of adult %s", other);
+		return rel_err_value(e, REL_EDATA, rec->file, rec->line, col,
+		    login, len, "is already the %s of %s %s", col, en->noun,
+		    other);
 	}
 	sqlite3_reset(st);
 	return rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc, "checking a login", e);
@@ -453,8 +468,11 @@ write_entity(struct rel_db *db, const struct entity *en,
 		}
 		if (exists && !same(val[i], vlen[i], oldnull[i] ? NULL : old[i]))
 			changed = 1;
-		if (en->spec[i].type == C_LOGIN && (rc = login_taken(db, rec,
-		    val[i], vlen[i], e)) != 0)
+		if (en->spec[i].type == C_LOGIN && (rc = taken(db, en,
+		    en->login, rec, "login", val[i], vlen[i], e)) != 0)
+			return rc;
+		if (en->spec[i].type == C_EMAIL && (rc = taken(db, en,
+		    en->email, rec, "email", val[i], vlen[i], e)) != 0)
 			return rc;
 	}
 	if (exists && !changed) {
@@ -646,7 +664,8 @@ rel_roster_deactivate(struct rel_db *db, enum rel_roster_kind k,
  * mode, ?6 student set on. */
 static const char *const list_sql[REL_ROSTER_NKINDS] = {
 	"SELECT s.student_id, s.given_name, s.family_name, s.preferred_name, "
-	"s.pronouns, s.grade, s.home_language, s.active FROM student s "
+	"s.pronouns, s.grade, s.home_language, s.active, s.email, s.login "
+	"FROM student s "
 	"WHERE (?1 IS NULL OR s.grade = ?1) "
 	"AND (?2 IS NULL OR s.id IN (SELECT m.student FROM member m "
 	"  JOIN grp g ON g.id = m.grp WHERE g.group_id = ?2 AND m.active = 1)) "

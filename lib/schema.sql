@@ -366,3 +366,54 @@ CREATE INDEX indicator_name_day ON indicator (name, day);
 -- rel-flag's no_adult rule reads each student's primary adults, past
 -- ones included (as of a day), through this index.
 CREATE INDEX primary_adult_student ON primary_adult (student, start_at);
+
+-- migration 12
+-- Students' email and login, so that exports of online forms, which name
+-- a student by their school account, can be imported (--student-from
+-- email). Each is unique; emails compare without case.
+ALTER TABLE student ADD COLUMN email TEXT;
+ALTER TABLE student ADD COLUMN login TEXT;
+CREATE UNIQUE INDEX student_email ON student (email COLLATE NOCASE)
+    WHERE email IS NOT NULL;
+CREATE UNIQUE INDEX student_login ON student (login) WHERE login IS NOT NULL;
+
+-- A student's parents and guardians, as the school's information system
+-- knows them (OneRoster users of role parent, guardian or relative).
+-- guardian_id is that system's id for the person; one row per student
+-- they are linked to. A family contact recorded without a contact name
+-- takes the name of the student's one guardian (of its relationship,
+-- when given).
+CREATE TABLE guardian (
+	id INTEGER PRIMARY KEY,
+	student INTEGER NOT NULL REFERENCES student (id),
+	guardian_id TEXT NOT NULL CHECK (length(guardian_id) BETWEEN 1 AND 64),
+	name TEXT NOT NULL CHECK (name <> ''),
+	relationship TEXT NOT NULL CHECK (relationship IN ('parent',
+	    'guardian', 'relative')),
+	email TEXT,
+	phone TEXT,
+	sms TEXT,
+	active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+	updated_at TEXT NOT NULL,
+	UNIQUE (student, guardian_id)
+) STRICT;
+CREATE INDEX guardian_id ON guardian (guardian_id);
+
+-- What each OneRoster sourcedId became, so that a delta file, or an
+-- enrollment of a user imported the night before, finds its record, and
+-- a bulk file can deactivate what it no longer lists. type is the
+-- OneRoster file (user, class, enrollment); kind what rel made of it
+-- (student, adult, guardian, group, member); rel_id its id (for a member,
+-- the group) and member_id the member's; scope the --school the import
+-- was limited to ('' for none).
+CREATE TABLE oneroster (
+	type TEXT NOT NULL CHECK (type IN ('user', 'class', 'enrollment')),
+	sourced_id TEXT NOT NULL,
+	kind TEXT NOT NULL CHECK (kind IN ('student', 'adult', 'guardian',
+	    'group', 'member')),
+	rel_id TEXT NOT NULL,
+	member_id TEXT,
+	member_kind TEXT,
+	scope TEXT NOT NULL DEFAULT '',
+	PRIMARY KEY (type, sourced_id)
+) STRICT, WITHOUT ROWID;

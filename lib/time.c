@@ -6,8 +6,10 @@
  * which need no tables and are exact for the proleptic Gregorian calendar.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "internal.h"
@@ -394,4 +396,230 @@ rel_time_opt(const char *opt, const char *s, int end, int64_t *secs,
 	return rel_err_value(e, REL_EUSAGE, NULL, 0, opt, s, len, "is not a "
 	    "date (YYYY-MM-DD), a date-time (YYYY-MM-DDTHH:MM) or a span "
 	    "(14d, 6w, 3m, today)");
+}
+
+/*
+ * --date-format: a strptime-like pattern, read here rather than by
+ * strptime(3) so that it does not depend on the locale, never guesses,
+ * and says exactly what it takes. Directives: %Y (four digits), %y (two:
+ * 2000-2099), %m %d %e %H %I %M %S (one or two digits), %p (AM or PM,
+ * any case, dots allowed), %b %B (English month names or their first
+ * three letters), %F (%Y-%m-%d), %T (%H:%M:%S), %%. A space matches one
+ * or more spaces; anything else matches itself.
+ */
+static const char *const month_names[] = { "january", "february", "march",
+	"april", "may", "june", "july", "august", "september", "october",
+	"november", "december" };
+
+/* Up to max digits (at least one) at s[*i]: the value, or -1. */
+static int
+fmt_num(const char *s, size_t len, size_t *i, int max)
+{
+	int v = 0, n = 0;
+
+	while (*i < len && n < max && s[*i] >= '0' && s[*i] <= '9') {
+		v = v * 10 + (s[*i] - '0');
+		(*i)++;
+		n++;
+	}
+	return n == 0 ? -1 : v;
+}
+
+/* The fields a pattern read; -1 where it has none. */
+struct fmt_tm {
+	int y, m, d, hh, mi, ss, pm;
+};
+
+/* Is the rest of a pattern only a time (so that a value may stop before
+ * it and be a date)? */
+static int
+fmt_time_only(const char *f)
+{
+	for (; *f != '\0'; f++) {
+		if (*f == ' ' || *f == 'T' || *f == ':' || *f == '.')
+			continue;
+		if (*f != '%' || f[1] == '\0' || strchr("HIMSpT", f[1]) == NULL)
+			return 0;
+		f++;
+	}
+	return 1;
+}
+
+static int
+fmt_read(const char *f, const char *s, size_t len, size_t *i,
+    struct fmt_tm *t)
+{
+	int v;
+	size_t k, n;
+
+	for (; *f != '\0'; f++) {
+		if (*i == len && t->y >= 0 && t->m >= 0 && t->d >= 0 &&
+		    fmt_time_only(f))
+			return 0;
+		if (*f == ' ') {
+			if (*i == len || s[*i] != ' ')
+				return -1;
+			while (*i < len && s[*i] == ' ')
+				(*i)++;
+			continue;
+		}
+		if (*f != '%') {
+			if (*i == len || s[*i] != *f)
+				return -1;
+			(*i)++;
+			continue;
+		}
+		switch (*++f) {
+		case '%':
+			if (*i == len || s[*i] != '%')
+				return -1;
+			(*i)++;
+			break;
+		case 'Y':
+			if (len - *i < 4 || (v = digits(s + *i, 4)) < 0)
+				return -1;
+			*i += 4;
+			t->y = v;
+			break;
+		case 'y':
+			if (len - *i < 2 || (v = digits(s + *i, 2)) < 0)
+				return -1;
+			*i += 2;
+			t->y = 2000 + v;
+			break;
+		case 'm':
+			if ((t->m = fmt_num(s, len, i, 2)) < 0)
+				return -1;
+			break;
+		case 'd':
+		case 'e':
+			if ((t->d = fmt_num(s, len, i, 2)) < 0)
+				return -1;
+			break;
+		case 'H':
+		case 'I':
+			if ((t->hh = fmt_num(s, len, i, 2)) < 0)
+				return -1;
+			if (*f == 'I' && (t->hh < 1 || t->hh > 12))
+				return -1;
+			if (*f == 'I' && t->pm < 0)
+				t->pm = 2;	/* needs a %p */
+			break;
+		case 'M':
+			if ((t->mi = fmt_num(s, len, i, 2)) < 0)
+				return -1;
+			break;
+		case 'S':
+			if ((t->ss = fmt_num(s, len, i, 2)) < 0)
+				return -1;
+			break;
+		case 'p':
+			if (*i == len || strchr("AaPp", s[*i]) == NULL)
+				return -1;
+			t->pm = s[*i] == 'P' || s[*i] == 'p';
+			(*i)++;
+			if (*i < len && s[*i] == '.')
+				(*i)++;
+			if (*i == len || (s[*i] != 'M' && s[*i] != 'm'))
+				return -1;
+			(*i)++;
+			if (*i < len && s[*i] == '.')
+				(*i)++;
+			break;
+		case 'b':
+		case 'B':
+			for (n = 0; *i + n < len && ((s[*i + n] >= 'a' &&
+			    s[*i + n] <= 'z') || (s[*i + n] >= 'A' &&
+			    s[*i + n] <= 'Z')); n++)
+				;
+			for (k = 0; k < 12; k++)
+				if ((n == 3 || n == strlen(month_names[k])) &&
+				    strncasecmp(s + *i, month_names[k], n) == 0)
+					break;
+			if (k == 12)
+				return -1;
+			t->m = (int)k + 1;
+			*i += n;
+			break;
+		case 'F':
+			if (fmt_read("%Y-%m-%d", s, len, i, t) != 0)
+				return -1;
+			break;
+		case 'T':
+			if (fmt_read("%H:%M:%S", s, len, i, t) != 0)
+				return -1;
+			break;
+		default:
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+rel_datefmt_check(const char *fmt, struct rel_err *e)
+{
+	int y = 0, m = 0, d = 0, h12 = 0, p = 0;
+	const char *f;
+
+	for (f = fmt; *f != '\0'; f++) {
+		if (*f != '%')
+			continue;
+		switch (*++f) {
+		case 'Y': case 'y': y = 1; break;
+		case 'm': case 'b': case 'B': m = 1; break;
+		case 'd': case 'e': d = 1; break;
+		case 'F': y = m = d = 1; break;
+		case 'I': h12 = 1; break;
+		case 'p': p = 1; break;
+		case 'H': case 'M': case 'S': case 'T': case '%': break;
+		default:
+			return rel_err_value(e, REL_EUSAGE, NULL, 0,
+			    "--date-format", fmt, strlen(fmt), "has %%%.1s, "
+			    "which is not one of %%Y %%y %%m %%d %%e %%H %%I "
+			    "%%M %%S %%p %%b %%B %%F %%T %%%%", f);
+		}
+		if (*f == '\0')
+			break;
+	}
+	if (!y || !m || !d)
+		return rel_err_value(e, REL_EUSAGE, NULL, 0, "--date-format",
+		    fmt, strlen(fmt), "needs a year (%%Y or %%y), a month (%%m "
+		    "or %%b) and a day (%%d)");
+	if (h12 != p)
+		return rel_err_value(e, REL_EUSAGE, NULL, 0, "--date-format",
+		    fmt, strlen(fmt), "needs %%I and %%p together (a 12-hour "
+		    "clock)");
+	return 0;
+}
+
+int
+rel_datefmt_parse(const char *fmt, const char *s, size_t len, char *buf)
+{
+	struct fmt_tm t = { -1, -1, -1, -1, -1, -1, -1 };
+	char tmp[64];
+	size_t i = 0;
+
+	if (fmt_read(fmt, s, len, &i, &t) != 0 || i != len || t.y < 1900 ||
+	    t.m < 1 || t.m > 12 || t.d < 1 ||
+	    (unsigned)t.d > month_days(t.y, (unsigned)t.m))
+		return -1;
+	if (t.pm >= 0 && t.hh >= 0) {
+		if (t.pm == 2)
+			return -1;
+		t.hh = t.hh % 12 + (t.pm ? 12 : 0);
+	}
+	if (t.hh < 0) {
+		if (t.mi >= 0 || t.ss >= 0)
+			return -1;
+		snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", t.y, t.m, t.d);
+		rel_strlcpy(buf, tmp, REL_DATETIME_LEN);
+		return 0;
+	}
+	if (t.hh > 23 || t.mi > 59 || t.ss > 59)
+		return -1;
+	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02dT%02d:%02d:%02d", t.y, t.m,
+	    t.d, t.hh, t.mi < 0 ? 0 : t.mi, t.ss < 0 ? 0 : t.ss);
+	rel_strlcpy(buf, tmp, REL_DATETIME_LEN);
+	return 0;
 }

@@ -36,6 +36,8 @@ enum rel_cli_opt {
 	REL_O_REJECTS,			/* --rejects FILE */
 	REL_O_DRYRUN,			/* --dry-run */
 	REL_O_VIS,			/* --visibility V */
+	REL_O_STUDENTFROM,		/* --student-from id|email */
+	REL_O_DATEFMT,			/* --date-format FMT */
 	REL_O_HELP,			/* --help */
 	REL_O_VERSION,			/* --version */
 	REL_O_OWN
@@ -92,6 +94,8 @@ struct rel_cli_import {
 	int dry_run;			/* --dry-run */
 	const char *visibility;		/* --visibility: for rows that
 					   leave it empty (64 if not one) */
+	const char *student_from;	/* --student-from: id or email */
+	const char *date_format;	/* --date-format */
 	const struct rel_import_wide *wide;	/* --wide: how (NULL: not) */
 	int no_author;			/* the records carry no author (the
 					   roster): no acting adult is looked

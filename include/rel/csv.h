@@ -64,13 +64,18 @@ REL_API int rel_csv_next(struct rel_csv *r, const struct rel_csv_row **row,
 
 /* Binding a header to a record kind's fixed list of columns. */
 #define REL_COL_REQUIRED 1u
+/* A date-time (REL_COL_TIME) or date (REL_COL_DATE) column: --date-format
+ * reads it. */
+#define REL_COL_TIME 2u
+#define REL_COL_DATE 4u
 struct rel_csv_col {
 	const char *name;
 	unsigned flags;
 };
 
 /* Column renames from --map new=old,... (new: rel's name; old: the
- * file's). */
+ * file's). An old name holding a comma is quoted as in CSV:
+ * mood="How are you, today?" (a quote inside doubled). */
 struct rel_csv_renames;
 REL_API int rel_csv_renames_parse(struct rel_csv_renames **m,
     const char *spec, struct rel_err *e);

@@ -87,6 +87,12 @@ struct rel_import_opts {
 						   an empty or absent
 						   visibility column */
 	long max_messages;			/* 0: 50 */
+	/* --date-format: every date-time and date column (REL_COL_TIME,
+	 * REL_COL_DATE) is read by this pattern; NULL: ISO 8601 only. */
+	const char *date_format;
+	/* --student-from email: the student_id column holds a student's
+	 * email or login, resolved to their id. */
+	int student_from_email;
 	/* Wide input (--wide): every input is wide, its columns those of
 	 * the kind it is read as; NULL: one record a row. */
 	const struct rel_import_wide *wide;

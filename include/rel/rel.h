@@ -14,6 +14,7 @@
 #include "rel/set.h"
 #include "rel/import.h"
 #include "rel/roster.h"
+#include "rel/oneroster.h"
 #include "rel/connection.h"
 #include "rel/access.h"
 #include "rel/record.h"

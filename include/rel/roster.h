@@ -6,7 +6,7 @@
  *
  * Columns (rel-records(5)):
  *   student: student_id* given_name* family_name* preferred_name pronouns
- *            grade home_language active
+ *            grade home_language active email login
  *   adult:   adult_id* given_name* family_name* email role login active
  *   group:   group_id* name* kind lead_adult_id active
  *   member:  group_id* student_id adult_id active  (exactly one of the ids)

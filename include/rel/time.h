@@ -33,6 +33,16 @@ REL_API int rel_datetime_parse(const char *s, size_t len, int64_t *secs);
  * and sets *days, or -1. */
 REL_API int rel_when_parse(const char *s, size_t len, int32_t *days);
 
+/* An explicit date format (--date-format), strptime-like but fixed and
+ * locale-free: %Y %y %m %d %e %H %I %M %S %p %b %B %F %T %% (rel-records(5)).
+ * check: 0, or 64 with e set when fmt is not one rel reads. parse: s read
+ * by fmt into buf (REL_DATETIME_LEN) as YYYY-MM-DDTHH:MM:SS, or as
+ * YYYY-MM-DD when s stops before fmt's time; 0, or -1 if it does not
+ * match or is no real date. */
+REL_API int rel_datefmt_check(const char *fmt, struct rel_err *e);
+REL_API int rel_datefmt_parse(const char *fmt, const char *s, size_t len,
+    char *buf);
+
 /* Format days as YYYY-MM-DD into buf (REL_DATE_LEN). */
 REL_API void rel_date_format(int32_t days, char *buf);
 /* Format secs as YYYY-MM-DDTHH:MM:SS into buf (REL_DATETIME_LEN). */

@@ -12,10 +12,10 @@ A1,Amara,Osei,a1@school.example,counselor,aosei,1
 A2,Jonas,Lindqvist,a2@school.example,teacher,jlindqvist,1
 X
 	cat >students.csv <<'X'
-student_id,given_name,family_name,preferred_name,pronouns,grade,home_language,active
-S1,Thandiwe,Müller-Okafor,Thandi,she/her,9,isiZulu,1
-S2,Liam,O'Connor,,he/him,9,English,1
-S3,Mei,"King, Jr.",,,10,Mandarin,1
+student_id,given_name,family_name,preferred_name,pronouns,grade,home_language,active,email,login
+S1,Thandiwe,Müller-Okafor,Thandi,she/her,9,isiZulu,1,thandi.mo@students.example,tmuller
+S2,Liam,O'Connor,,he/him,9,English,1,Liam.OConnor@students.example,loconnor
+S3,Mei,"King, Jr.",,,10,Mandarin,1,,
 X
 	cat >groups.csv <<'X'
 group_id,name,kind,lead_adult_id,active
@@ -61,7 +61,7 @@ done
 case_ "import upserts by id and counts unchanged records"
 loaded
 sed 's/^S3,Mei,/S3,Meiling,/' students.csv >changed.csv
-printf 'S4,Oluwaseun,Adeyemi,,,11,Yoruba,1\n' >>changed.csv
+printf 'S4,Oluwaseun,Adeyemi,,,11,Yoruba,1,,\n' >>changed.csv
 run rel-roster import changed.csv
 status_is 0
 err_is <<'X'
@@ -129,7 +129,7 @@ db_save
 printf 'student_id,given_name,family_name,shoe_size\nS5,Ana,Silva,38\n' >f.csv
 run rel-roster import f.csv
 status_is 65
-err_has 'rel-roster: f.csv:1: "shoe_size" is not a known column (expected student_id, given_name, family_name, preferred_name, pronouns, grade, home_language, active; --ignore-unknown skips it, --map renames it)'
+err_has 'rel-roster: f.csv:1: "shoe_size" is not a known column (expected student_id, given_name, family_name, preferred_name, pronouns, grade, home_language, active, email, login; --ignore-unknown skips it, --map renames it)'
 db_unchanged
 run rel-roster import --ignore-unknown f.csv
 status_is 0
@@ -255,13 +255,35 @@ rel-roster: 4 bad records; nothing was imported
 X
 db_unchanged
 
+case_ "a student's email and login are unique; emails compare without case"
+loaded
+db_save
+cat >s.csv <<'X'
+student_id,given_name,family_name,email,login
+S8,Ana,Silva,THANDI.MO@students.example,asilva
+S9,Bo,Chen,bo@students.example,loconnor
+S10,Cy,Diaz,cy@,cdiaz
+X
+run rel-roster import s.csv
+status_is 65
+err_is <<'X'
+rel-roster: s.csv:2: email: "THANDI.MO@students.example" is already the email of student S1
+rel-roster: s.csv:3: login: "loconnor" is already the login of student S2
+rel-roster: s.csv:4: email: "cy@" is not an email address (name@host)
+rel-roster: 3 bad records; nothing was imported
+X
+db_unchanged
+run rel-roster set student S1 --email t.mo@students.example
+status_is 0
+check_eq "$(sql "select email from student where student_id='S1'")" t.mo@students.example "email changed by set"
+
 case_ "list filters: grade, group, adult, name"
 loaded
 run rel-roster list --grade 9
 out_is <<'X'
-student_id,given_name,family_name,preferred_name,pronouns,grade,home_language,active
-S1,Thandiwe,Müller-Okafor,Thandi,she/her,9,isiZulu,1
-S2,Liam,O'Connor,,he/him,9,English,1
+student_id,given_name,family_name,preferred_name,pronouns,grade,home_language,active,email,login
+S1,Thandiwe,Müller-Okafor,Thandi,she/her,9,isiZulu,1,thandi.mo@students.example,tmuller
+S2,Liam,O'Connor,,he/him,9,English,1,Liam.OConnor@students.example,loconnor
 X
 run rel-roster list --group C-1
 out_has 'S2,Liam'
@@ -297,8 +319,8 @@ loaded
 run_sh 'rel-roster list --grade 9 | rel-roster list --group C-1'
 status_is 0
 out_is <<'X'
-student_id,given_name,family_name,preferred_name,pronouns,grade,home_language,active
-S2,Liam,O'Connor,,he/him,9,English,1
+student_id,given_name,family_name,preferred_name,pronouns,grade,home_language,active,email,login
+S2,Liam,O'Connor,,he/him,9,English,1,Liam.OConnor@students.example,loconnor
 X
 
 case_ "an empty set selects nobody; a terminal or /dev/null selects everyone"
@@ -404,7 +426,7 @@ loaded
 run rel-roster list --grade 10 --format json
 out_is <<'X'
 [
-{"student_id":"S3","given_name":"Mei","family_name":"King, Jr.","preferred_name":"","pronouns":"","grade":"10","home_language":"Mandarin","active":"1"}
+{"student_id":"S3","given_name":"Mei","family_name":"King, Jr.","preferred_name":"","pronouns":"","grade":"10","home_language":"Mandarin","active":"1","email":"","login":""}
 ]
 X
 run rel-roster list adults --format tsv
@@ -415,10 +437,10 @@ A2	Jonas	Lindqvist	a2@school.example	teacher	jlindqvist	1
 X
 run rel-roster list --grade 9 --format table
 out_is <<'X'
-student_id  given_name  family_name    preferred_name  pronouns  grade  home_language  active
-----------  ----------  -------------  --------------  --------  -----  -------------  ------
-S1          Thandiwe    Müller-Okafor  Thandi          she/her   9      isiZulu        1
-S2          Liam        O'Connor                       he/him    9      English        1
+student_id  given_name  family_name    preferred_name  pronouns  grade  home_language  active  email                          login
+----------  ----------  -------------  --------------  --------  -----  -------------  ------  -----------------------------  --------
+S1          Thandiwe    Müller-Okafor  Thandi          she/her   9      isiZulu        1       thandi.mo@students.example     tmuller
+S2          Liam        O'Connor                       he/him    9      English        1       Liam.OConnor@students.example  loconnor
 X
 
 case_ "--excel-safe neutralises formulas"
@@ -470,9 +492,9 @@ rel-init create 2>/dev/null
 awk 'BEGIN {
 	split("Zoë,José,Thandiwe,Liam,Mei,Søren,Ngozi,Łukasz,Ayşe,Dũng", g, ",")
 	split("Müller-Okafor|O'\''Connor|\"King, Jr.\"|Nguyễn|Çelik|Silva", f, "|")
-	print "student_id,given_name,family_name,preferred_name,pronouns,grade,home_language,active"
+	print "student_id,given_name,family_name,preferred_name,pronouns,grade,home_language,active,email,login"
 	for (i = 1; i <= 100000; i++)
-		printf "S%06d,%s,%s,,,%d,English,1\n", i, g[i % 10 + 1], f[i % 6 + 1], 9 + i % 4
+		printf "S%06d,%s,%s,,,%d,English,1,,\n", i, g[i % 10 + 1], f[i % 6 + 1], 9 + i % 4
 }' >big.csv
 # Sanitizers and valgrind inflate memory by design: measure the plain build.
 if [ -x /usr/bin/time ] && [ "$REL_B" = build ] && [ -z "$REL_WRAP" ]; then
