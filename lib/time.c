@@ -454,7 +454,7 @@ fmt_read(const char *f, const char *s, size_t len, size_t *i,
 
 	for (; *f != '\0'; f++) {
 		if (*i == len && t->y >= 0 && t->m >= 0 && t->d >= 0 &&
-		    fmt_time_only(f))
+		    t->hh < 0 && t->mi < 0 && fmt_time_only(f))
 			return 0;
 		if (*f == ' ') {
 			if (*i == len || s[*i] != ' ')

@@ -368,6 +368,43 @@ test_bind_and_map(void **state)
 	rel_csv_renames_free(m);
 }
 
+/* --map: an old name holding a comma (or a quote) is quoted as in CSV. */
+static void
+test_map_quoted(void **state)
+{
+	static const struct rel_csv_col cols[] = { { "mood", 0 },
+		{ "note", 0 }, { "at", 0 } };
+	const struct rel_csv_row *hdr;
+	struct rel_csv_renames *m;
+	struct rel_csv *r;
+	struct rel_err e;
+	FILE *fp;
+	int idx[3];
+
+	(void)state;
+	assert_int_equal(rel_csv_renames_parse(&m, "mood=\"How are you, "
+	    "today?\",note=\"Say \"\"more\"\"\",at=When = now", &e), 0);
+	bind_hdr("When = now,\"How are you, today?\",\"Say \"\"more\"\"\"\n",
+	    &r, &fp, &hdr);
+	assert_int_equal(rel_csv_bind(hdr, "t", cols, 3, m, 0, idx, &e), 0);
+	assert_int_equal(idx[0], 1);
+	assert_int_equal(idx[1], 2);
+	assert_int_equal(idx[2], 0);
+	rel_csv_close(r);
+	fclose(fp);
+	rel_csv_renames_free(m);
+	/* Unterminated, empty, or text after the closing quote. */
+	assert_int_equal(rel_csv_renames_parse(&m, "mood=\"How", &e),
+	    REL_EUSAGE);
+	assert_non_null(strstr(e.msg, "quote an old name"));
+	assert_int_equal(rel_csv_renames_parse(&m, "mood=\"\"", &e),
+	    REL_EUSAGE);
+	assert_int_equal(rel_csv_renames_parse(&m, "mood=\"a\"b", &e),
+	    REL_EUSAGE);
+	assert_int_equal(rel_csv_renames_parse(&m, "mood=,note=x", &e),
+	    REL_EUSAGE);
+}
+
 static void
 test_header_rules(void **state)
 {
@@ -404,6 +441,7 @@ main(void)
 		cmocka_unit_test(test_writer_quoting),
 		cmocka_unit_test(test_iconv),
 		cmocka_unit_test(test_bind_and_map),
+		cmocka_unit_test(test_map_quoted),
 		cmocka_unit_test(test_header_rules),
 	};
 

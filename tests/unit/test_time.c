@@ -516,6 +516,70 @@ test_when_rejects(void **state)
 	set_now(NULL);
 }
 
+/* --date-format: what a pattern reads, and what it refuses. */
+static void
+test_datefmt(void **state)
+{
+	static const struct {
+		const char *fmt, *in, *out;
+	} ok[] = {
+		{ "%m/%d/%Y %H:%M:%S", "9/3/2025 14:05:11", "2025-09-03T14:05:11" },
+		{ "%m/%d/%Y %H:%M:%S", "09/03/2025  4:05:11", "2025-09-03T04:05:11" },
+		{ "%m/%d/%Y %H:%M:%S", "9/10/2025", "2025-09-10" },
+		{ "%d/%m/%Y %H:%M", "03/09/2025 14:05", "2025-09-03T14:05:00" },
+		{ "%m/%d/%Y %I:%M:%S %p", "9/3/2025 2:05:11 PM",
+		  "2025-09-03T14:05:11" },
+		{ "%m/%d/%Y %I:%M:%S %p", "9/3/2025 12:05:11 am",
+		  "2025-09-03T00:05:11" },
+		{ "%m/%d/%Y %I:%M:%S %p", "9/3/2025 12:00:00 p.m.",
+		  "2025-09-03T12:00:00" },
+		{ "%b %d, %Y", "Sep 3, 2025", "2025-09-03" },
+		{ "%B %e %Y", "february 29 2024", "2024-02-29" },
+		{ "%d.%m.%y", "03.09.25", "2025-09-03" },
+		{ "%FT%T", "2025-09-03T14:05:11", "2025-09-03T14:05:11" },
+		{ "%Y%m%d 100%%", "20250903 100%", "2025-09-03" },
+	};
+	static const struct {
+		const char *fmt, *in;
+	} bad[] = {
+		{ "%m/%d/%Y %H:%M:%S", "2025-09-03 14:05:11" },
+		{ "%m/%d/%Y %H:%M:%S", "2/30/2025 1:00:00" },
+		{ "%m/%d/%Y %H:%M:%S", "13/1/2025 1:00:00" },
+		{ "%m/%d/%Y %H:%M:%S", "1/1/2025 24:00:00" },
+		{ "%m/%d/%Y %H:%M:%S", "1/1/2025 1:60:00" },
+		{ "%m/%d/%Y %H:%M:%S", "1/1/2025 1:00:00 extra" },
+		{ "%m/%d/%Y %H:%M:%S", "1/1/2025 1:00" },
+		{ "%m/%d/%Y", "1/1/25" },
+		{ "%m/%d/%Y %I:%M %p", "1/1/2025 13:00 PM" },
+		{ "%m/%d/%Y %I:%M %p", "1/1/2025 1:00 XM" },
+		{ "%b %d %Y", "Sept 3 2025" },
+		{ "%m/%d/%Y", "" },
+		{ "%m/%d/%Y", "1/1/1899" },
+	};
+	char buf[REL_DATETIME_LEN];
+	struct rel_err e;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
+		assert_int_equal(rel_datefmt_check(ok[i].fmt, &e), 0);
+		assert_int_equal(rel_datefmt_parse(ok[i].fmt, ok[i].in,
+		    strlen(ok[i].in), buf), 0);
+		assert_string_equal(buf, ok[i].out);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(rel_datefmt_parse(bad[i].fmt, bad[i].in,
+		    strlen(bad[i].in), buf), -1);
+	/* A value is read to its length, not to a NUL. */
+	assert_int_equal(rel_datefmt_parse("%m/%d/%Y", "9/3/2025junk", 8, buf),
+	    0);
+	assert_string_equal(buf, "2025-09-03");
+	assert_int_equal(rel_datefmt_check("%m/%d/%Q", &e), REL_EUSAGE);
+	assert_int_equal(rel_datefmt_check("%H:%M", &e), REL_EUSAGE);
+	assert_int_equal(rel_datefmt_check("%m/%d/%Y %I:%M", &e), REL_EUSAGE);
+	assert_int_equal(rel_datefmt_check("%m/%d/%Y %", &e), REL_EUSAGE);
+}
+
 int
 main(void)
 {
@@ -536,6 +600,7 @@ main(void)
 		cmocka_unit_test_setup(test_now_clock, reset),
 		cmocka_unit_test_setup(test_when_spans, reset),
 		cmocka_unit_test_setup(test_when_rejects, reset),
+		cmocka_unit_test(test_datefmt),
 	};
 
 	return cmocka_run_group_tests_name("time: dates, date-times and spans",
