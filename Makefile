@@ -7,6 +7,9 @@ LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 MANDIR ?= $(PREFIX)/share/man
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+# Where bash-completion and zsh look for completions; a packager may move them.
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 
 # The release version lives in include/rel/base.h; the ABI version is kept
 # apart from it and changes only when librel's interface does.
@@ -120,7 +123,7 @@ demo: deps
 	@$(MAKE) --no-print-directory all
 	@sh tools/demo.sh $(B)
 
-install: all
+install: all install-completions
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR)/rel \
 	    $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7 \
 	    $(DESTDIR)$(PKGCONFIGDIR)
@@ -137,14 +140,29 @@ install: all
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
 	    rel.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/rel.pc
 
+# bash-completion loads a command's completion from a file named after the
+# command: one copy of rel.bash under each name. zsh's _rel stands alone:
+# rel.bash's text goes in at its @REL_BASH@ line, and #compdef names every
+# command built here.
+install-completions:
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	cp completions/rel.bash $(DESTDIR)$(BASHCOMPDIR)/rel
+	for c in $(filter-out rel,$(CMDS)); do \
+	    ln -sf rel $(DESTDIR)$(BASHCOMPDIR)/$$c || exit 1; done
+	sed -e '/^# @REL_BASH@$$/r completions/rel.bash' \
+	    -e 's|^#compdef .*|#compdef $(sort $(CMDS))|' \
+	    completions/_rel > $(DESTDIR)$(ZSHCOMPDIR)/_rel
+
 uninstall:
 	for c in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$c; done
 	rm -f $(DESTDIR)$(LIBDIR)/librel.a $(DESTDIR)$(LIBDIR)/librel.so*
 	rm -rf $(DESTDIR)$(INCLUDEDIR)/rel
 	for m in $(MAN1) $(MAN5) $(MAN7); do rm -f $(DESTDIR)$(MANDIR)/$${m#man/}; done
 	rm -f $(DESTDIR)$(PKGCONFIGDIR)/rel.pc
+	for c in $(CMDS); do rm -f $(DESTDIR)$(BASHCOMPDIR)/$$c; done
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_rel
 
 clean:
 	rm -rf build build-san demo
 
-.PHONY: all man deps tests check check-valgrind lint demo install uninstall clean
+.PHONY: all man deps tests check check-valgrind lint demo install install-completions uninstall clean

@@ -9,6 +9,7 @@
  *   rel-roster add KIND ID [FIELD OPTIONS]
  *   rel-roster set KIND ID [FIELD OPTIONS]
  *   rel-roster deactivate KIND ID [--student ID | --adult ID]
+ *   rel-roster ids student|adult|group [PREFIX]
  *
  * Every verb takes --db PATH. Nothing is ever deleted.
  */
@@ -33,6 +34,7 @@ usage(FILE *fp, int status)
 	    "       rel-roster add KIND ID [--db PATH] [FIELD OPTIONS]\n"
 	    "       rel-roster set KIND ID [--db PATH] [FIELD OPTIONS]\n"
 	    "       rel-roster deactivate KIND ID [--db PATH] [--student ID | --adult ID]\n"
+	    "       rel-roster ids student|adult|group [PREFIX] [--db PATH]\n"
 	    "KIND is student, adult, group or member. FIELD OPTIONS:\n"
 	    "  students: --given-name --family-name --preferred-name --pronouns\n"
 	    "            --grade --home-language --active --email --login\n"
@@ -99,6 +101,7 @@ static const int import_opts[] = { REL_O_DB, O_KIND, REL_O_MAP, REL_O_IGNORE, RE
 static const int list_opts[] = { REL_O_DB, REL_O_FORMAT, REL_O_EXCEL, O_GRADE, O_GROUP,
 	O_ADULT, O_NAME, O_INACTIVE, O_ALL, 0 };
 static const int deact_opts[] = { REL_O_DB, O_STUDENT, O_ADULT, 0 };
+static const int ids_opts[] = { REL_O_DB, 0 };
 static const int field_opts[] = { REL_O_DB, O_GIVEN, O_FAMILY, O_PREFERRED,
 	O_PRONOUNS, O_GRADE, O_LANGUAGE, O_EMAIL, O_ROLE, O_LOGIN, O_NAME,
 	O_KIND, O_LEAD, O_ACTIVE, O_STUDENT, O_ADULT, 0 };
@@ -367,6 +370,31 @@ do_set(struct rel_cli_args *a)
 	return do_write(a, REL_UPDATE, "set");
 }
 
+/* ids: for shell completion, so no names and no audit. */
+static int
+do_ids(struct rel_cli_args *a)
+{
+	enum rel_roster_kind k;
+	struct rel_db *db;
+	struct rel_err e;
+	int rc;
+
+	rel_err_clear(&e);
+	if (a->nargs < 1 || a->nargs > 2)
+		usage(stderr, REL_EUSAGE);
+	if (rel_roster_kind_parse(a->args[0], &k, &e) != 0)
+		return fail(&e);
+	if ((rc = rel_cli_db(V(REL_O_DB), REL_DB_READONLY, &db)) != 0)
+		return rc;
+	if ((rc = rel_roster_ids(db, k, a->nargs == 2 ? a->args[1] : NULL,
+	    stdout, &e)) != 0)
+		rel_err_print(&e);
+	rel_db_close(db);
+	if (rc == REL_EUSAGE)
+		usage(stderr, rc);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -376,6 +404,7 @@ main(int argc, char **argv)
 		{ "add", field_opts, do_add },
 		{ "set", field_opts, do_set },
 		{ "deactivate", deact_opts, do_deactivate },
+		{ "ids", ids_opts, do_ids },
 	};
 
 	return rel_cli_main(argc, argv, verbs, sizeof(verbs) / sizeof(verbs[0]),

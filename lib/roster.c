@@ -828,3 +828,42 @@ rel_roster_list(struct rel_db *db, enum rel_roster_kind k,
 	sqlite3_reset(st);
 	return rc;
 }
+
+/*
+ * Completion reads ids as the user types, so the query must stay a range
+ * on the UNIQUE index whatever the school's size: every id that starts
+ * with ?1 sorts at or after ?1 and before ?1 followed by the highest code
+ * point. A LIKE or substr() match would scan the table.
+ */
+static const char *const ids_sql[] = {
+	"SELECT student_id FROM student WHERE student_id >= ?1 AND "
+	"student_id < ?1 || char(1114111) AND active ORDER BY student_id "
+	"LIMIT ?2",
+	"SELECT adult_id FROM adult WHERE adult_id >= ?1 AND "
+	"adult_id < ?1 || char(1114111) AND active ORDER BY adult_id LIMIT ?2",
+	"SELECT group_id FROM grp WHERE group_id >= ?1 AND "
+	"group_id < ?1 || char(1114111) AND active ORDER BY group_id LIMIT ?2",
+};
+
+int
+rel_roster_ids(struct rel_db *db, enum rel_roster_kind k, const char *prefix,
+    FILE *fp, struct rel_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (k >= NELEM(ids_sql))
+		return rel_err_set(e, REL_EUSAGE, "ids: a kind is student, "
+		    "adult or group");
+	if ((rc = rel_db_stmt(db, ids_sql[k], &st, e)) != 0)
+		return rc;
+	sqlite3_bind_text(st, 1, prefix != NULL ? prefix : "", -1,
+	    SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, REL_ROSTER_IDS_MAX);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fprintf(fp, "%s\n", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return rel_db_fail(db, rc, "ids", e);
+	return 0;
+}

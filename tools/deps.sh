@@ -4,8 +4,10 @@
 set -u
 # chromium and fonts-dejavu-core: tests/cli/browser.sh renders the HTML
 # reports in a real (headless) browser, with a font to draw their text.
+# man-db and zsh: tests/cli/install.sh checks that man finds the installed
+# pages and that zsh loads the installed completion.
 # REL_DEPS_EXTRA adds package names (the tests use it to see the message).
-pkgs="${REL_DEPS_EXTRA:-} gcc make libsqlite3-dev libcsv-dev libsodium-dev libcmocka-dev pkg-config mandoc sqlite3 time cppcheck shellcheck valgrind chromium fonts-dejavu-core"
+pkgs="${REL_DEPS_EXTRA:-} gcc make libsqlite3-dev libcsv-dev libsodium-dev libcmocka-dev pkg-config mandoc sqlite3 time cppcheck shellcheck valgrind chromium fonts-dejavu-core man-db zsh"
 missing=""
 for p in $pkgs; do
 	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null)

@@ -14,6 +14,8 @@
 #ifndef REL_ROSTER_H
 #define REL_ROSTER_H
 
+#include <stdio.h>
+
 #include "rel/base.h"
 #include "rel/err.h"
 #include "rel/csv.h"
@@ -72,5 +74,14 @@ REL_API int rel_roster_list(struct rel_db *db, enum rel_roster_kind k,
     const struct rel_roster_filter *f, struct rel_out *o, struct rel_err *e);
 /* Normalise a grade (PK, TK, KG, 1-13, ...) into buf; 65 if not one. */
 REL_API int rel_roster_grade(const char *s, size_t len, char *buf, size_t n);
+
+
+/* At most this many ids from rel_roster_ids. */
+#define REL_ROSTER_IDS_MAX 500
+/* The active ids of students, adults or groups that start with prefix
+ * ("" or NULL: all), sorted, one a line on fp, at most REL_ROSTER_IDS_MAX;
+ * for shell completion. Any other kind is 64. */
+REL_API int rel_roster_ids(struct rel_db *db, enum rel_roster_kind k,
+    const char *prefix, FILE *fp, struct rel_err *e);
 
 #endif

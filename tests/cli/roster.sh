@@ -508,3 +508,97 @@ status_is 0
 err_has '100000 students: 100000 added'
 run_sh 'rel-roster list'
 out_file_is big.csv
+
+case_ "ids: the active ids that begin with a prefix, sorted, for completion"
+cp "$DATA"/adults.csv "$DATA"/students.csv "$DATA"/groups.csv \
+    "$DATA"/members.csv .
+roster_db
+db_save
+run rel-roster ids student 10021
+status_is 0
+out_is <<'OUT'
+100210
+100211
+OUT
+err_empty
+run rel-roster ids adult
+status_is 0
+out_is <<'OUT'
+A901
+A902
+A903
+A904
+A905
+OUT
+run rel-roster ids groups ADV-
+status_is 0
+out_is <<'OUT'
+ADV-204
+OUT
+run rel-roster ids student 9
+status_is 0
+out_lines 0
+db_unchanged
+
+case_ "ids: LIKE's wildcards are plain characters; at most 500 ids"
+rel-init create 2>/dev/null
+{
+	echo "adult_id,given_name,family_name"
+	echo "A_1,Ana,Ruiz"
+	echo "AB1,Bo,Chen"
+	echo "A%1,Cy,Doe"
+} >a.csv
+awk 'BEGIN { print "student_id,given_name,family_name"
+	for (i = 1; i <= 600; i++) printf "S%04d,Zoë,Silva\n", i }' >s.csv
+rel-roster import a.csv s.csv 2>/dev/null
+run rel-roster ids adult A_
+out_is <<'OUT'
+A_1
+OUT
+run rel-roster ids adult A%
+out_is <<'OUT'
+A%1
+OUT
+run rel-roster ids student
+status_is 0
+out_lines 500
+out_has S0500
+out_lacks S0501
+run rel-roster ids student S06
+out_is <<'OUT'
+S0600
+OUT
+
+case_ "ids: a range of the UNIQUE index, not a scan of the table"
+sample_db 20
+# The WHERE clause of lib/roster.c's ids_sql: keep the two alike.
+for t in student:student_id adult:adult_id grp:group_id; do
+	plan=$(sql "EXPLAIN QUERY PLAN SELECT ${t#*:} FROM ${t%:*}
+	    WHERE ${t#*:} >= 'S' AND ${t#*:} < 'S' || char(1114111) AND active
+	    ORDER BY ${t#*:} LIMIT 500")
+	case $plan in
+	*"SEARCH ${t%:*} USING INDEX"*">? AND"*"<?)"*) ;;
+	*) fail_ "${t%:*}: not an index range: $plan" ;;
+	esac
+done
+
+case_ "ids: a kind of student, adult or group is required (64)"
+sample_db 5
+run rel-roster ids member
+status_is 64
+err_has 'rel-roster: ids: a kind is student, adult or group'
+err_has 'usage: rel-roster'
+run rel-roster ids
+status_is 64
+run rel-roster ids pupil
+status_is 64
+run rel-roster ids student S0 extra
+status_is 64
+run rel-roster ids student --format csv
+status_is 64
+err_has '--format does not apply here'
+
+case_ "ids: no database is 66"
+run rel-roster ids student --db nowhere.db
+status_is 66
+out_lines 0
