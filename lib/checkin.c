@@ -160,6 +160,39 @@ person(struct rel_db *db, int adult, const struct rel_rec *r, size_t i,
 	return 0;
 }
 
+/* Is r, whose student is not active (or not known), a check-in already
+ * held? e keeps the caller's message. */
+static int
+left_duplicate(struct rel_db *db, const struct rel_rec *r, int64_t at,
+    int kind, int *dup, struct rel_err *e)
+{
+	sqlite3_stmt *st;
+	struct rel_err e2;
+	int rc;
+
+	*dup = 0;
+	if ((rc = rel_db_stmt(db, "SELECT 1 FROM checkin WHERE student = "
+	    "(SELECT id FROM student WHERE student_id = ?1 AND active = 0) "
+	    "AND at = ?2 AND kind = ?3 AND ifnull(adult, 0) = ifnull((SELECT "
+	    "id FROM adult WHERE adult_id = ?4), ?5)", &st, &e2)) != 0) {
+		*e = e2;
+		return rc;
+	}
+	sqlite3_bind_text(st, 1, r->v[C_STUDENT], (int)r->len[C_STUDENT],
+	    SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, to_minute(at));
+	sqlite3_bind_int(st, 3, kind);
+	rel_rec_bind(st, 4, r, C_ADULT);
+	sqlite3_bind_int64(st, 5, rel_actor(db)->id);
+	rc = sqlite3_step(st);
+	*dup = rc == SQLITE_ROW;
+	sqlite3_clear_bindings(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return rel_db_fail(db, rc, "looking for a check-in", e);
+	return 0;
+}
+
 static int
 write_checkin(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
     struct rel_err *e)
@@ -200,8 +233,19 @@ write_checkin(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	    stamp.changes != sqlite3_total_changes64(h))
 		memo[0].len = memo[1].len = 0;
 	stamp.db = NULL;
-	if ((rc = person(db, 0, r, C_STUDENT, &student, e)) != 0)
-		return rc;
+	if ((rc = person(db, 0, r, C_STUDENT, &student, e)) != 0) {
+		int dup = 0;
+
+		/* An export imported again holds the check-ins of students
+		 * who have left since: those already here are duplicates,
+		 * as they would have been the night before. */
+		if (rc == REL_EDATA && (rc = left_duplicate(db, r, at, kind,
+		    &dup, e)) == 0 && dup) {
+			*out = REL_DUPLICATE;
+			return 0;
+		}
+		return rc != 0 ? rc : REL_EDATA;
+	}
 	if (!rel_rec_has(r, C_ADULT))
 		adult = rel_actor(db)->id;
 	else if ((rc = person(db, 1, r, C_ADULT, &adult, e)) != 0)

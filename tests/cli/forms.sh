@@ -36,6 +36,19 @@ X
 run rel-checkin import --as u-t1 --student-from email --date-format "$US" --map "$MAP" daily-form.csv
 status_is 0
 err_has '4 check-ins: 0 added'
+# A student who has left since: their answers already here are still
+# duplicates, so the evening's import goes on working.
+rel-roster deactivate student u-s3 2>/dev/null || fail_ "deactivate"
+run rel-checkin import --as u-t1 --student-from email --date-format "$US" --map "$MAP" daily-form.csv
+status_is 0
+err_is <<'X'
+rel-checkin: 4 check-ins: 0 added, 0 updated, 0 unchanged, 4 duplicates ignored
+X
+# A new answer of theirs is refused, as any write about them is.
+printf '11/20/2026 9:00:00,nakana@students.hv.example,3,3,3,\n' >>daily-form.csv
+run rel-checkin import --as u-t1 --student-from email --date-format "$US" --map "$MAP" daily-form.csv
+status_is 65
+err_has 'daily-form.csv:6: student_id: "u-s3" is deactivated'
 
 case_ "a bad row: an unknown email, a date that does not match, a day that is none"
 school

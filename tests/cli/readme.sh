@@ -54,3 +54,64 @@ $(head -n 5 "$T/err")"
 	fi
 done <tour
 [ "$n" -ge 8 ] || fail_ "only $n tour commands found"
+
+case_ "the five commands from a district's export to a running school"
+ln -s "$REL_ROOT/tests" tests
+ln -s "$REL_ROOT/examples" examples
+HOME="$T/home"
+export HOME
+# The section's commands, as the tour's are read above.
+awk '/^## /{on = ($0 == "## From a district'"'"'s export to a running school"); next}
+    on && /^    / {sub(/^    /, ""); printf "%s%s", $0, (/\\$/ ? "\n" : "\n\036\n")}' \
+    "$REL_ROOT/README.md" >five
+n=0
+cmd=""
+while IFS= read -r line; do
+	if [ "$line" != "$(printf '\036')" ]; then
+		cmd="${cmd:+$cmd
+}$line"
+		continue
+	fi
+	n=$((n + 1))
+	case $cmd in
+	# install.sh installs into a DESTDIR; the rest use the build.
+	"make "*install*) cmd=""; continue ;;
+	# Not into this machine's crontab: each job is run below instead.
+	"crontab examples/rel.crontab") cmd=""; continue ;;
+	esac
+	unset REL_DB
+	run_sh "$cmd"
+	status_is 0
+	cmd=""
+done <five
+check_eq "$n" 5 "five commands"
+check_eq "$(sqlite3 home/.local/share/rel/rel.db 'SELECT count(*) FROM checkin')" 4 "the form's check-ins"
+# The crontab's jobs, run as cron runs them: sh -c, \% made %, an empty
+# pipe on standard input, its variables set, /srv in this directory,
+# and a stand-in mail that keeps what it is given.
+mkdir -p srv/rel srv/sis srv/forms bin
+cp home/.local/share/rel/rel.db srv/rel/rel.db
+cp -R "$DATA/oneroster/delta" srv/sis/oneroster
+cp "$DATA/daily-form.csv" srv/forms/daily-checkin.csv
+cat >bin/mail <<EOF2
+#!/bin/sh
+cat >"$T/mail.body"
+EOF2
+chmod +x bin/mail
+jobs=0
+grep -E '^[0-9*]' "$REL_ROOT/examples/rel.crontab" |
+    sed -E 's/^([^ ]+ +){5}//' >jobs
+while IFS= read -r job; do
+	jobs=$((jobs + 1))
+	job=$(printf '%s' "$job" | sed -e 's/\\%/%/g' -e "s|/srv/|$T/srv/|g")
+	: | env -i PATH="$T/bin:$PATH" HOME="$T/home" REL_DB="$T/srv/rel/rel.db" \
+	    REL_AS=u-ad1 REL_NOW="$REL_NOW" sh -c "$job" >"$T/out" 2>"$T/err" ||
+	    fail_ "cron job failed: $job
+$(cat "$T/err")"
+done <jobs
+check_eq "$jobs" 3 "three cron jobs"
+grep -q '^REL_AS=u-ad1$' "$REL_ROOT/examples/rel.crontab" || fail_ "REL_AS changed"
+check_eq "$(sqlite3 srv/rel/rel.db "SELECT active FROM student WHERE student_id = 'u-s3'")" 0 "the nightly delta"
+check_eq "$(head -n 1 mail.body)" "<!DOCTYPE html>" "the Monday digest"
+
+case_end
