@@ -514,6 +514,44 @@ rel_family_quiet(struct rel_db *db, int64_t since, int set, struct rel_out *o,
 	return rc;
 }
 
+const char *const *
+rel_family_guardian_cols(size_t *n)
+{
+	static const char *const names[] = { "student_id", "guardian_id",
+		"name", "relationship", "email", "phone", "sms", "active" };
+
+	*n = NELEM(names);
+	return names;
+}
+
+/* ?1 narrow to the set, ?2 inactive ones too. The last two columns are
+ * rel_access_out's: the student, and a visibility of staff (a guardian
+ * is directory information, not a private record). */
+static const char sql_guardians[] =
+    "SELECT s.student_id, g.guardian_id, g.name, g.relationship, g.email, "
+    "g.phone, g.sms, g.active, s.id, 0 FROM guardian g "
+    "JOIN student s ON s.id = g.student "
+    "WHERE " REL_TEAM("s.id") " AND s.active = 1 "
+    "AND (?1 = 0 OR s.id IN (SELECT id FROM temp.rel_set)) "
+    "AND (?2 = 1 OR g.active = 1) "
+    "ORDER BY s.student_id, g.name, g.guardian_id";
+
+int
+rel_family_guardians(struct rel_db *db, int set, int all, struct rel_out *o,
+    struct rel_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = rel_db_stmt(db, sql_guardians, &st, e)) != 0)
+		return rc;
+	sqlite3_bind_int(st, 1, set != 0);
+	sqlite3_bind_int(st, 2, all != 0);
+	rc = rel_access_out(db, st, o, NULL, e);
+	sqlite3_reset(st);
+	return rc;
+}
+
 int
 rel_family_ahead(const char *opt, const char *s, int32_t *days,
     struct rel_err *e)
@@ -699,17 +737,49 @@ card_follow_ups(struct rel_db *db, sqlite3_int64 sid,
 	    "reading family follow-ups", e);
 }
 
+/* The card's line of who the family is. */
+static int
+card_guardians(struct rel_db *db, sqlite3_int64 sid, struct rel_card *c,
+    int *n, struct rel_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = rel_db_stmt(db, "SELECT name, relationship, "
+	    "coalesce(phone, sms, email) FROM guardian WHERE student = ?1 "
+	    "AND active = 1 ORDER BY name", &st, e)) != 0)
+		return rc;
+	sqlite3_bind_int64(st, 1, sid);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		(*n)++;
+		rel_card_bullet(c);
+		fputs("Family: ", c->fp);
+		rel_card_put(c, col(st, 0));
+		fprintf(c->fp, " (%s", col(st, 1));
+		if (has(st, 2)) {
+			fputs(", ", c->fp);
+			rel_card_put(c, col(st, 2));
+		}
+		putc(')', c->fp);
+		rel_card_end(c);
+	}
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc, "reading guardians",
+	    e);
+}
+
 int
 rel_family_card(struct rel_db *db, sqlite3_int64 sid, struct rel_card *c,
     struct rel_err *e)
 {
-	int rc, n = 0;
+	int rc, n = 0, ng = 0;
 
 	rel_card_heading(c, "Family contacts");
-	if ((rc = card_contacts(db, sid, c, &n, e)) != 0 ||
+	if ((rc = card_guardians(db, sid, c, &ng, e)) != 0 ||
+	    (rc = card_contacts(db, sid, c, &n, e)) != 0 ||
 	    (rc = card_follow_ups(db, sid, c, &n, e)) != 0)
 		return rc;
-	if (n == 0)
+	if (n + ng == 0)
 		rel_card_none(c);
 	return 0;
 }

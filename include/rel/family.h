@@ -89,6 +89,15 @@ REL_API const char *const *rel_family_quiet_cols(size_t *n);
 REL_API int rel_family_quiet(struct rel_db *db, int64_t since, int set,
     struct rel_out *o, struct rel_err *e);
 
+/* The students' parents and guardians as the information system lists
+ * them (rel-roster import --oneroster): student_id guardian_id name
+ * relationship email phone sms active, by student then name; active
+ * ones only unless all. Only the students the acting adult works with
+ * (their team; counselors and admins: every student). */
+REL_API const char *const *rel_family_guardian_cols(size_t *n);
+REL_API int rel_family_guardians(struct rel_db *db, int set, int all,
+    struct rel_out *o, struct rel_err *e);
+
 /* A date given as an option (--follow-up, --on), ahead of today when a
  * span: YYYY-MM-DD, today, tomorrow, Nd, Nw or Nm (N days, weeks or
  * months from today). 64 naming opt if not one. */
