@@ -273,4 +273,14 @@ u-s1|call|Samir Haddad|parent
 u-s1|email|-|-
 u-s1|text|Aunt Noor|-" "contact names"
 
+case_ "the card shows who the family is"
+fresh
+rel-roster import --oneroster "$OR/bulk" 2>/dev/null
+run rel-profile show u-s1 --as u-ad1
+status_is 0
+out_has '  - Family: Leila Haddad-Nour (guardian, +1 555 0102)'
+out_has '  - Family: Samir Haddad (parent, +1 555 0101)'
+run rel-profile show u-s3 --as u-ad1
+out_lacks 'Family:'
+
 case_end
