@@ -30,8 +30,7 @@ usage(FILE *fp, int status)
 {
 	rel_cli_usage(fp, status, usage_forms,
 	    sizeof(usage_forms) / sizeof(usage_forms[0]),
-	    "Every verb takes --db PATH, --as ADULT_ID, --as-of DATE, --format FMT\n"
-	    "(table, csv, tsv, json, md, html) and --out FILE. COLUMN is grade,\n"
+	    "FMT is table, csv, tsv, json, md or html. COLUMN is grade,\n"
 	    "home_language, pronouns, group, advisory, class, team or club. A student\n"
 	    "set on standard input narrows every report.\n");
 }

@@ -250,6 +250,24 @@ unknown_opt(const char *verb, const char *arg, const struct option *lo,
 		rel_warn("%s: unknown option %s", verb, arg);
 }
 
+/* For tests/cli/help.sh: the options the verb takes, on stderr, so
+ * that a test can hold its usage to them in one run. */
+static void
+help_options(const struct option *lo, size_t n, const int *allowed)
+{
+	const int *p;
+	size_t i;
+
+	fputs("options:", stderr);
+	for (p = allowed; *p != 0; p++)
+		for (i = 0; i < n; i++)
+			if (lo[i].val == *p) {
+				fprintf(stderr, " --%s", lo[i].name);
+				break;
+			}
+	fputc('\n', stderr);
+}
+
 void
 rel_cli_parse(int argc, char **argv, const char *verb,
     const struct option *own, const int *allowed,
@@ -289,8 +307,11 @@ rel_cli_parse(int argc, char **argv, const char *verb,
 			    allowed);
 			usage(stderr, REL_EUSAGE);
 		}
-		if (c == 'h' || strcmp(name, "help") == 0)
+		if (c == 'h' || strcmp(name, "help") == 0) {
+			if (getenv("REL_HELP_OPTIONS") != NULL)
+				help_options(longopts, n, allowed);
 			usage(stdout, 0);
+		}
 		if (strcmp(name, "version") == 0) {
 			rel_cli_version();
 			exit(rel_cli_finish(0));

@@ -80,7 +80,8 @@ struct rel_cli_args {
 #define REL_CLI_VAL(a, o) ((a)->val[(o) - REL_OPT])
 /* getopt_long over argv (argv[0] is the verb), with the shared options
  * and the command's own longopts (NULL-terminated). --help and -h print
- * the usage and exit 0; --version prints the version; an option not in
+ * the usage and exit 0 (with $REL_HELP_OPTIONS set, after a line
+ * "options: --db ..." on stderr: the options the verb takes, for tests); --version prints the version; an option not in
  * allowed (a 0-terminated list of vals) or unknown is a usage error. */
 REL_API void rel_cli_parse(int argc, char **argv, const char *verb,
     const struct option *longopts, const int *allowed,
