@@ -106,10 +106,14 @@ rel_cli_suggest(const char *word, const char *const *cands, size_t n)
 		} else if (d == bestd)
 			tie = 1;
 	}
+	/* A word cut short ("hist") means the one it begins, before any
+	 * that is an edit away ("list"). */
+	if (nprefix == 1)
+		return prefix;
 	/* Like git: a few edits for a long word, one for a short one. */
 	if (best != NULL && !tie && bestd <= (len / 3 > 1 ? len / 3 : 1))
 		return best;
-	return nprefix == 1 ? prefix : NULL;
+	return NULL;
 }
 
 void

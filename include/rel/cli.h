@@ -31,9 +31,9 @@ REL_API _Noreturn void rel_cli_usage(FILE *fp, int status,
 /* Mistakes: the optimal string alignment distance between a and b (the
  * edits of one character, and swaps of two neighbours). */
 REL_API size_t rel_cli_distance(const char *a, const char *b);
-/* The candidate that word most likely meant: the one closest to it, when
- * no other is as close and it is at most max(1, length / 3) edits away;
- * or else the one candidate that word begins. NULL if none. */
+/* The candidate that word most likely meant: the only one that word
+ * begins; or else the one closest to it, when no other is as close and it
+ * is at most max(1, length / 3) edits away. NULL if none. */
 REL_API const char *rel_cli_suggest(const char *word,
     const char *const *cands, size_t n);
 /* Warn of an unknown verb, with the closest of verbs if there is one:
