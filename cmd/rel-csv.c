@@ -139,7 +139,7 @@ main(int argc, char **argv)
 	} else {
 		static const char *const verbs[] = { "check", "clean" };
 
-		rel_cli_unknown_verb(verb, verbs, 2);
+		rel_cli_unknown_verb(verb, verbs, 2, sizeof(verbs[0]));
 		usage(stderr, REL_EUSAGE);
 	}
 	return rel_cli_finish(worst);

@@ -312,11 +312,8 @@ main(int argc, char **argv)
 	    strcmp(verb, verbs[i].v.name) != 0; i++)
 		;
 	if (i == sizeof(verbs) / sizeof(verbs[0])) {
-		const char *names[sizeof(verbs) / sizeof(verbs[0])];
-
-		for (i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++)
-			names[i] = verbs[i].v.name;
-		rel_cli_unknown_verb(verb, names, i);
+		rel_cli_unknown_verb(verb, verbs, sizeof(verbs) /
+		    sizeof(verbs[0]), sizeof(verbs[0]));
 		usage(stderr, REL_EUSAGE);
 	}
 	rel_cli_parse(argc - 1, argv + 1, verb, verbs[i].longopts,

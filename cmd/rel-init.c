@@ -104,7 +104,7 @@ main(int argc, char **argv)
 	if (strcmp(verb, "create") != 0 && strcmp(verb, "migrate") != 0 &&
 	    strcmp(verb, "check") != 0 && strcmp(verb, "backup") != 0) {
 		rel_cli_unknown_verb(verb, verbs, sizeof(verbs) /
-		    sizeof(verbs[0]));
+		    sizeof(verbs[0]), sizeof(verbs[0]));
 		usage(stderr, REL_EUSAGE);
 	}
 	create = strcmp(verb, "create") == 0;

@@ -436,11 +436,7 @@ main(int argc, char **argv)
 	for (i = 0; i < n && strcmp(verb, verbs[i].name) != 0; i++)
 		;
 	if (i == n) {
-		const char *names[sizeof(verbs) / sizeof(verbs[0])];
-
-		for (i = 0; i < n; i++)
-			names[i] = verbs[i].name;
-		rel_cli_unknown_verb(verb, names, n);
+		rel_cli_unknown_verb(verb, verbs, n, sizeof(verbs[0]));
 		usage(stderr, REL_EUSAGE);
 	}
 	g_argc = argc;

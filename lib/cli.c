@@ -117,10 +117,18 @@ rel_cli_suggest(const char *word, const char *const *cands, size_t n)
 }
 
 void
-rel_cli_unknown_verb(const char *verb, const char *const *verbs, size_t n)
+rel_cli_unknown_verb(const char *verb, const void *verbs, size_t n,
+    size_t size)
 {
-	const char *s = rel_cli_suggest(verb, verbs, n);
+	const char **names = rel_xcalloc(n + 1, sizeof(*names));
+	const char *s;
+	size_t i;
 
+	for (i = 0; i < n; i++)
+		memcpy(&names[i], (const char *)verbs + i * size,
+		    sizeof(names[i]));
+	s = rel_cli_suggest(verb, names, n);
+	free(names);
 	if (s != NULL)
 		rel_warn("unknown verb \"%s\"; did you mean \"%s\"?", verb, s);
 	else
@@ -225,7 +233,7 @@ static void
 unknown_opt(const char *verb, const char *arg, const struct option *lo,
     size_t n, const int *allowed)
 {
-	const char *names[NELEM(shared_opts) + REL_OPT_MAX + 1];
+	const char *names[NELEM(shared_opts) + REL_OPT_MAX + 1] = { NULL };
 	char word[64];
 	const char *s = NULL;
 	const int *p;
@@ -359,12 +367,7 @@ rel_cli_main(int argc, char **argv, const struct rel_cli_verb *verbs,
 	for (i = 0; i < nverbs && strcmp(verb, verbs[i].name) != 0; i++)
 		;
 	if (i == nverbs) {
-		const char **names = rel_xcalloc(nverbs, sizeof(*names));
-
-		for (i = 0; i < nverbs; i++)
-			names[i] = verbs[i].name;
-		rel_cli_unknown_verb(verb, names, nverbs);
-		free(names);
+		rel_cli_unknown_verb(verb, verbs, nverbs, sizeof(*verbs));
 		usage(stderr, REL_EUSAGE);
 	}
 	rel_cli_parse(argc - 1, argv + 1, verb, longopts, verbs[i].opts, &a,

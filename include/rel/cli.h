@@ -24,9 +24,11 @@ struct rel_usage {
 /* Print "usage: " and the forms on fp and exit with status. Once
  * rel_cli_parse has a verb, only its forms (and those of its sub-verbs,
  * "rules set" for "rules") are printed; otherwise all of them, then
- * more (NULL for none). The notes follow either way. */
+ * more (NULL for none). The notes follow either way. (The attribute as
+ * well as _Noreturn: cppcheck knows only the attribute.) */
 REL_API _Noreturn void rel_cli_usage(FILE *fp, int status,
-    const struct rel_usage *u, size_t n, const char *more);
+    const struct rel_usage *u, size_t n, const char *more)
+    __attribute__((noreturn));
 
 /* Mistakes: the optimal string alignment distance between a and b (the
  * edits of one character, and swaps of two neighbours). */
@@ -36,10 +38,12 @@ REL_API size_t rel_cli_distance(const char *a, const char *b);
  * is at most max(1, length / 3) edits away. NULL if none. */
 REL_API const char *rel_cli_suggest(const char *word,
     const char *const *cands, size_t n);
-/* Warn of an unknown verb, with the closest of verbs if there is one:
- * 'unknown verb "gap"; did you mean "gaps"?'. */
-REL_API void rel_cli_unknown_verb(const char *verb,
-    const char *const *verbs, size_t n);
+/* Warn of an unknown verb, with the closest of the n verbs if there is
+ * one: 'unknown verb "gap"; did you mean "gaps"?'. The verbs are a table
+ * of n elements of size bytes, each starting with its name (a const char
+ * *), as struct rel_cli_verb does. */
+REL_API void rel_cli_unknown_verb(const char *verb, const void *verbs,
+    size_t n, size_t size);
 
 /* Set the program name for messages. */
 REL_API void rel_cli_start(int argc, char **argv);
