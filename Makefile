@@ -78,7 +78,10 @@ $(B)/$(SONAME): $(LIB_OBJ)
 
 # A command's usage is its man page's SYNOPSIS, made into C by
 # tools/usage.awk; a temporary file and a rename, so that a stopped make
-# leaves no half header.
+# leaves no half header. The headers are kept, not deleted as make
+# deletes intermediate files, so that a second make has nothing to do.
+USAGE_H = $(CMDS:%=$(B)/gen/usage-%.h)
+.SECONDARY: $(USAGE_H)
 $(B)/gen/usage-%.h: man/man1/%.1 tools/usage.awk
 	@mkdir -p $(@D)
 	awk -f tools/usage.awk man/man1/$*.1 > $@.tmp && mv $@.tmp $@

@@ -141,8 +141,7 @@ function line_out(n,    i, j, m, t, last, mode, opened) {
 					emit("file ...", "")
 				continue
 			}
-			if (m ~ /^(Cm|Pa|Ic|Li|Sy|Ev|Em|Va|)$/ && i > 1 ||
-			    m ~ /^(Cm|Pa|Ic|Li|Sy|Ev|Em|Va)$/) {
+			if (m ~ /^(Cm|Pa|Ic|Li|Sy|Ev|Em|Va)$/) {
 				mode = m
 				continue
 			}
