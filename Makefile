@@ -79,10 +79,20 @@ $(B)/$(SONAME): $(LIB_OBJ)
 	ln -sf librel.so.$(ABI_MAJOR).$(ABI_MINOR).$(ABI_PATCH) $@
 	ln -sf $(SONAME) $(B)/librel.so
 
-# Commands link librel statically: each is one self-contained binary.
-$(B)/bin/%: cmd/%.c $(B)/librel.a $(HDRS)
+# A command's usage is its man page's SYNOPSIS, made into C by
+# tools/usage.awk; a temporary file and a rename, so that a stopped make
+# leaves no half header. The headers are kept, not deleted as make
+# deletes intermediate files, so that a second make has nothing to do.
+USAGE_H = $(CMDS:%=$(B)/gen/usage-%.h)
+.SECONDARY: $(USAGE_H)
+$(B)/gen/usage-%.h: man/man1/%.1 tools/usage.awk
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< $(B)/librel.a $(LIBS_REL)
+	awk -f tools/usage.awk man/man1/$*.1 > $@.tmp && mv $@.tmp $@
+
+# Commands link librel statically: each is one self-contained binary.
+$(B)/bin/%: cmd/%.c $(B)/gen/usage-%.h $(B)/librel.a $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -I$(B)/gen $(ALL_LDFLAGS) -o $@ $< $(B)/librel.a $(LIBS_REL)
 
 $(B)/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/tmpdb.h tests/unit/card.h $(B)/librel.a $(HDRS)
 	@mkdir -p $(@D)

@@ -23,22 +23,15 @@
 #include <string.h>
 
 #include "rel/rel.h"
+#include "usage-rel-checkin.h"
 
 _Noreturn static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp,
-	    "usage: rel-checkin add [--kind K] [--mood N] [--understanding N] [--workload N]\n"
-	    "               [--note TEXT] [--at WHEN] [--visibility V] [STUDENT_ID ...]\n"
-	    "       rel-checkin import [--map NEW=OLD,...] [--ignore-unknown] [--rejects FILE]\n"
-	    "               [--dry-run] [--visibility V] [FILE ...]\n"
-	    "       rel-checkin list [--student ID] [--adult ID] [--kind K] [--since WHEN]\n"
-	    "               [--until WHEN] [--last N] [--format FMT] [--excel-safe]\n"
-	    "       rel-checkin missing [--since WHEN] [--kind K] [--adult ID] [--format FMT]\n"
-	    "               [--excel-safe]\n"
+	rel_cli_usage(fp, status, usage_forms,
+	    sizeof(usage_forms) / sizeof(usage_forms[0]),
 	    "Every verb takes --db PATH and --as ADULT_ID. Without STUDENT_IDs, the\n"
 	    "students come from a student set on standard input.\n");
-	exit(status);
 }
 
 enum {

@@ -12,14 +12,13 @@
 #include <string.h>
 
 #include "rel/rel.h"
+#include "usage-rel-csv.h"
 
 _Noreturn static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp,
-	    "usage: rel-csv check [--from ENCODING] FILE...\n"
-	    "       rel-csv clean [--from ENCODING] [--excel-safe] [FILE]\n");
-	exit(status);
+	rel_cli_usage(fp, status, usage_forms,
+	    sizeof(usage_forms) / sizeof(usage_forms[0]), NULL);
 }
 
 enum { O_FROM = REL_O_OWN };
@@ -138,7 +137,9 @@ main(int argc, char **argv)
 		if (worst == REL_EUSAGE)
 			usage(stderr, worst);
 	} else {
-		rel_warn("unknown verb \"%s\"", verb);
+		static const char *const verbs[] = { "check", "clean" };
+
+		rel_cli_unknown_verb(verb, verbs, 2, sizeof(verbs[0]));
 		usage(stderr, REL_EUSAGE);
 	}
 	return rel_cli_finish(worst);

@@ -19,21 +19,17 @@
 #include <string.h>
 
 #include "rel/rel.h"
+#include "usage-rel-export.h"
 
 _Noreturn static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp,
-	    "usage: rel-export export --out DIR --purpose TEXT [--kind KIND,...] [--student ID]\n"
-	    "               [--deidentify] [--no-excel-safe]\n"
-	    "       rel-export audit [--student ID] [--adult ID] [--since WHEN] [--until WHEN]\n"
-	    "               [--by-student] [--format FMT] [--excel-safe]\n"
-	    "       rel-export purge --before WHEN [--kind KIND,...] [--purpose TEXT] [--dry-run]\n"
+	rel_cli_usage(fp, status, usage_forms,
+	    sizeof(usage_forms) / sizeof(usage_forms[0]),
 	    "An export's KIND is student, adult, group, member, connection, checkin, profile,\n"
 	    "note, family, goal, progress, case, party or indicator; a purge's is checkin,\n"
 	    "note, connection, profile, family, goal, case or indicator. Every verb takes\n"
 	    "--db PATH and --as ADULT_ID. export reads a student set on standard input.\n");
-	exit(status);
 }
 
 enum {

@@ -22,26 +22,17 @@
 #include <string.h>
 
 #include "rel/rel.h"
+#include "usage-rel-family.h"
 
 _Noreturn static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp,
-	    "usage: rel-family add --channel C --direction D [--tone T] [--contact NAME]\n"
-	    "               [--relationship R] [--language L] [--summary TEXT]\n"
-	    "               [--follow-up WHEN] [--at WHEN] [--visibility V] [STUDENT_ID ...]\n"
-	    "       rel-family import [--map NEW=OLD,...] [--ignore-unknown] [--rejects FILE]\n"
-	    "               [--dry-run] [--visibility V] [FILE ...]\n"
-	    "       rel-family list [--summary] [--student ID] [--adult ID] [--channel C]\n"
-	    "               [--direction D] [--tone T] [--since WHEN] [--until WHEN]\n"
-	    "               [--format FMT] [--excel-safe]\n"
-	    "       rel-family due [--on WHEN] [--all | --adult ID] [--format FMT] [--excel-safe]\n"
-	    "       rel-family quiet [--since WHEN] [--format FMT] [--excel-safe]\n"
+	rel_cli_usage(fp, status, usage_forms,
+	    sizeof(usage_forms) / sizeof(usage_forms[0]),
 	    "C is call, text, email, letter, home_visit, meeting, conference, workshop or\n"
 	    "event; D is to_home or from_home; T is positive, neutral or concern. Every\n"
 	    "verb takes --db PATH and --as ADULT_ID. Without STUDENT_IDs, add, list, due\n"
 	    "and quiet take a student set on standard input.\n");
-	exit(status);
 }
 
 enum {
@@ -322,7 +313,8 @@ main(int argc, char **argv)
 	    strcmp(verb, verbs[i].v.name) != 0; i++)
 		;
 	if (i == sizeof(verbs) / sizeof(verbs[0])) {
-		rel_warn("unknown verb \"%s\"", verb);
+		rel_cli_unknown_verb(verb, verbs, sizeof(verbs) /
+		    sizeof(verbs[0]), sizeof(verbs[0]));
 		usage(stderr, REL_EUSAGE);
 	}
 	rel_cli_parse(argc - 1, argv + 1, verb, verbs[i].longopts,

@@ -16,20 +16,16 @@
 #include <string.h>
 
 #include "rel/rel.h"
+#include "usage-rel-flag.h"
 
 _Noreturn static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp,
-	    "usage: rel-flag [--rule RULE,...] [--as-of DATE] [--summary] [--exit-status]\n"
-	    "               [--format FMT] [--excel-safe]\n"
-	    "       rel-flag rules [--format FMT] [--excel-safe]\n"
-	    "       rel-flag rules set RULE.NAME VALUE\n"
-	    "       rel-flag rules reset [RULE.NAME ...]\n"
+	rel_cli_usage(fp, status, usage_forms,
+	    sizeof(usage_forms) / sizeof(usage_forms[0]),
 	    "RULE is no_adult, not_seen, mood_drop, attendance, attendance_slide,\n"
 	    "concerns, follow_up_overdue or belonging_low. Every form takes --db PATH\n"
 	    "and --as ADULT_ID. A student set on standard input narrows a run.\n");
-	exit(status);
 }
 
 enum { O_RULE = REL_O_OWN, O_ASOF, O_SUMMARY, O_EXIT };
@@ -183,8 +179,15 @@ do_rules(struct rel_cli_args *a)
 			}
 			return do_write(a);
 		}
-		rel_warn("rules: unknown verb \"%s\" (set or reset)",
-		    a->args[0]);
+		static const char *const sub[] = { "set", "reset" };
+		const char *s = rel_cli_suggest(a->args[0], sub, 2);
+
+		if (s != NULL)
+			rel_warn("rules: unknown verb \"%s\"; did you mean "
+			    "\"%s\"?", a->args[0], s);
+		else
+			rel_warn("rules: unknown verb \"%s\" (set or reset)",
+			    a->args[0]);
 		usage(stderr, REL_EUSAGE);
 	}
 	cols = rel_flag_rules_cols(&n);
@@ -207,9 +210,9 @@ main(int argc, char **argv)
 	int i, rc;
 
 	/* A run is the default: `rel-flag --summary` is `rel-flag run
-	 * --summary`. */
-	if (argc >= 2 && (strcmp(argv[1], "rules") == 0 ||
-	    strcmp(argv[1], "run") == 0 || strcmp(argv[1], "-h") == 0 ||
+	 * --summary`. A run takes no operands, so a first word that is no
+	 * option is a verb, if a mistyped one. */
+	if (argc >= 2 && (argv[1][0] != '-' || strcmp(argv[1], "-h") == 0 ||
 	    strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "--version") == 0))
 		return rel_cli_main(argc, argv, verbs, 2, longopts, usage);

@@ -29,28 +29,15 @@
 #include <strings.h>
 
 #include "rel/rel.h"
+#include "usage-rel-goal.h"
 
 _Noreturn static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp,
-	    "usage: rel-goal add STUDENT_ID --text TEXT [--kind goal|support] [--area AREA]\n"
-	    "               [--set-by WHO] [--champion ID] [--tier N] [--strategies TEXT]\n"
-	    "               [--start DATE] [--due DATE | --duration SPAN]\n"
-	    "               [--check-every SPAN] [--id GOAL_ID] [--at WHEN] [--visibility V]\n"
-	    "       rel-goal progress GOAL_ID [--rating N] [--note TEXT] [--at WHEN]\n"
-	    "       rel-goal close GOAL_ID --outcome TEXT [--status met|closed|dropped]\n"
-	    "               [--at WHEN]\n"
-	    "       rel-goal import [--progress] [--map NEW=OLD,...] [--ignore-unknown]\n"
-	    "               [--rejects FILE] [--dry-run] [--visibility V] [FILE ...]\n"
-	    "       rel-goal list [--progress] [--student ID] [--kind KIND] [--area AREA]\n"
-	    "               [--status STATUS|all] [--champion ID] [--since WHEN]\n"
-	    "               [--until WHEN] [--format FMT] [--excel-safe]\n"
-	    "       rel-goal due [--on DATE|SPAN] [--champion ID | --mine] [--student ID]\n"
-	    "               [--kind KIND] [--area AREA] [--format FMT] [--excel-safe]\n"
+	rel_cli_usage(fp, status, usage_forms,
+	    sizeof(usage_forms) / sizeof(usage_forms[0]),
 	    "Every verb takes --db PATH and --as ADULT_ID. list and due read a student set\n"
 	    "on standard input.\n");
-	exit(status);
 }
 
 enum {

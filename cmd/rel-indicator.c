@@ -19,22 +19,16 @@
 #include <string.h>
 
 #include "rel/rel.h"
+#include "usage-rel-indicator.h"
 
 _Noreturn static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp,
-	    "usage: rel-indicator import [--wide] [--map NEW=OLD,...] [--ignore-unknown]\n"
-	    "               [--rejects FILE] [--dry-run] [FILE ...]\n"
-	    "       rel-indicator list [--student ID] [--name NAME[,NAME...]] [--source SOURCE]\n"
-	    "               [--since DAY] [--until DAY] [--format FMT] [--excel-safe]\n"
-	    "       rel-indicator summary [--student ID] [--name NAME[,NAME...]]\n"
-	    "               [--source SOURCE] [--until DAY] [--days N | --since DAY]\n"
-	    "               [--format FMT] [--excel-safe]\n"
+	rel_cli_usage(fp, status, usage_forms,
+	    sizeof(usage_forms) / sizeof(usage_forms[0]),
 	    "DAY is a date (YYYY-MM-DD) or a span back from today (14d, 6w, today). Every\n"
 	    "verb takes --db PATH and --as ADULT_ID; list and summary take a student set\n"
 	    "on standard input.\n");
-	exit(status);
 }
 
 enum {

@@ -14,16 +14,13 @@
 #include <unistd.h>
 
 #include "rel/rel.h"
+#include "usage-rel-init.h"
 
 _Noreturn static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp,
-	    "usage: rel-init create [--db PATH] [--sample N] [--seed S]\n"
-	    "       rel-init migrate [--db PATH]\n"
-	    "       rel-init check [--db PATH]\n"
-	    "       rel-init backup [--db PATH] FILE\n");
-	exit(status);
+	rel_cli_usage(fp, status, usage_forms,
+	    sizeof(usage_forms) / sizeof(usage_forms[0]), NULL);
 }
 
 enum { O_SAMPLE = REL_O_OWN, O_SEED };
@@ -97,6 +94,8 @@ main(int argc, char **argv)
 	struct rel_cli_args a;
 	struct rel_db *db = NULL;
 	struct rel_err e;
+	static const char *const verbs[] = { "create", "migrate", "check",
+		"backup" };
 	const char *verb, *dbopt;
 	int rc, from, create;
 
@@ -104,7 +103,8 @@ main(int argc, char **argv)
 	rel_err_clear(&e);
 	if (strcmp(verb, "create") != 0 && strcmp(verb, "migrate") != 0 &&
 	    strcmp(verb, "check") != 0 && strcmp(verb, "backup") != 0) {
-		rel_warn("unknown verb \"%s\"", verb);
+		rel_cli_unknown_verb(verb, verbs, sizeof(verbs) /
+		    sizeof(verbs[0]), sizeof(verbs[0]));
 		usage(stderr, REL_EUSAGE);
 	}
 	create = strcmp(verb, "create") == 0;

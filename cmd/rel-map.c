@@ -22,29 +22,16 @@
 #include <string.h>
 
 #include "rel/rel.h"
+#include "usage-rel-map.h"
 
 _Noreturn static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp,
-	    "usage: rel-map mark --adult ID --strength 1|2|3 [--at WHEN] [--note TEXT]\n"
-	    "               [STUDENT_ID ...]\n"
-	    "       rel-map import [--map NEW=OLD,...] [--ignore-unknown] [--rejects FILE]\n"
-	    "               [--dry-run] [FILE ...]\n"
-	    "       rel-map assign --adult ID [--at WHEN] [STUDENT_ID ...]\n"
-	    "       rel-map unassign [--at WHEN] [STUDENT_ID ...]\n"
-	    "       rel-map gaps [--min-strength N] [--min-adults N]\n"
-	    "               [--no-primary | --ignore-primary] [--format FMT] [--excel-safe]\n"
-	    "       rel-map suggest [--top N] [--min-strength N] [--min-adults N]\n"
-	    "               [--no-primary | --ignore-primary] [--format FMT] [--excel-safe]\n"
-	    "       rel-map caseload [--not-seen WHEN] [--format FMT] [--excel-safe]\n"
-	    "       rel-map list [--adult ID] [--student ID] [--strength N | --min-strength N]\n"
-	    "               [--format FMT] [--excel-safe]\n"
-	    "       rel-map history [--min-strength N] [--format FMT] [--excel-safe] DATE ...\n"
+	rel_cli_usage(fp, status, usage_forms,
+	    sizeof(usage_forms) / sizeof(usage_forms[0]),
 	    "Every verb takes --db PATH; all but gaps, suggest and history take\n"
 	    "--as ADULT_ID. Without STUDENT_IDs, the students come from a student set\n"
 	    "on standard input.\n");
-	exit(status);
 }
 
 enum {

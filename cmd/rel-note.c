@@ -20,22 +20,16 @@
 #include <strings.h>
 
 #include "rel/rel.h"
+#include "usage-rel-note.h"
 
 _Noreturn static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp,
-	    "usage: rel-note add [STUDENT_ID] KIND TEXT [--at WHEN] [--visibility V]\n"
-	    "       rel-note import [--map NEW=OLD,...] [--ignore-unknown] [--rejects FILE]\n"
-	    "               [--dry-run] [--visibility V] [FILE ...]\n"
-	    "       rel-note list [--student ID] [--adult ID] [--kind KIND] [--since WHEN]\n"
-	    "               [--until WHEN] [--last N] [--format FMT] [--excel-safe]\n"
-	    "       rel-note balance [--by student|adult] [--adult ID] [--since WHEN]\n"
-	    "               [--until WHEN] [--format FMT] [--excel-safe]\n"
+	rel_cli_usage(fp, status, usage_forms,
+	    sizeof(usage_forms) / sizeof(usage_forms[0]),
 	    "KIND is affirmation, feedback, observation, concern or gratitude; only a\n"
 	    "gratitude entry may leave out STUDENT_ID. Every verb takes --db PATH and\n"
 	    "--as ADULT_ID. list and balance read a student set on standard input.\n");
-	exit(status);
 }
 
 enum {

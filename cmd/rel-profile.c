@@ -22,24 +22,15 @@
 #include <string.h>
 
 #include "rel/rel.h"
+#include "usage-rel-profile.h"
 
 _Noreturn static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp,
-	    "usage: rel-profile add STUDENT_ID KIND VALUE [--source S] [--at WHEN]\n"
-	    "               [--visibility V]\n"
-	    "       rel-profile import [--map NEW=OLD,...] [--ignore-unknown]\n"
-	    "               [--rejects FILE] [--dry-run] [--visibility V] [FILE ...]\n"
-	    "       rel-profile list [--student ID] [--kind K] [--source S] [--adult ID]\n"
-	    "               [--since WHEN] [--until WHEN] [--history] [--format FMT]\n"
-	    "               [--excel-safe]\n"
-	    "       rel-profile show STUDENT_ID [--history] [--checkins N]\n"
-	    "               [--format text|md]\n"
-	    "       rel-profile retire STUDENT_ID KIND VALUE [--at WHEN]\n"
+	rel_cli_usage(fp, status, usage_forms,
+	    sizeof(usage_forms) / sizeof(usage_forms[0]),
 	    "Every verb takes --db PATH and --as ADULT_ID. KIND is strength, interest,\n"
 	    "motivation, identity, language, learns_best, worry or support.\n");
-	exit(status);
 }
 
 enum {

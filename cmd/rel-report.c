@@ -23,23 +23,16 @@
 #include <unistd.h>
 
 #include "rel/rel.h"
+#include "usage-rel-report.h"
 
 _Noreturn static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp,
-	    "usage: rel-report coverage [--by COLUMN] [--min-strength N] [--days N]\n"
-	    "       rel-report equity --by COLUMN [--min-strength N] [--days N]\n"
-	    "       rel-report caseload [--days N]\n"
-	    "       rel-report student ID [--checkins N]\n"
-	    "       rel-report trend [--student ID | --group ID] [--measure M,...]\n"
-	    "                        [--since DATE] [--until DATE]\n"
-	    "       rel-report weekly [--all]\n"
-	    "Every verb takes --db PATH, --as ADULT_ID, --as-of DATE, --format FMT\n"
-	    "(table, csv, tsv, json, md, html) and --out FILE. COLUMN is grade,\n"
+	rel_cli_usage(fp, status, usage_forms,
+	    sizeof(usage_forms) / sizeof(usage_forms[0]),
+	    "FMT is table, csv, tsv, json, md or html. COLUMN is grade,\n"
 	    "home_language, pronouns, group, advisory, class, team or club. A student\n"
 	    "set on standard input narrows every report.\n");
-	exit(status);
 }
 
 enum { O_OUT = REL_O_OWN, O_ASOF, O_BY, O_MINSTR, O_DAYS, O_CHECKINS,

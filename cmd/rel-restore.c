@@ -29,29 +29,17 @@
 #include <string.h>
 
 #include "rel/rel.h"
+#include "usage-rel-restore.h"
 
 _Noreturn static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp,
-	    "usage: rel-restore open [--kind KIND] [--harmed ID] [--responsible ID]\n"
-	    "               [--affected ID] [--supporter ID] [--facilitator ID]\n"
-	    "               [--parties FILE] [--summary TEXT] [--follow-up WHEN]\n"
-	    "               [--at WHEN] [--id CASE_ID] [--visibility V]\n"
-	    "       rel-restore update CASE_ID [--status STATUS] [--agreement TEXT]\n"
-	    "               [--follow-up WHEN]\n"
-	    "       rel-restore close CASE_ID [--outcome TEXT] [--at WHEN]\n"
-	    "       rel-restore import [--parties] [--map NEW=OLD,...] [--ignore-unknown]\n"
-	    "               [--rejects FILE] [--dry-run] [--visibility V] [FILE ...]\n"
-	    "       rel-restore list [--parties] [--case ID] [--student ID] [--adult ID]\n"
-	    "               [--kind KIND] [--status STATUS] [--open] [--since WHEN]\n"
-	    "               [--until WHEN] [--format FMT] [--excel-safe]\n"
-	    "       rel-restore due [--on WHEN] [--adult ID] [--format FMT] [--excel-safe]\n"
+	rel_cli_usage(fp, status, usage_forms,
+	    sizeof(usage_forms) / sizeof(usage_forms[0]),
 	    "KIND is harm, conflict, circle or reentry; STATUS open, circle_held,\n"
 	    "agreement, repaired or closed. The role options of open may be repeated;\n"
 	    "each takes a student or an adult. Every verb takes --db PATH and\n"
 	    "--as ADULT_ID. list and due read a student set on standard input.\n");
-	exit(status);
 }
 
 enum {
@@ -449,7 +437,7 @@ main(int argc, char **argv)
 	for (i = 0; i < n && strcmp(verb, verbs[i].name) != 0; i++)
 		;
 	if (i == n) {
-		rel_warn("unknown verb \"%s\"", verb);
+		rel_cli_unknown_verb(verb, verbs, n, sizeof(verbs[0]));
 		usage(stderr, REL_EUSAGE);
 	}
 	g_argc = argc;

@@ -19,29 +19,19 @@
 #include <string.h>
 
 #include "rel/rel.h"
+#include "usage-rel-roster.h"
 
 _Noreturn static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp,
-	    "usage: rel-roster import [--db PATH] [--kind KIND] [--map NEW=OLD,...]\n"
-	    "                  [--ignore-unknown] [--rejects FILE] [--dry-run] [FILE ...]\n"
-	    "       rel-roster import --oneroster DIR [--db PATH] [--school ORG_ID]\n"
-	    "                  [--id-from sourcedId | identifier] [--dry-run]\n"
-	    "       rel-roster list [--db PATH] [--format FMT] [--excel-safe] [--grade G]\n"
-	    "                  [--group ID] [--adult ID] [--name TEXT] [--inactive | --all]\n"
-	    "                  [KIND]\n"
-	    "       rel-roster add KIND ID [--db PATH] [FIELD OPTIONS]\n"
-	    "       rel-roster set KIND ID [--db PATH] [FIELD OPTIONS]\n"
-	    "       rel-roster deactivate KIND ID [--db PATH] [--student ID | --adult ID]\n"
-	    "       rel-roster ids student|adult|group [PREFIX] [--db PATH]\n"
+	rel_cli_usage(fp, status, usage_forms,
+	    sizeof(usage_forms) / sizeof(usage_forms[0]),
 	    "KIND is student, adult, group or member. FIELD OPTIONS:\n"
 	    "  students: --given-name --family-name --preferred-name --pronouns\n"
 	    "            --grade --home-language --active --email --login\n"
 	    "  adults:   --given-name --family-name --email --role --login --active\n"
 	    "  groups:   --name --kind --lead ADULT_ID --active\n"
 	    "  members:  --student ID | --adult ID [--active]\n");
-	exit(status);
 }
 
 #define fail(e) rel_cli_fail((e), usage)

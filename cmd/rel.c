@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "rel/rel.h"
+#include "usage-rel.h"
 
 static const struct {
 	const char *name;
@@ -100,11 +101,36 @@ list(FILE *fp)
 _Noreturn static void
 usage(FILE *fp, int status)
 {
-	fprintf(fp, "usage: rel COMMAND [ARG ...]\n"
-	    "       rel help [COMMAND]\n"
-	    "       rel --version | --help\n");
-	list(fp);
-	exit(status);
+	/* Static, so that the leak checker still sees it at exit. */
+	static char *more;
+	size_t len;
+	FILE *m;
+
+	if ((m = open_memstream(&more, &len)) != NULL) {
+		list(m);
+		if (fclose(m) != 0)
+			more = NULL;
+	}
+	rel_cli_usage(fp, status, usage_forms,
+	    sizeof(usage_forms) / sizeof(usage_forms[0]), more);
+}
+
+/* An unknown command, with the closest of those rel knows. */
+static void
+unknown(const char *what, const char *name)
+{
+	const char *names[sizeof(commands) / sizeof(commands[0])];
+	const char *s;
+	size_t i;
+
+	for (i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		names[i] = commands[i].name;
+	if ((s = rel_cli_suggest(name, names, i)) != NULL)
+		rel_warn("%sunknown command \"%s\"; did you mean \"%s\"?",
+		    what, name, s);
+	else
+		rel_warn("%sunknown command \"%s\" (rel help lists them)",
+		    what, name);
 }
 
 static int
@@ -134,8 +160,7 @@ main(int argc, char **argv)
 		}
 		if (argc > 3 || !valid_name(argv[2]) ||
 		    !locate(argv[2], path, sizeof(path))) {
-			rel_warn("help: unknown command \"%s\" (rel help lists "
-			    "them)", argv[2]);
+			unknown("help: ", argv[2]);
 			return REL_EUSAGE;
 		}
 		fflush(stdout);
@@ -152,7 +177,7 @@ main(int argc, char **argv)
 		return REL_ESOFTWARE;
 	}
 	if (!valid_name(argv[1]) || !locate(argv[1], path, sizeof(path))) {
-		rel_warn("unknown command \"%s\" (rel help lists them)", argv[1]);
+		unknown("", argv[1]);
 		return REL_EUSAGE;
 	}
 	snprintf(page, sizeof(page), "rel-%s", argv[1]);

@@ -10,6 +10,131 @@
 
 #include "internal.h"
 
+/* The verb being parsed: usage() then shows only its forms. */
+static const char *usage_verb;
+
+static int
+usage_match(const struct rel_usage *u, const char *verb)
+{
+	size_t n = strlen(verb);
+
+	return u->verb != NULL && strncmp(u->verb, verb, n) == 0 &&
+	    (u->verb[n] == '\0' || u->verb[n] == ' ');
+}
+
+void
+rel_cli_usage(FILE *fp, int status, const struct rel_usage *u, size_t n,
+    const char *more)
+{
+	const char *p, *nl;
+	size_t i;
+	int all = 1, first = 1;
+
+	if (usage_verb != NULL)
+		for (i = 0; i < n && all; i++)
+			if (usage_match(&u[i], usage_verb))
+				all = 0;
+	for (i = 0; i < n; i++) {
+		if (u[i].verb == NULL || (!all && !usage_match(&u[i],
+		    usage_verb)))
+			continue;
+		for (p = u[i].text; *p != '\0'; p = nl + 1) {
+			if ((nl = strchr(p, '\n')) == NULL)
+				nl = p + strlen(p);
+			fprintf(fp, "%s%.*s\n", first ? "usage: " : "       ",
+			    (int)(nl - p), p);
+			first = 0;
+			if (*nl == '\0')
+				break;
+		}
+	}
+	for (i = 0; i < n; i++)
+		if (u[i].verb == NULL)
+			fputs(u[i].text, fp);
+	if (all && more != NULL)
+		fputs(more, fp);
+	exit(fp == stdout ? rel_cli_finish(status) : status);
+}
+
+size_t
+rel_cli_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), i, j, w = lb + 1, d, *m;
+
+	/* m[i][j]: the distance between the first i of a and j of b. */
+	m = rel_xcalloc((la + 1) * w, sizeof(*m));
+	for (i = 0; i <= la; i++)
+		m[i * w] = i;
+	for (j = 0; j <= lb; j++)
+		m[j] = j;
+	for (i = 1; i <= la; i++)
+		for (j = 1; j <= lb; j++) {
+			d = m[(i - 1) * w + j - 1] + (a[i - 1] != b[j - 1]);
+			if (m[(i - 1) * w + j] + 1 < d)
+				d = m[(i - 1) * w + j] + 1;
+			if (m[i * w + j - 1] + 1 < d)
+				d = m[i * w + j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && m[(i - 2) * w + j - 2] + 1 < d)
+				d = m[(i - 2) * w + j - 2] + 1;
+			m[i * w + j] = d;
+		}
+	d = m[la * w + lb];
+	free(m);
+	return d;
+}
+
+const char *
+rel_cli_suggest(const char *word, const char *const *cands, size_t n)
+{
+	const char *best = NULL, *prefix = NULL;
+	size_t i, d, len = strlen(word), bestd = (size_t)-1, nprefix = 0;
+	int tie = 0;
+
+	if (len == 0)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		if (strncmp(cands[i], word, len) == 0) {
+			prefix = cands[i];
+			nprefix++;
+		}
+		d = rel_cli_distance(word, cands[i]);
+		if (d < bestd) {
+			best = cands[i];
+			bestd = d;
+			tie = 0;
+		} else if (d == bestd)
+			tie = 1;
+	}
+	/* A word cut short ("hist") means the one it begins, before any
+	 * that is an edit away ("list"). */
+	if (nprefix == 1)
+		return prefix;
+	/* Like git: a few edits for a long word, one for a short one. */
+	if (best != NULL && !tie && bestd <= (len / 3 > 1 ? len / 3 : 1))
+		return best;
+	return NULL;
+}
+
+void
+rel_cli_unknown_verb(const char *verb, const void *verbs, size_t n,
+    size_t size)
+{
+	const char **names = rel_xcalloc(n + 1, sizeof(*names));
+	const char *s;
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		memcpy(&names[i], (const char *)verbs + i * size,
+		    sizeof(names[i]));
+	s = rel_cli_suggest(verb, names, n);
+	free(names);
+	if (s != NULL)
+		rel_warn("unknown verb \"%s\"; did you mean \"%s\"?", verb, s);
+	else
+		rel_warn("unknown verb \"%s\"", verb);
+}
+
 void
 rel_cli_start(int argc, char **argv)
 {
@@ -105,6 +230,58 @@ static const struct option shared_opts[] = {
 	{ "version", no_argument, NULL, REL_O_VERSION },
 };
 
+/* An unknown option, with the closest of those the verb takes. */
+static void
+unknown_opt(const char *verb, const char *arg, const struct option *lo,
+    size_t n, const int *allowed)
+{
+	const char *names[NELEM(shared_opts) + REL_OPT_MAX + 1] = { NULL };
+	char word[64];
+	const char *s = NULL;
+	const int *p;
+	size_t i, k = 0;
+
+	if (strncmp(arg, "--", 2) == 0) {
+		rel_strlcpy(word, arg + 2, sizeof(word));
+		word[strcspn(word, "=")] = '\0';
+		for (i = 0; i < n; i++) {
+			for (p = allowed; *p != 0 && *p != lo[i].val; p++)
+				;
+			if (*p != 0 || lo[i].val == REL_O_HELP)
+				names[k++] = lo[i].name;
+		}
+		/* getopt also says '?' of --flag=value and of a prefix of
+		 * several names: then the name is no misspelling. */
+		for (i = 0; i < k && strcmp(names[i], word) != 0; i++)
+			;
+		if (i == k)
+			s = rel_cli_suggest(word, names, k);
+	}
+	if (s != NULL)
+		rel_warn("%s: unknown option %s; did you mean --%s?", verb, arg,
+		    s);
+	else
+		rel_warn("%s: unknown option %s", verb, arg);
+}
+
+/* For tests/cli/help.sh: the options the verb takes, on stderr, so
+ * that a test can hold its usage to them in one run. */
+static void
+help_options(const struct option *lo, size_t n, const int *allowed)
+{
+	const int *p;
+	size_t i;
+
+	fputs("options:", stderr);
+	for (p = allowed; *p != 0; p++)
+		for (i = 0; i < n; i++)
+			if (lo[i].val == *p) {
+				fprintf(stderr, " --%s", lo[i].name);
+				break;
+			}
+	fputc('\n', stderr);
+}
+
 void
 rel_cli_parse(int argc, char **argv, const char *verb,
     const struct option *own, const int *allowed,
@@ -115,6 +292,7 @@ rel_cli_parse(int argc, char **argv, const char *verb,
 	size_t n = 0;
 	int c, li;
 
+	usage_verb = verb;
 	memset(a, 0, sizeof(*a));
 	memset(longopts, 0, sizeof(longopts));
 	for (n = 0; n < NELEM(shared_opts); n++)
@@ -133,13 +311,21 @@ rel_cli_parse(int argc, char **argv, const char *verb,
 	while ((li = -1, c = getopt_long(argc, argv, ":h", longopts, &li)) != -1) {
 		const char *name = li >= 0 ? longopts[li].name : "";
 
-		if (c == '?' || c == ':') {
-			rel_warn("%s: %s %s", verb, c == ':' ? "a value is "
-			    "needed after" : "unknown option", argv[optind - 1]);
+		if (c == ':') {
+			rel_warn("%s: a value is needed after %s", verb,
+			    argv[optind - 1]);
 			usage(stderr, REL_EUSAGE);
 		}
-		if (c == 'h' || strcmp(name, "help") == 0)
+		if (c == '?') {
+			unknown_opt(verb, argv[optind - 1], longopts, n,
+			    allowed);
+			usage(stderr, REL_EUSAGE);
+		}
+		if (c == 'h' || strcmp(name, "help") == 0) {
+			if (getenv("REL_HELP_OPTIONS") != NULL)
+				help_options(longopts, n, allowed);
 			usage(stdout, 0);
+		}
 		if (strcmp(name, "version") == 0) {
 			rel_cli_version();
 			exit(rel_cli_finish(0));
@@ -183,7 +369,7 @@ rel_cli_main(int argc, char **argv, const struct rel_cli_verb *verbs,
 	for (i = 0; i < nverbs && strcmp(verb, verbs[i].name) != 0; i++)
 		;
 	if (i == nverbs) {
-		rel_warn("unknown verb \"%s\"", verb);
+		rel_cli_unknown_verb(verb, verbs, nverbs, sizeof(*verbs));
 		usage(stderr, REL_EUSAGE);
 	}
 	rel_cli_parse(argc - 1, argv + 1, verb, longopts, verbs[i].opts, &a,

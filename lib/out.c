@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -33,6 +34,7 @@ struct rel_out {
 	size_t nrows;		/* rows ended, header not counted */
 	int started;		/* the header (or JSON's "[") is out */
 	int header;		/* the header row is being written */
+	int colour;		/* a table's header in bold */
 	struct rel_csv_writer w;
 
 	/* REL_FMT_TABLE: the header is row 0 of cells. */
@@ -373,6 +375,18 @@ end_row(struct rel_out *o)
 	o->nc = 0;
 }
 
+/* Colour only for a person at a terminal that can show it, who has not
+ * asked for none: any non-empty NO_COLOR says so (no-color.org). An
+ * explicit --format table to a pipe stays plain. */
+static int
+colour_ok(FILE *fp)
+{
+	const char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+
+	return isatty(fileno(fp)) && (nc == NULL || nc[0] == '\0') &&
+	    (term == NULL || strcmp(term, "dumb") != 0);
+}
+
 int
 rel_out_open(struct rel_out **op, FILE *fp, enum rel_fmt fmt, unsigned flags,
     const char *const *cols, size_t ncols, struct rel_err *e)
@@ -423,6 +437,7 @@ rel_out_open(struct rel_out **op, FILE *fp, enum rel_fmt fmt, unsigned flags,
 
 	if (fmt == REL_FMT_TABLE) {
 		/* A table is held in memory: its header is row 0. */
+		o->colour = colour_ok(fp);
 		o->width = rel_xcalloc(ncols, sizeof(*o->width));
 		for (i = 0; i < ncols; i++)
 			put(o, o->cols[i], strlen(o->cols[i]));
@@ -526,11 +541,13 @@ spaces(FILE *fp, size_t n)
  * padding and any that end a cell alike, are held back until something
  * visible follows them, so no line ends in spaces. */
 static void
-table_line(struct rel_out *o, const struct cell *row)
+table_line(struct rel_out *o, const struct cell *row, int bold)
 {
 	size_t i, j, len, shown, pad = 0;
 	const char *s;
 
+	if (bold)
+		fputs("\033[1m", o->fp);
 	for (i = 0; i < o->ncols; i++) {
 		if (i > 0)
 			pad += 2;
@@ -555,6 +572,8 @@ table_line(struct rel_out *o, const struct cell *row)
 		}
 		pad += o->width[i] - shown;
 	}
+	if (bold)
+		fputs("\033[0m", o->fp);
 	putc_unlocked('\n', o->fp);
 }
 
@@ -563,10 +582,10 @@ table_flush(struct rel_out *o)
 {
 	size_t r;
 
-	table_line(o, o->cells);
-	table_line(o, NULL);
+	table_line(o, o->cells, o->colour);
+	table_line(o, NULL, 0);
 	for (r = 1; r <= o->nrows; r++)
-		table_line(o, o->cells + r * o->ncols);
+		table_line(o, o->cells + r * o->ncols, 0);
 }
 
 int

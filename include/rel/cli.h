@@ -13,6 +13,38 @@
 /* A command's usage(): prints the synopsis on fp and exits with status. */
 typedef void (*rel_usage_fn)(FILE *fp, int status);
 
+/* One form of a command's usage, as tools/usage.awk makes them from the
+ * SYNOPSIS of its man page: the verb ("" for a form with none) and the
+ * lines, each ending in a newline; verb NULL is a note of the SYNOPSIS
+ * that goes with every form. */
+struct rel_usage {
+	const char *verb;
+	const char *text;
+};
+/* Print "usage: " and the forms on fp and exit with status. Once
+ * rel_cli_parse has a verb, only its forms (and those of its sub-verbs,
+ * "rules set" for "rules") are printed; otherwise all of them, then
+ * more (NULL for none). The notes follow either way. (The attribute as
+ * well as _Noreturn: cppcheck knows only the attribute.) */
+REL_API _Noreturn void rel_cli_usage(FILE *fp, int status,
+    const struct rel_usage *u, size_t n, const char *more)
+    __attribute__((noreturn));
+
+/* Mistakes: the optimal string alignment distance between a and b (the
+ * edits of one character, and swaps of two neighbours). */
+REL_API size_t rel_cli_distance(const char *a, const char *b);
+/* The candidate that word most likely meant: the only one that word
+ * begins; or else the one closest to it, when no other is as close and it
+ * is at most max(1, length / 3) edits away. NULL if none. */
+REL_API const char *rel_cli_suggest(const char *word,
+    const char *const *cands, size_t n);
+/* Warn of an unknown verb, with the closest of the n verbs if there is
+ * one: 'unknown verb "gap"; did you mean "gaps"?'. The verbs are a table
+ * of n elements of size bytes, each starting with its name (a const char
+ * *), as struct rel_cli_verb does. */
+REL_API void rel_cli_unknown_verb(const char *verb, const void *verbs,
+    size_t n, size_t size);
+
 /* Set the program name for messages. */
 REL_API void rel_cli_start(int argc, char **argv);
 /* Start a verb-first command: set the program name; handle -h/--help and
@@ -54,7 +86,8 @@ struct rel_cli_args {
 #define REL_CLI_VAL(a, o) ((a)->val[(o) - REL_OPT])
 /* getopt_long over argv (argv[0] is the verb), with the shared options
  * and the command's own longopts (NULL-terminated). --help and -h print
- * the usage and exit 0; --version prints the version; an option not in
+ * the usage and exit 0 (with $REL_HELP_OPTIONS set, after a line
+ * "options: --db ..." on stderr: the options the verb takes, for tests); --version prints the version; an option not in
  * allowed (a 0-terminated list of vals) or unknown is a usage error. */
 REL_API void rel_cli_parse(int argc, char **argv, const char *verb,
     const struct option *longopts, const int *allowed,

@@ -600,7 +600,7 @@ logged
 run rel-checkin list --kind hello
 status_is 64
 err_has 'rel-checkin: --kind: "hello" is not checkin, exit_ticket, greeting or conference'
-err_has 'usage: rel-checkin add'
+err_has 'usage: rel-checkin list'
 run rel-checkin list --as A901 --student 100299
 status_is 65
 out_is </dev/null
@@ -806,11 +806,12 @@ db_unchanged
 case_ "--help, --version; every verb takes --db and --as"
 run rel-checkin --help
 status_is 0
-out_has 'usage: rel-checkin add [--kind K]'
-out_has 'rel-checkin missing [--since WHEN]'
+out_has 'usage: rel-checkin add [--db path] [--as adult_id] [--kind kind]'
+out_has 'rel-checkin missing [--db path]'
 run rel-checkin list --help
 status_is 0
-out_has 'rel-checkin import'
+out_has 'usage: rel-checkin list [--db path]'
+out_lacks 'rel-checkin import'
 run rel-checkin --version
 status_is 0
 out_is <<'X'

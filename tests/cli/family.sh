@@ -409,7 +409,7 @@ run rel-family list --as A901 --channel fax
 status_is 64
 out_is </dev/null
 err_has 'rel-family: --channel: "fax" is not call, text, email, letter, home_visit, meeting, conference, workshop or event'
-err_has 'usage: rel-family add'
+err_has 'usage: rel-family list'
 run rel-family list --as A901 --direction out
 status_is 64
 err_has 'rel-family: --direction: "out" is not to_home or from_home'
@@ -545,7 +545,7 @@ contacted
 run rel-family due
 status_is 64
 err_has 'rel-family: due: whose follow-ups? With no acting adult, give --as ADULT_ID, --adult ID, or --all for everyone'
-err_has 'usage: rel-family add'
+err_has 'usage: rel-family due'
 run rel-family due --as A901 --all --adult A902
 status_is 64
 err_has 'rel-family: due: give --all or --adult, not both'
@@ -625,12 +625,14 @@ school
 for v in add import list due quiet; do
 	run rel-family "$v" --help
 	status_is 0
-	out_has 'usage: rel-family add --channel C --direction D'
-	out_has 'rel-family quiet [--since WHEN]'
+	out_has "usage: rel-family $v [--db path] [--as adult_id]"
+	[ "$v" = quiet ] || out_lacks 'rel-family quiet'
 	err_empty
 done
 run rel-family --help
 status_is 0
+out_has 'usage: rel-family add [--db path] [--as adult_id] --channel channel'
+out_has 'rel-family quiet [--db path]'
 run rel-family -h
 status_is 0
 run rel-family --version

@@ -339,7 +339,7 @@ X
 run rel-goal close --as A901 ADV-4
 status_is 64
 err_has 'rel-goal: --outcome is needed: say what came of the goal'
-err_has 'usage: rel-goal add'
+err_has 'usage: rel-goal close'
 run rel-goal close --as A901 ADV-4 --outcome "x" --status open
 status_is 64
 err_has 'rel-goal: --status: "open" is not met, closed or dropped'
@@ -627,7 +627,7 @@ goaled
 run rel-goal list --as A901 --status finished
 status_is 64
 err_has 'rel-goal: --status: "finished" is not open, met, closed, dropped or all'
-err_has 'usage: rel-goal add'
+err_has 'usage: rel-goal list'
 run rel-goal list --as A901 --kind plan
 status_is 64
 err_has 'rel-goal: --kind: "plan" is not goal or support'
@@ -869,10 +869,11 @@ case_ "help, version, unknown verbs and options"
 school
 run rel-goal --help
 status_is 0
-out_has 'usage: rel-goal add STUDENT_ID --text TEXT'
+out_has 'usage: rel-goal add [--db path] [--as adult_id] --text text'
 run rel-goal due --help
 status_is 0
-out_has 'rel-goal due [--on DATE|SPAN]'
+out_has 'usage: rel-goal due [--db path] [--as adult_id] [--on date]'
+out_lacks 'rel-goal add'
 run rel-goal --version
 status_is 0
 out_has 'rel-goal (rel) '

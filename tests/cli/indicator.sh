@@ -393,7 +393,7 @@ loaded
 run rel-indicator list --as A901 --name Attendance
 status_is 64
 err_has 'rel-indicator: --name: "Attendance" is not a name or a comma-separated list of names (a lowercase word: a-z, then a-z, 0-9 or _, at most 64 bytes)'
-err_has 'usage: rel-indicator import'
+err_has 'usage: rel-indicator list'
 run rel-indicator list --as A901 --name attendance,
 status_is 64
 run rel-indicator list --as A901 --since 2026-11-31
@@ -510,12 +510,14 @@ school
 for v in import list summary; do
 	run rel-indicator "$v" --help
 	status_is 0
-	out_has 'usage: rel-indicator import [--wide]'
-	out_has 'rel-indicator summary [--student ID]'
+	out_has "usage: rel-indicator $v [--db path] [--as adult_id]"
+	[ "$v" = summary ] || out_lacks 'rel-indicator summary'
 	err_empty
 done
 run rel-indicator --help
 status_is 0
+out_has 'usage: rel-indicator import [--db path] [--as adult_id] [--wide]'
+out_has 'rel-indicator summary [--db path] [--as adult_id] [--student id]'
 run rel-indicator -h
 status_is 0
 run rel-indicator --version

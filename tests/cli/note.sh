@@ -670,7 +670,7 @@ run rel-note list --kind praise
 status_is 64
 out_is </dev/null
 err_has 'rel-note: --kind: "praise" is not affirmation, feedback, observation, concern or gratitude'
-err_has 'usage: rel-note add'
+err_has 'usage: rel-note list'
 run rel-note list --as A901 --student 999999
 status_is 65
 err_is <<'X'
@@ -831,12 +831,14 @@ school
 for v in add import list balance; do
 	run rel-note "$v" --help
 	status_is 0
-	out_has 'usage: rel-note add [STUDENT_ID] KIND TEXT'
+	out_has "usage: rel-note $v [--db path] [--as adult_id]"
+	[ "$v" = balance ] || out_lacks 'rel-note balance'
 	err_empty
 done
 run rel-note --help
 status_is 0
-out_has 'rel-note balance [--by student|adult]'
+out_has 'usage: rel-note add [--db path] [--as adult_id] [--at when]'
+out_has 'rel-note balance [--db path] [--as adult_id] [--by student | adult]'
 run rel-note -h
 status_is 0
 run rel-note --version

@@ -514,7 +514,7 @@ profiled
 run rel-profile list --kind hobby
 status_is 64
 err_has 'rel-profile: --kind: "hobby" is not strength, interest, motivation, identity, language, learns_best, worry or support'
-err_has 'usage: rel-profile add'
+err_has 'usage: rel-profile list'
 run rel-profile list --source teacher
 status_is 64
 err_has 'rel-profile: --source: "teacher" is not student, family, adult or assessment'
@@ -778,7 +778,8 @@ profiled
 for v in add import list show retire; do
 	run rel-profile "$v" --help
 	status_is 0
-	out_has 'usage: rel-profile add STUDENT_ID KIND VALUE'
+	out_has "usage: rel-profile $v [--db path] [--as adult_id]"
+	[ "$v" = retire ] || out_lacks 'rel-profile retire'
 done
 run rel-profile --version
 status_is 0

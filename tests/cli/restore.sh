@@ -673,7 +673,7 @@ cases
 run rel-restore list --as A901 --kind fight
 status_is 64
 err_has 'rel-restore: --kind: "fight" is not one of harm, conflict, circle or reentry'
-err_has 'usage: rel-restore open'
+err_has 'usage: rel-restore list'
 run rel-restore list --as A901 --status "done"
 status_is 64
 err_has 'rel-restore: --status: "done" is not one of open, circle_held, agreement, repaired or closed'
@@ -820,12 +820,14 @@ school
 for v in open update close import list due; do
 	run rel-restore "$v" --help
 	status_is 0
-	out_has 'usage: rel-restore open [--kind KIND]'
+	out_has "usage: rel-restore $v [--db path] [--as adult_id]"
+	[ "$v" = due ] || out_lacks 'rel-restore due'
 	err_empty
 done
 run rel-restore --help
 status_is 0
-out_has 'rel-restore due [--on WHEN]'
+out_has 'usage: rel-restore open [--db path] [--as adult_id] [--kind kind]'
+out_has 'rel-restore due [--db path] [--as adult_id] [--on when]'
 run rel-restore --version
 status_is 0
 out_is <<'X'

@@ -125,6 +125,153 @@ test_parse_shared(void **state)
 	assert_int_equal(n, 7);
 }
 
+static void
+test_distance(void **state)
+{
+	(void)state;
+	assert_int_equal(rel_cli_distance("", ""), 0);
+	assert_int_equal(rel_cli_distance("gaps", "gaps"), 0);
+	assert_int_equal(rel_cli_distance("", "map"), 3);
+	assert_int_equal(rel_cli_distance("map", ""), 3);
+	assert_int_equal(rel_cli_distance("gap", "gaps"), 1);
+	assert_int_equal(rel_cli_distance("lisst", "list"), 1);
+	assert_int_equal(rel_cli_distance("lost", "list"), 1);
+	/* A swap of neighbours is one edit, not two. */
+	assert_int_equal(rel_cli_distance("mpa", "map"), 1);
+	assert_int_equal(rel_cli_distance("min-strenght", "min-strength"), 1);
+	/* Optimal string alignment: no substring is edited twice. */
+	assert_int_equal(rel_cli_distance("ca", "abc"), 3);
+	assert_int_equal(rel_cli_distance("kitten", "sitting"), 3);
+	assert_int_equal(rel_cli_distance("sitting", "kitten"), 3);
+}
+
+static void
+test_suggest(void **state)
+{
+	static const char *const verbs[] = { "mark", "import", "assign",
+		"unassign", "gaps", "suggest", "caseload", "list", "history" };
+	static const char *const opts[] = { "min-strength", "min-adults",
+		"strength", "format" };
+	static const char *const twins[] = { "seat", "sent" };
+
+	(void)state;
+	assert_string_equal(rel_cli_suggest("gap", verbs, NELEM(verbs)),
+	    "gaps");
+	assert_string_equal(rel_cli_suggest("lsit", verbs, NELEM(verbs)),
+	    "list");
+	assert_string_equal(rel_cli_suggest("asign", verbs, NELEM(verbs)),
+	    "assign");
+	/* Too far for a short word; a prefix of one verb is enough. */
+	assert_null(rel_cli_suggest("frob", verbs, NELEM(verbs)));
+	assert_null(rel_cli_suggest("xy", verbs, NELEM(verbs)));
+	assert_string_equal(rel_cli_suggest("sug", verbs, NELEM(verbs)),
+	    "suggest");
+	assert_string_equal(rel_cli_suggest("hist", verbs, NELEM(verbs)),
+	    "history");
+	/* The one it begins comes before one an edit away ("list"). */
+	assert_string_equal(rel_cli_suggest("ma", verbs, NELEM(verbs)),
+	    "mark");
+	assert_string_equal(rel_cli_suggest("u", verbs, NELEM(verbs)),
+	    "unassign");
+	assert_null(rel_cli_suggest("z", verbs, NELEM(verbs)));
+	/* One letter is enough when it begins one verb only. */
+	assert_string_equal(rel_cli_suggest("i", verbs, NELEM(verbs)),
+	    "import");
+	/* Longer words allow more edits: len / 3. */
+	assert_string_equal(rel_cli_suggest("min-strenght", opts,
+	    NELEM(opts)), "min-strength");
+	assert_string_equal(rel_cli_suggest("minstrngth", opts, NELEM(opts)),
+	    "min-strength");
+	assert_null(rel_cli_suggest("mnstrngth", opts, NELEM(opts)));
+	assert_string_equal(rel_cli_suggest("fromat", opts, NELEM(opts)),
+	    "format");
+	/* Two as close: no guess. */
+	assert_null(rel_cli_suggest("set", twins, NELEM(twins)));
+	assert_null(rel_cli_suggest("", verbs, NELEM(verbs)));
+	assert_null(rel_cli_suggest("gap", verbs, 0));
+}
+
+/* rel_cli_usage in a child (it exits), its stdout into a file. */
+static int
+usage_in_child(const char *verb, const char *out)
+{
+	static const struct rel_usage forms[] = {
+		{ "run", "rel-x [run] [--db path]\n" },
+		{ "rules", "rel-x rules [--format fmt]\n" },
+		{ "rules set", "rel-x rules set rule value\n"
+		    "        [--as adult_id]\n" },
+		{ NULL, "A note of the SYNOPSIS.\n" },
+	};
+	pid_t pid = fork();
+	int ws;
+
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		char *argv[] = { (char *)verb, NULL };
+		struct rel_cli_args a;
+
+		if (freopen(out, "w", stdout) == NULL)
+			_exit(99);
+		if (verb != NULL)
+			rel_cli_parse(1, argv, verb, NULL, (const int[]){ 0 },
+			    &a, never);
+		rel_cli_usage(stdout, 3, forms, NELEM(forms), "More.\n");
+	}
+	assert_int_equal(waitpid(pid, &ws, 0), pid);
+	assert_true(WIFEXITED(ws));
+	return WEXITSTATUS(ws);
+}
+
+static void
+assert_file(const char *path, const char *want)
+{
+	char buf[512];
+	size_t n;
+	FILE *fp = fopen(path, "r");
+
+	assert_non_null(fp);
+	n = fread(buf, 1, sizeof(buf) - 1, fp);
+	buf[n] = '\0';
+	fclose(fp);
+	assert_string_equal(buf, want);
+}
+
+static void
+test_usage(void **state)
+{
+	char out[] = "/tmp/rel-usage-XXXXXX";
+	int fd = mkstemp(out);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	assert_int_equal(usage_in_child(NULL, out), 3);
+	assert_file(out, "usage: rel-x [run] [--db path]\n"
+	    "       rel-x rules [--format fmt]\n"
+	    "       rel-x rules set rule value\n"
+	    "               [--as adult_id]\n"
+	    "A note of the SYNOPSIS.\n"
+	    "More.\n");
+	/* A verb: its forms and those under it, the note, not the rest. */
+	assert_int_equal(usage_in_child("rules", out), 3);
+	assert_file(out, "usage: rel-x rules [--format fmt]\n"
+	    "       rel-x rules set rule value\n"
+	    "               [--as adult_id]\n"
+	    "A note of the SYNOPSIS.\n");
+	assert_int_equal(usage_in_child("run", out), 3);
+	assert_file(out, "usage: rel-x [run] [--db path]\n"
+	    "A note of the SYNOPSIS.\n");
+	/* "rule" is no verb of the table: everything. */
+	assert_int_equal(usage_in_child("rule", out), 3);
+	assert_file(out, "usage: rel-x [run] [--db path]\n"
+	    "       rel-x rules [--format fmt]\n"
+	    "       rel-x rules set rule value\n"
+	    "               [--as adult_id]\n"
+	    "A note of the SYNOPSIS.\n"
+	    "More.\n");
+	unlink(out);
+}
+
 int
 main(void)
 {
@@ -134,6 +281,9 @@ main(void)
 		cmocka_unit_test(test_db_missing),
 		cmocka_unit_test(test_finish),
 		cmocka_unit_test(test_parse_shared),
+		cmocka_unit_test(test_distance),
+		cmocka_unit_test(test_suggest),
+		cmocka_unit_test(test_usage),
 	};
 
 	return cmocka_run_group_tests_name("cli", tests, NULL, NULL);

@@ -509,25 +509,25 @@ test_header_deferred(void **state)
 	free(buf);
 }
 
-static void
-test_auto_terminal(void **state)
+/* A table written to a pseudo-terminal, as the terminal gets it; 0 if
+ * there is none to be had. */
+static int
+on_pty(char *got, size_t size, size_t want)
 {
 	static const char *const cols[] = { "id", "name" };
 	struct rel_out *o;
 	struct rel_err e;
 	struct termios t;
-	char got[256];
 	size_t n = 0;
 	ssize_t r;
 	int m, s;
 	FILE *fp;
 
-	(void)state;
 	if ((m = posix_openpt(O_RDWR | O_NOCTTY)) == -1 || grantpt(m) != 0 ||
 	    unlockpt(m) != 0 || (s = open(ptsname(m), O_RDWR | O_NOCTTY)) == -1) {
 		if (m != -1)
 			close(m);
-		skip();
+		return 0;
 	}
 	/* No LF to CR LF on the way through. */
 	assert_int_equal(tcgetattr(s, &t), 0);
@@ -541,15 +541,54 @@ test_auto_terminal(void **state)
 	rel_out_endrow(o);
 	assert_int_equal(rel_out_close(o, &e), 0);
 	fclose(fp);
-	while (n < sizeof(got) - 1 &&
-	    (r = read(m, got + n, sizeof(got) - 1 - n)) > 0) {
+	while (n < size - 1 && (r = read(m, got + n, size - 1 - n)) > 0) {
 		n += (size_t)r;
-		if (n >= strlen("id  name\n--  ----\n1   Ann\n"))
+		if (n >= want)
 			break;
 	}
 	got[n] = '\0';
 	close(m);
-	assert_string_equal(got, "id  name\n--  ----\n1   Ann\n");
+	return 1;
+}
+
+/* On a terminal, a table; its header in bold unless NO_COLOR is set and
+ * not empty, or TERM is dumb. */
+static void
+test_auto_terminal(void **state)
+{
+	static const char plain[] = "id  name\n--  ----\n1   Ann\n";
+	static const char bold[] = "\033[1mid  name\033[0m\n--  ----\n1   Ann\n";
+	char *nc = getenv("NO_COLOR"), *term = getenv("TERM");
+	char got[256];
+
+	(void)state;
+	nc = nc != NULL ? strdup(nc) : NULL;
+	term = term != NULL ? strdup(term) : NULL;
+	setenv("NO_COLOR", "1", 1);
+	setenv("TERM", "xterm", 1);
+	if (!on_pty(got, sizeof(got), strlen(plain))) {
+		free(nc);
+		free(term);
+		skip();
+	}
+	assert_string_equal(got, plain);
+	setenv("NO_COLOR", "", 1);
+	assert_true(on_pty(got, sizeof(got), strlen(bold)));
+	assert_string_equal(got, bold);
+	unsetenv("NO_COLOR");
+	assert_true(on_pty(got, sizeof(got), strlen(bold)));
+	assert_string_equal(got, bold);
+	setenv("TERM", "dumb", 1);
+	assert_true(on_pty(got, sizeof(got), strlen(plain)));
+	assert_string_equal(got, plain);
+	if (nc != NULL)
+		setenv("NO_COLOR", nc, 1);
+	if (term != NULL)
+		setenv("TERM", term, 1);
+	else
+		unsetenv("TERM");
+	free(nc);
+	free(term);
 }
 
 static sqlite3 *
