@@ -2,7 +2,9 @@
 # usage() and the man page cannot drift apart.
 #
 # Each .Nm in the SYNOPSIS starts a form; its verb is the words of the .Cm
-# (or .Op Cm) that follows. Its text is wrapped at 80 columns, counting
+# (or .Op Cm) that follows. A placeholder (.Ar) is written in capitals,
+# as the man page's italics cannot be, and alternative words (.Cm a | b)
+# as one word, a|b. Its text is wrapped at 80 columns, counting
 # the 7 columns of "usage: " that rel_cli_usage() puts before each line,
 # with the continuation lines indented to the verb. A paragraph after .Pp
 # becomes a note (verb NULL) printed after the forms. The output is a C
@@ -138,7 +140,7 @@ function line_out(n,    i, j, m, t, last, mode, opened) {
 				mode = "Ar"
 				if (i == last || callable[tok[i + 1]] ||
 				    delim[tok[i + 1]] != "")
-					emit("file ...", "")
+					emit("FILE ...", "")
 				continue
 			}
 			if (m ~ /^(Cm|Pa|Ic|Li|Sy|Ev|Em|Va)$/) {
@@ -149,6 +151,14 @@ function line_out(n,    i, j, m, t, last, mode, opened) {
 				continue
 			fail("a macro this script does not know: " m)
 		}
+		# Alternative words stay one word, "1|2|3", as usage
+		# messages write them; alternative options keep their spaces.
+		if (t == "|" && mode != "Fl" && mode != "" &&
+		    i < last && tok[i + 1] != "Fl") {
+			cur = cur "|"
+			nospace = 1
+			continue
+		}
 		if (delim[t] != "") {
 			emit(t, delim[t])
 			continue
@@ -156,6 +166,10 @@ function line_out(n,    i, j, m, t, last, mode, opened) {
 		t = unescape(t)
 		if (mode == "Fl")
 			t = "-" t
+		# A placeholder in capitals: plain text has no italics to tell
+		# it from a word typed as it is.
+		if (mode == "Ar")
+			t = toupper(t)
 		emit(t, "")
 	}
 	for (j = 0; j < opened; j++) {

@@ -806,11 +806,11 @@ db_unchanged
 case_ "--help, --version; every verb takes --db and --as"
 run rel-checkin --help
 status_is 0
-out_has 'usage: rel-checkin add [--db path] [--as adult_id] [--kind kind]'
-out_has 'rel-checkin missing [--db path]'
+out_has 'usage: rel-checkin add [--db PATH] [--as ADULT_ID] [--kind KIND]'
+out_has 'rel-checkin missing [--db PATH]'
 run rel-checkin list --help
 status_is 0
-out_has 'usage: rel-checkin list [--db path]'
+out_has 'usage: rel-checkin list [--db PATH]'
 out_lacks 'rel-checkin import'
 run rel-checkin --version
 status_is 0

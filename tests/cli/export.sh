@@ -646,14 +646,14 @@ school
 for v in export audit purge; do
 	run rel-export "$v" --help
 	status_is 0
-	out_has "usage: rel-export $v [--db path] [--as adult_id]"
+	out_has "usage: rel-export $v [--db PATH] [--as ADULT_ID]"
 	[ "$v" = purge ] || out_lacks 'rel-export purge'
 	err_empty
 done
 run rel-export --help
 status_is 0
-out_has 'usage: rel-export export [--db path] [--as adult_id] --out dir'
-out_has 'rel-export purge [--db path] [--as adult_id] --before when'
+out_has 'usage: rel-export export [--db PATH] [--as ADULT_ID] --out DIR'
+out_has 'rel-export purge [--db PATH] [--as ADULT_ID] --before WHEN'
 run rel-export --version
 status_is 0
 out_is <<'X'

@@ -625,14 +625,14 @@ school
 for v in add import list due quiet; do
 	run rel-family "$v" --help
 	status_is 0
-	out_has "usage: rel-family $v [--db path] [--as adult_id]"
+	out_has "usage: rel-family $v [--db PATH] [--as ADULT_ID]"
 	[ "$v" = quiet ] || out_lacks 'rel-family quiet'
 	err_empty
 done
 run rel-family --help
 status_is 0
-out_has 'usage: rel-family add [--db path] [--as adult_id] --channel channel'
-out_has 'rel-family quiet [--db path]'
+out_has 'usage: rel-family add [--db PATH] [--as ADULT_ID] --channel CHANNEL'
+out_has 'rel-family quiet [--db PATH]'
 run rel-family -h
 status_is 0
 run rel-family --version

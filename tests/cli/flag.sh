@@ -347,11 +347,11 @@ status_is 64
 db_unchanged
 run rel-flag --help
 status_is 0
-out_has "usage: rel-flag [run] [--db path] [--as adult_id] [--rule rule,...]"
+out_has "usage: rel-flag [run] [--db PATH] [--as ADULT_ID] [--rule RULE,...]"
 run rel-flag rules --help
 status_is 0
-out_has "usage: rel-flag rules [--db path]"
-out_has "rel-flag rules set [--db path]"
+out_has "usage: rel-flag rules [--db PATH]"
+out_has "rel-flag rules set [--db PATH]"
 out_lacks "[run]"
 
 case_ "the crontab line of rel-flag(1) runs as cron runs it, and mails only when flagged"

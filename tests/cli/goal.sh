@@ -869,10 +869,10 @@ case_ "help, version, unknown verbs and options"
 school
 run rel-goal --help
 status_is 0
-out_has 'usage: rel-goal add [--db path] [--as adult_id] --text text'
+out_has 'usage: rel-goal add [--db PATH] [--as ADULT_ID] --text TEXT'
 run rel-goal due --help
 status_is 0
-out_has 'usage: rel-goal due [--db path] [--as adult_id] [--on date]'
+out_has 'usage: rel-goal due [--db PATH] [--as ADULT_ID] [--on DATE]'
 out_lacks 'rel-goal add'
 run rel-goal --version
 status_is 0

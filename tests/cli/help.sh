@@ -89,12 +89,12 @@ done
 case_ "rel --help and -h: the forms from rel(1), then the commands"
 run rel --help
 status_is 0
-out_has 'usage: rel command [arg ...]'
-out_has '       rel help [command]'
+out_has 'usage: rel COMMAND [ARG ...]'
+out_has '       rel help [COMMAND]'
 out_has '  map        which adults know each student; who has nobody'
 run rel -h
 status_is 0
-out_has 'usage: rel command [arg ...]'
+out_has 'usage: rel COMMAND [ARG ...]'
 
 case_ "a verb's usage error shows its own forms on stderr, 64"
 run rel-map gaps --min-adults 0
@@ -102,15 +102,15 @@ status_is 64
 out_is </dev/null
 err_is <<'X'
 rel-map: --min-adults: "0" is not a number from 1 to 1000
-usage: rel-map gaps [--db path] [--min-strength N] [--min-adults N]
-               [--no-primary | --ignore-primary] [--format fmt] [--excel-safe]
+usage: rel-map gaps [--db PATH] [--min-strength N] [--min-adults N]
+               [--no-primary | --ignore-primary] [--format FMT] [--excel-safe]
 X
 run rel-report coverage --help
 status_is 0
 out_is <<'X'
-usage: rel-report coverage [--by column] [--min-strength n] [--days n]
-                  [--as-of date] [common options]
-The common options are [--db path] [--as adult_id] [--format fmt] [--out file].
+usage: rel-report coverage [--by COLUMN] [--min-strength N] [--days N]
+                  [--as-of DATE] [COMMON OPTIONS]
+The common options are [--db PATH] [--as ADULT_ID] [--format FMT] [--out FILE].
 X
 
 case_ "a mistyped verb: did you mean, 64, the whole usage"
@@ -171,8 +171,8 @@ run rel-map gaps --min-strenght 2
 status_is 64
 err_is <<'X'
 rel-map: gaps: unknown option --min-strenght; did you mean --min-strength?
-usage: rel-map gaps [--db path] [--min-strength N] [--min-adults N]
-               [--no-primary | --ignore-primary] [--format fmt] [--excel-safe]
+usage: rel-map gaps [--db PATH] [--min-strength N] [--min-adults N]
+               [--no-primary | --ignore-primary] [--format FMT] [--excel-safe]
 X
 run rel-checkin list --formt=csv
 status_is 64

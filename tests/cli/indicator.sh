@@ -510,14 +510,14 @@ school
 for v in import list summary; do
 	run rel-indicator "$v" --help
 	status_is 0
-	out_has "usage: rel-indicator $v [--db path] [--as adult_id]"
+	out_has "usage: rel-indicator $v [--db PATH] [--as ADULT_ID]"
 	[ "$v" = summary ] || out_lacks 'rel-indicator summary'
 	err_empty
 done
 run rel-indicator --help
 status_is 0
-out_has 'usage: rel-indicator import [--db path] [--as adult_id] [--wide]'
-out_has 'rel-indicator summary [--db path] [--as adult_id] [--student id]'
+out_has 'usage: rel-indicator import [--db PATH] [--as ADULT_ID] [--wide]'
+out_has 'rel-indicator summary [--db PATH] [--as ADULT_ID] [--student ID]'
 run rel-indicator -h
 status_is 0
 run rel-indicator --version

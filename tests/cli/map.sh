@@ -910,7 +910,7 @@ db_unchanged
 case_ "--help, --version"
 run rel-map --help
 status_is 0
-out_has 'usage: rel-map mark [--db path] [--as adult_id] --adult id --strength 1 | 2 | 3'
+out_has 'usage: rel-map mark [--db PATH] [--as ADULT_ID] --adult ID --strength 1|2|3'
 out_has 'rel-map history'
 run rel-map --version
 status_is 0

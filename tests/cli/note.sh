@@ -831,14 +831,14 @@ school
 for v in add import list balance; do
 	run rel-note "$v" --help
 	status_is 0
-	out_has "usage: rel-note $v [--db path] [--as adult_id]"
+	out_has "usage: rel-note $v [--db PATH] [--as ADULT_ID]"
 	[ "$v" = balance ] || out_lacks 'rel-note balance'
 	err_empty
 done
 run rel-note --help
 status_is 0
-out_has 'usage: rel-note add [--db path] [--as adult_id] [--at when]'
-out_has 'rel-note balance [--db path] [--as adult_id] [--by student | adult]'
+out_has 'usage: rel-note add [--db PATH] [--as ADULT_ID] [--at WHEN]'
+out_has 'rel-note balance [--db PATH] [--as ADULT_ID] [--by student|adult]'
 run rel-note -h
 status_is 0
 run rel-note --version

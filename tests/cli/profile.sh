@@ -778,7 +778,7 @@ profiled
 for v in add import list show retire; do
 	run rel-profile "$v" --help
 	status_is 0
-	out_has "usage: rel-profile $v [--db path] [--as adult_id]"
+	out_has "usage: rel-profile $v [--db PATH] [--as ADULT_ID]"
 	[ "$v" = retire ] || out_lacks 'rel-profile retire'
 done
 run rel-profile --version

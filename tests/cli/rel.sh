@@ -38,7 +38,7 @@ status_is 64
 case_ "no arguments: usage on stderr, 64"
 run rel
 status_is 64
-err_has 'usage: rel command [arg ...]'
+err_has 'usage: rel COMMAND [ARG ...]'
 run rel --version
 status_is 0
 out_is <<'X'

@@ -820,14 +820,14 @@ school
 for v in open update close import list due; do
 	run rel-restore "$v" --help
 	status_is 0
-	out_has "usage: rel-restore $v [--db path] [--as adult_id]"
+	out_has "usage: rel-restore $v [--db PATH] [--as ADULT_ID]"
 	[ "$v" = due ] || out_lacks 'rel-restore due'
 	err_empty
 done
 run rel-restore --help
 status_is 0
-out_has 'usage: rel-restore open [--db path] [--as adult_id] [--kind kind]'
-out_has 'rel-restore due [--db path] [--as adult_id] [--on when]'
+out_has 'usage: rel-restore open [--db PATH] [--as ADULT_ID] [--kind KIND]'
+out_has 'rel-restore due [--db PATH] [--as ADULT_ID] [--on WHEN]'
 run rel-restore --version
 status_is 0
 out_is <<'X'
