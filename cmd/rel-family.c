@@ -31,8 +31,8 @@ usage(FILE *fp, int status)
 	    sizeof(usage_forms) / sizeof(usage_forms[0]),
 	    "C is call, text, email, letter, home_visit, meeting, conference, workshop or\n"
 	    "event; D is to_home or from_home; T is positive, neutral or concern. Every\n"
-	    "verb takes --db PATH and --as ADULT_ID. Without STUDENT_IDs, add, list, due\n"
-	    "and quiet take a student set on standard input.\n");
+	    "verb takes --db PATH and --as ADULT_ID. Without STUDENT_IDs, add, list, due,\n"
+	    "quiet and guardians take a student set on standard input.\n");
 }
 
 enum {
@@ -84,6 +84,8 @@ static const int due_opts[] = { REL_O_DB, REL_O_AS, O_ON, O_ALL, O_ADULT,
 	REL_O_FORMAT, REL_O_EXCEL, 0 };
 static const int quiet_opts[] = { REL_O_DB, REL_O_AS, O_SINCE, REL_O_FORMAT,
 	REL_O_EXCEL, 0 };
+static const int guardians_opts[] = { REL_O_DB, REL_O_AS, O_ALL,
+	REL_O_FORMAT, REL_O_EXCEL, 0 };
 
 #define V(o) (a->val[(o) - REL_OPT])
 
@@ -218,6 +220,16 @@ run_quiet(struct rel_db *db, void *ctx, int set, struct rel_out *o,
 }
 
 static int
+run_guardians(struct rel_db *db, void *ctx, int set, struct rel_out *o,
+    struct rel_err *e)
+{
+	struct query *q = ctx;
+	struct rel_cli_args *a = q->a;
+
+	return rel_family_guardians(db, set, V(O_ALL) != NULL, o, e);
+}
+
+static int
 do_query(struct rel_cli_args *a, const char *verb,
     int (*run)(struct rel_db *, void *, int, struct rel_out *,
     struct rel_err *), const char *const *cols, size_t ncols)
@@ -290,6 +302,16 @@ do_quiet(struct rel_cli_args *a)
 	return do_query(a, "quiet", run_quiet, cols, n);
 }
 
+static int
+do_guardians(struct rel_cli_args *a)
+{
+	const char *const *cols;
+	size_t n;
+
+	cols = rel_family_guardian_cols(&n);
+	return do_query(a, "guardians", run_guardians, cols, n);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -302,6 +324,7 @@ main(int argc, char **argv)
 		{ { "list", list_opts, do_list }, longopts },
 		{ { "due", due_opts, do_due }, longopts },
 		{ { "quiet", quiet_opts, do_quiet }, longopts },
+		{ { "guardians", guardians_opts, do_guardians }, longopts },
 	};
 	struct rel_cli_args a;
 	const char *verb;

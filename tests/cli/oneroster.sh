@@ -1,7 +1,8 @@
 #!/bin/sh
 # rel-roster import --oneroster: the hand-written OneRoster 1.1 export in
 # tests/data/oneroster (a bulk export and the next night's delta).
-. "$(dirname "$0")/lib.sh"
+# shellcheck disable=SC1091,SC2034 # lib.sh reads STDIN
+. "$REL_ROOT/tests/cli/lib.sh"
 
 OR="$DATA/oneroster"
 
@@ -282,5 +283,37 @@ out_has '  - Family: Leila Haddad-Nour (guardian, +1 555 0102)'
 out_has '  - Family: Samir Haddad (parent, +1 555 0101)'
 run rel-profile show u-s3 --as u-ad1
 out_lacks 'Family:'
+
+case_ "rel-family guardians: the families of the students an adult works with"
+fresh
+rel-roster import --oneroster "$OR/bulk" 2>/dev/null
+run rel-family guardians --as u-ad1
+status_is 0
+out_is <<'X'
+student_id,guardian_id,name,relationship,email,phone,sms,active
+u-s1,u-p2,Leila Haddad-Nour,guardian,,+1 555 0102,,1
+u-s1,u-p1,Samir Haddad,parent,samir.haddad@home.example,+1 555 0101,+1 555 0100,1
+u-s2,u-p3,Ewa Kowalczyk,relative,,,,1
+X
+# The aide works in biology with u-s1, u-s3 and u-s4; not with u-s2.
+run rel-family guardians --as u-a1
+out_lacks 'u-s2,'
+out_has 'u-s1,u-p1,Samir Haddad'
+# A student set narrows it; --all keeps the ones the export dropped.
+STDIN=set.csv
+printf 'student_id\nu-s2\n' >set.csv
+run rel-family guardians --as u-ad1
+out_lines 2
+STDIN=/dev/null
+grep -v '^u-p2,' "$OR/bulk/users.csv" >users.csv
+cp -R "$OR/bulk" next && cp users.csv next/users.csv
+sed -i 's/"u-p1, u-p2"/u-p1/' next/users.csv
+rel-roster import --oneroster next 2>/dev/null || fail_ "the next import"
+run rel-family guardians --as u-ad1
+out_lacks 'u-p2'
+run rel-family guardians --as u-ad1 --all
+out_has 'u-s1,u-p2,Leila Haddad-Nour,guardian,,+1 555 0102,,0'
+run rel-family guardians --as u-ad1 S1
+status_is 64
 
 case_end

@@ -100,7 +100,7 @@ EOF2
 chmod +x bin/mail
 jobs=0
 grep -E '^[0-9*]' "$REL_ROOT/examples/rel.crontab" |
-    sed -E 's/^([^ ]+ +){5}//' >jobs
+    sed -E 's/^([^ ]+ +){5}//' >cronjobs
 while IFS= read -r job; do
 	jobs=$((jobs + 1))
 	job=$(printf '%s' "$job" | sed -e 's/\\%/%/g' -e "s|/srv/|$T/srv/|g")
@@ -108,7 +108,7 @@ while IFS= read -r job; do
 	    REL_AS=u-ad1 REL_NOW="$REL_NOW" sh -c "$job" >"$T/out" 2>"$T/err" ||
 	    fail_ "cron job failed: $job
 $(cat "$T/err")"
-done <jobs
+done <cronjobs
 check_eq "$jobs" 3 "three cron jobs"
 grep -q '^REL_AS=u-ad1$' "$REL_ROOT/examples/rel.crontab" || fail_ "REL_AS changed"
 check_eq "$(sqlite3 srv/rel/rel.db "SELECT active FROM student WHERE student_id = 'u-s3'")" 0 "the nightly delta"
