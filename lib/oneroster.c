@@ -331,6 +331,25 @@ list_item(const char *list, size_t len, size_t k, char *buf, size_t n)
 	}
 }
 
+/* The same, of a field of the current row. */
+static int
+field_item(const struct file *f, int col, size_t k, char *buf, size_t n)
+{
+	size_t len;
+	const char *v = fv(f, col, &len);
+
+	return list_item(v, len, k, buf, n);
+}
+
+static int
+field_has(const struct file *f, int col, const char *s)
+{
+	size_t len;
+	const char *v = fv(f, col, &len);
+
+	return list_has(v, len, s);
+}
+
 static int
 remember(struct run *u, const char *type, const char *sid, const char *kind,
     const char *rel_id, const char *member, const char *member_kind,
@@ -723,7 +742,7 @@ read_people(struct run *u, struct rel_err *e)
 		fs(&f, U_USERNAME, login, sizeof(login));
 		if (student) {
 			/* A student's grade is the first they are listed in. */
-			if (list_item(fv(&f, U_GRADES, &len), len, 0, grade,
+			if (field_item(&f, U_GRADES, 0, grade,
 			    sizeof(grade)))
 				v[5] = grade;
 			v[7] = enabled ? "1" : "0";
@@ -751,7 +770,7 @@ read_people(struct run *u, struct rel_err *e)
 		    "student" : "adult", id, NULL, NULL, e)) != 0)
 			goto out;
 		/* A student's guardians, for the second pass. */
-		for (k = 0; student && list_item(fv(&f, U_AGENTS, &len), len, k,
+		for (k = 0; student && field_item(&f, U_AGENTS, k,
 		    agent, sizeof(agent)); k++) {
 			sqlite3_stmt *st;
 
@@ -893,7 +912,7 @@ read_guardians(struct run *u, struct rel_err *e)
 		/* The students it names, and those that name it. */
 		n = 0;
 		for (k = 0;; k++) {
-			if (!list_item(fv(&f, U_AGENTS, &len), len, k, agent,
+			if (!field_item(&f, U_AGENTS, k, agent,
 			    sizeof(agent)))
 				break;
 			if (n == cap) {
@@ -910,7 +929,7 @@ read_guardians(struct run *u, struct rel_err *e)
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *s = (const char *)sqlite3_column_text(st, 0);
 
-			if (list_has(fv(&f, U_AGENTS, &len), len, s))
+			if (field_has(&f, U_AGENTS, s))
 				continue;
 			if (n == cap) {
 				cap = cap ? cap * 2 : 16;
@@ -1211,7 +1230,10 @@ rel_oneroster_import(struct rel_db *db, const char *dir,
 		return rel_err_at(e, REL_EDATA, "manifest.csv", 0, NULL, "lists "
 		    "none of users, classes and enrollments as bulk or delta: "
 		    "there is nothing to import");
-	if ((rc = rel_db_begin(db, e)) != 0)
+	/* As for any import (rel_cli_import): the index pages of a large
+	 * export stay in memory rather than spill to the WAL. */
+	if ((rc = rel_db_exec(db, "PRAGMA cache_size=-65536", e)) != 0 ||
+	    (rc = rel_db_begin(db, e)) != 0)
 		return rc;
 	if ((rc = rel_db_exec(db, "CREATE TEMP TABLE IF NOT EXISTS rel_or_seen "
 	    "(type TEXT, sourced_id TEXT, PRIMARY KEY (type, sourced_id)) "

@@ -62,6 +62,21 @@ u-s2|u-p3|Ewa Kowalczyk|relative|-" "guardians, linked from either side"
 grep -q 's3cret-never-stored' "$REL_DB" && fail_ "a password reached the database"
 check_eq "$(sql 'PRAGMA quick_check')" ok "quick_check"
 
+case_ "guardian links by sourcedIds of every length, from either side"
+fresh
+cp -R "$OR/bulk" b
+# u-s3 names u-p10 (whose id begins with u-p1's); u-p10 names nobody.
+sed -i 's/^\(u-s3,.*,nakana@students.hv.example,,,\),10,$/\1u-p10,10,/' b/users.csv
+printf 'u-p10,active,2026-08-01T08:00:00.000Z,true,org-hv,guardian,,,Moana,Akana,,,,,,,,\n' >>b/users.csv
+run rel-roster import --oneroster b
+status_is 0
+err_has 'rel-roster: guardians: 4 added'
+check_eq "$(sql "SELECT s.student_id, g.guardian_id FROM guardian g JOIN student s ON s.id = g.student ORDER BY 1, 2")" \
+"u-s1|u-p1
+u-s1|u-p2
+u-s2|u-p3
+u-s3|u-p10" "one link each"
+
 case_ "the same export again changes nothing"
 fresh
 rel-roster import --oneroster "$OR/bulk" 2>/dev/null
