@@ -98,6 +98,7 @@ struct file {
 	struct rel_csv *r;
 	const struct rel_csv_row *row;
 	const char *name;	/* "users.csv", for messages */
+	const struct rel_csv_col *cols;	/* its columns, as idx names them */
 	int idx[24];
 	char path[PATHSZ];
 };
@@ -138,6 +139,28 @@ is(const struct file *f, int col, const char *s)
 	return strlen(s) == len && strncasecmp(v, s, len) == 0;
 }
 
+/* Is the field s to the letter (an id, or one of the spec's words)? */
+static int
+field_is(const struct file *f, int col, const char *s)
+{
+	size_t len;
+	const char *v = fv(f, col, &len);
+
+	return strlen(s) == len && memcmp(v, s, len) == 0;
+}
+
+/* Is the field one of list (NULL-terminated), to the letter? */
+static int
+field_in(const struct file *f, int col, const char *const *list)
+{
+	size_t k;
+
+	for (k = 0; list[k] != NULL; k++)
+		if (field_is(f, col, list[k]))
+			return 1;
+	return 0;
+}
+
 static void
 bad(struct run *u, struct rel_err *e)
 {
@@ -154,26 +177,22 @@ row_err(struct run *u, const struct file *f, int col, const char *what,
 static int
 row_err(struct run *u, const struct file *f, int col, const char *what, ...)
 {
-	const struct rel_csv_col *cols = NULL;
 	struct rel_err e;
 	char msg[512];
 	const char *v;
-	size_t len, k;
+	size_t len;
 	va_list ap;
 
-	for (k = 0; k < NFILES; k++)
-		if (strncmp(f->name, file_names[k], strlen(file_names[k])) == 0)
-			cols = file_cols[k].cols;
 	va_start(ap, what);
 	vsnprintf(msg, sizeof(msg), what, ap);
 	va_end(ap);
 	v = fv(f, col, &len);
 	if (len > 0)
 		rel_err_value(&e, REL_EDATA, f->name, f->row->line,
-		    cols ? cols[col].name : NULL, v, len, "%s", msg);
+		    f->cols[col].name, v, len, "%s", msg);
 	else
 		rel_err_at(&e, REL_EDATA, f->name, f->row->line,
-		    cols ? cols[col].name : NULL, "%s", msg);
+		    f->cols[col].name, "%s", msg);
 	bad(u, &e);
 	return REL_EDATA;
 }
@@ -215,6 +234,7 @@ file_open(struct run *u, int which, struct file *f, struct rel_err *e)
 	if ((rc = rel_csv_open(&f->r, f->path, NULL, e)) != 0)
 		return rc;
 	f->name = strrchr(f->path, '/') + 1;
+	f->cols = file_cols[which].cols;
 	rc = rel_csv_header(f->r, &hdr, e);
 	if (rc != REL_CSV_ROW) {
 		rc = rc == REL_CSV_END ? rel_err_at(e, REL_EDATA, f->name, 1,
@@ -587,29 +607,20 @@ read_orgs(struct run *u, struct rel_err *e)
 		"department", "local", "state", "national", NULL };
 	struct file f;
 	int rc, found = 0, deleted;
-	size_t k, len;
 
 	if (u->mode[F_ORGS] == M_ABSENT)
 		return 0;
 	if ((rc = file_open(u, F_ORGS, &f, e)) != 0)
 		return rc;
 	while ((rc = file_next(u, &f, e)) == 1) {
-		const char *t = fv(&f, O_TYPE, &len);
-
 		if (row_status(u, &f, &deleted) || row_modified(u, &f))
 			continue;
-		for (k = 0; types[k] != NULL; k++)
-			if (strlen(types[k]) == len &&
-			    strncmp(types[k], t, len) == 0)
-				break;
-		if (types[k] == NULL) {
+		if (!field_in(&f, O_TYPE, types)) {
 			row_err(u, &f, O_TYPE, "is not one of district, school, "
 			    "department, local, state or national");
 			continue;
 		}
-		t = fv(&f, O_SID, &len);
-		if (u->o->school != NULL && strlen(u->o->school) == len &&
-		    memcmp(u->o->school, t, len) == 0) {
+		if (u->o->school != NULL && field_is(&f, O_SID, u->o->school)) {
 			if (!is(&f, O_TYPE, "school"))
 				row_err(u, &f, O_TYPE, "is the type of "
 				    "--school %s; expected school", u->o->school);
@@ -682,17 +693,12 @@ read_people(struct run *u, struct rel_err *e)
 	while ((rc = file_next(u, &f, e)) == 1) {
 		char sid[IDSZ], id[IDSZ], given[256], family[256], grade[16],
 		    email[256], login[128], agent[IDSZ], kind[16], old[IDSZ];
-		const char *v[10], *role, *orgs;
+		const char *v[10], *orgs;
 		int student, found;
 
 		if (row_status(u, &f, &deleted) || row_modified(u, &f))
 			continue;
-		role = fv(&f, U_ROLE, &len);
-		for (k = 0; user_roles[k] != NULL; k++)
-			if (strlen(user_roles[k]) == len &&
-			    strncmp(user_roles[k], role, len) == 0)
-				break;
-		if (user_roles[k] == NULL) {
+		if (!field_in(&f, U_ROLE, user_roles)) {
 			row_err(u, &f, U_ROLE, "is not one of administrator, "
 			    "aide, guardian, parent, proctor, relative, "
 			    "student or teacher");
@@ -969,7 +975,7 @@ read_classes(struct run *u, struct rel_err *e)
 		return rc;
 	while ((rc = file_next(u, &f, e)) == 1) {
 		char sid[IDSZ], title[256], kind[16], old[IDSZ];
-		const char *v[5] = { NULL }, *school;
+		const char *v[5] = { NULL };
 
 		if (row_status(u, &f, &deleted) || row_modified(u, &f))
 			continue;
@@ -977,14 +983,14 @@ read_classes(struct run *u, struct rel_err *e)
 			row_err(u, &f, C_TYPE, "is not homeroom or scheduled");
 			continue;
 		}
-		school = fv(&f, C_SCHOOL, &len);
+		fv(&f, C_SCHOOL, &len);
 		if (len == 0) {
 			row_err(u, &f, C_SCHOOL, "is empty; a class belongs to "
 			    "a school");
 			continue;
 		}
-		if (u->o->school != NULL && (strlen(u->o->school) != len ||
-		    memcmp(u->o->school, school, len) != 0)) {
+		if (u->o->school != NULL &&
+		    !field_is(&f, C_SCHOOL, u->o->school)) {
 			u->c->skipped++;
 			continue;
 		}
@@ -1048,7 +1054,7 @@ read_enrollments(struct run *u, struct rel_err *e)
 		"proctor", "student", "teacher", NULL };
 	struct file f;
 	int rc, deleted, found;
-	size_t k, len;
+	size_t len;
 
 	if ((rc = file_open(u, F_ENROLLMENTS, &f, e)) != 0)
 		return rc;
@@ -1060,9 +1066,8 @@ read_enrollments(struct run *u, struct rel_err *e)
 
 		if (row_status(u, &f, &deleted) || row_modified(u, &f))
 			continue;
-		s = fv(&f, E_SCHOOL, &len);
-		if (u->o->school != NULL && (strlen(u->o->school) != len ||
-		    memcmp(u->o->school, s, len) != 0)) {
+		if (u->o->school != NULL &&
+		    !field_is(&f, E_SCHOOL, u->o->school)) {
 			u->c->skipped++;
 			continue;
 		}
@@ -1077,12 +1082,7 @@ read_enrollments(struct run *u, struct rel_err *e)
 				goto out;
 			continue;
 		}
-		s = fv(&f, E_ROLE, &len);
-		for (k = 0; roles[k] != NULL; k++)
-			if (strlen(roles[k]) == len &&
-			    strncmp(roles[k], s, len) == 0)
-				break;
-		if (roles[k] == NULL) {
+		if (!field_in(&f, E_ROLE, roles)) {
 			row_err(u, &f, E_ROLE, "is not one of administrator, "
 			    "aide, proctor, student or teacher");
 			continue;
