@@ -664,20 +664,23 @@ static const char *const user_roles[] = { "administrator", "aide",
 	"guardian", "parent", "proctor", "relative", "student", "teacher",
 	NULL };
 
+/* Is id an adult of rel's already? 0 and *found, or a status with e set. */
 static int
-adult_exists(struct run *u, const char *id)
+adult_exists(struct run *u, const char *id, int *found, struct rel_err *e)
 {
 	sqlite3_stmt *st;
-	struct rel_err e;
-	int found;
+	int rc;
 
-	if (rel_db_stmt(u->db, "SELECT 1 FROM adult WHERE adult_id = ?1", &st,
-	    &e) != 0)
-		return 0;
+	if ((rc = rel_db_stmt(u->db, "SELECT 1 FROM adult WHERE adult_id = ?1",
+	    &st, e)) != 0)
+		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	found = sqlite3_step(st) == SQLITE_ROW;
+	rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	return found;
+	*found = rc == SQLITE_ROW;
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return rel_db_fail(u->db, rc, "reading adults", e);
+	return 0;
 }
 
 /* users.csv, first pass: students and adults. */
@@ -762,7 +765,10 @@ read_people(struct run *u, struct rel_err *e)
 			if ((rc = recall(u, "user", sid, strlen(sid), kind, old,
 			    NULL, NULL, &found, e)) != 0)
 				goto out;
-			if (!found && !adult_exists(u, id))
+			if (!found && (rc = adult_exists(u, id, &found,
+			    e)) != 0)
+				goto out;
+			if (!found)
 				v[4] = is(&f, U_ROLE, "administrator") ?
 				    "admin" : is(&f, U_ROLE, "teacher") ?
 				    "teacher" : "staff";
