@@ -238,6 +238,9 @@ $(sed 's/^errp\{0,1\} //' want.err | diff - "$T/err" | head -n 20)"
 	fi
 	cmp -s want.text stored || fail_ "$TBL.$TXT stored differs:
 $(diff want.text stored | head -n 10)"
+	# No value ran as SQL: the fixture's students are all still there.
+	check_eq "$(sql "SELECT count(*) FROM student
+	    WHERE student_id BETWEEN '100201' AND '100212'")" 12 "students"
 	# Formula cells are stored verbatim; --excel-safe neutralises them
 	# on the way out.
 	if grep -q '^[=+@-]' stored && [ -n "$LIST" ]; then
