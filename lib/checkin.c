@@ -222,7 +222,7 @@ write_checkin(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 		if ((rc = rel_rec_int(r, C_MOOD + (size_t)i,
 		    checkin_cols[C_MOOD + i].name, 1, 5, &scale[i], e)) != 0)
 			return rc;
-	if ((rc = rel_rec_text(r, C_NOTE, "note", 2000, 1, e)) != 0 ||
+	if ((rc = rel_rec_text(r, C_NOTE, "note", REL_TEXT_MAX, 1, e)) != 0 ||
 	    (rc = rel_rec_vis(r, C_VIS, REL_VIS_TEAM, &vis, e)) != 0)
 		return rc;
 

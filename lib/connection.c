@@ -223,7 +223,7 @@ write_conn(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 		return rel_err_value(e, REL_EDATA, r->file, r->line, "strength",
 		    r->v[C_STRENGTH], r->len[C_STRENGTH], "is not 1, 2 or 3");
 	if ((rc = rel_rec_bool(r, C_PRIMARY, "primary", 0, &primary, e)) != 0 ||
-	    (rc = rel_rec_text(r, C_NOTE, "note", 2000, 1, e)) != 0)
+	    (rc = rel_rec_text(r, C_NOTE, "note", REL_TEXT_MAX, 1, e)) != 0)
 		return rc;
 	if (rel_rec_has(r, C_AT)) {
 		int64_t secs;
@@ -298,7 +298,7 @@ rel_conn_apply(struct rel_db *db, enum rel_conn_verb verb,
 		size_t len[1] = { strlen(o->note) };
 		struct rel_rec r = { 1, v, len, NULL, 0 };
 
-		if (rel_rec_text(&r, 0, "--note", 2000, 1, e) != 0)
+		if (rel_rec_text(&r, 0, "--note", REL_TEXT_MAX, 1, e) != 0)
 			return e->code = REL_EUSAGE;
 	}
 	if (o->at != NULL) {

@@ -19,6 +19,7 @@
 #include "internal.h"
 
 #define BUFSZ 65536
+#define GROW_MAX ((size_t)4 << 20)	/* largest step of a field's buffer */
 
 struct rel_csv {
 	FILE *fp;
@@ -269,6 +270,15 @@ fill(struct rel_csv *r, struct rel_err *e)
 		r->started = 1;
 		if (r->blen >= 3 && memcmp(r->buf, "\xEF\xBB\xBF", 3) == 0)
 			r->bpos = 3;
+		/* Spreadsheets save "Unicode text" as UTF-16 with a BOM; say
+		 * so rather than point at the first of its many bad bytes. */
+		if (r->cd == (iconv_t)-1 && r->blen >= 2 &&
+		    (memcmp(r->buf, "\xFF\xFE", 2) == 0 ||
+		    memcmp(r->buf, "\xFE\xFF", 2) == 0))
+			return rel_err_at(e, REL_EDATA, r->name, 1, NULL,
+			    "the file is UTF-16 (it starts with a UTF-16 byte "
+			    "order mark); convert it with rel-csv clean --from "
+			    "UTF-16");
 	}
 	return 0;
 }
@@ -426,6 +436,14 @@ advance(struct rel_csv *r, const struct rel_csv_row **row, struct rel_err *e)
 		r->bpos += len;
 		if (newline && !skipcount)
 			r->line++;
+		/* libcsv grows a field's buffer blk_size bytes at a time: a
+		 * long field cost thousands of reallocs, each copying it
+		 * (minutes under valgrind). Grow it geometrically instead,
+		 * by at most 4 MiB a step so the buffer stays near the
+		 * field limit. */
+		if (r->p.entry_size > r->p.blk_size && r->p.blk_size < GROW_MAX)
+			csv_set_blk_size(&r->p, r->p.entry_size < GROW_MAX ?
+			    r->p.entry_size : GROW_MAX);
 		if (r->p.entry_pos > REL_CSV_FIELD_MAX)
 			return rel_err_at(e, REL_EDATA, r->name, r->rec_line, NULL,
 			    "a field longer than 16 MiB (is a quote never "

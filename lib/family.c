@@ -42,7 +42,6 @@ static const char *const tones[] = { "positive", "neutral", "concern",
 
 #define NAME_MAX_BYTES 200
 #define WORD_MAX_BYTES 100
-#define SUMMARY_MAX_BYTES 4000
 
 static int write_family(struct rel_db *, const struct rel_rec *,
     enum rel_outcome *, struct rel_err *);
@@ -170,7 +169,7 @@ write_family(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	    WORD_MAX_BYTES, 0, e)) != 0 ||
 	    (rc = rel_rec_text(r, C_LANGUAGE, "language", WORD_MAX_BYTES, 0,
 	    e)) != 0 ||
-	    (rc = rel_rec_text(r, C_SUMMARY, "summary", SUMMARY_MAX_BYTES, 1,
+	    (rc = rel_rec_text(r, C_SUMMARY, "summary", REL_TEXT_MAX, 1,
 	    e)) != 0)
 		return rc;
 	secs = to_minute(secs);

@@ -11,7 +11,6 @@
 #include "internal.h"
 
 #define R REL_COL_REQUIRED
-#define TEXT_MAX 4000
 #define EVERY_MAX 365		/* check_every, in days */
 #define NO_DAY INT32_MIN
 
@@ -289,7 +288,7 @@ goal_check(const struct rel_rec *r, struct goal *g, struct rel_err *e)
 		    "is empty; %s", strcmp(g->kind, "goal") == 0 ?
 		    "a goal needs its text" : "a support's text is the kind of "
 		    "support");
-	if ((rc = rel_rec_text(r, C_TEXT, "text", TEXT_MAX, 1, e)) != 0 ||
+	if ((rc = rel_rec_text(r, C_TEXT, "text", REL_TEXT_MAX, 1, e)) != 0 ||
 	    (rc = rec_enum(r, C_SETBY, "set_by", setters, "adult", g->set_by,
 	    sizeof(g->set_by), e)) != 0)
 		return rc;
@@ -305,7 +304,7 @@ goal_check(const struct rel_rec *r, struct goal *g, struct rel_err *e)
 		    "has no tier (kind support makes a support)");
 	if (strcmp(g->kind, "support") == 0 && g->tier == 0)
 		g->tier = 2;
-	if ((rc = rel_rec_text(r, C_STRAT, "strategies", TEXT_MAX, 1,
+	if ((rc = rel_rec_text(r, C_STRAT, "strategies", REL_TEXT_MAX, 1,
 	    e)) != 0 ||
 	    (rc = rec_date(r, C_START, "start", rel_today(), &g->start,
 	    e)) != 0 ||
@@ -328,7 +327,7 @@ goal_check(const struct rel_rec *r, struct goal *g, struct rel_err *e)
 		    "days", EVERY_MAX);
 	if ((rc = rec_enum(r, C_STATUS, "status", statuses, "open", g->status,
 	    sizeof(g->status), e)) != 0 ||
-	    (rc = rel_rec_text(r, C_OUTCOME, "outcome", TEXT_MAX, 1, e)) != 0)
+	    (rc = rel_rec_text(r, C_OUTCOME, "outcome", REL_TEXT_MAX, 1, e)) != 0)
 		return rc;
 	/* A goal is closed once, with what came of it: an open goal has no
 	 * outcome yet, and a closed one cannot be without. */
@@ -749,7 +748,7 @@ write_progress(struct rel_db *db, const struct rel_rec *r,
 	if ((rc = rel_rec_id(r, P_GOAL, "goal_id", e)) != 0 ||
 	    (rc = rel_rec_time(r, P_AT, "at", 1, &secs, e)) != 0 ||
 	    (rc = rel_rec_int(r, P_RATING, "rating", 1, 5, &rating, e)) != 0 ||
-	    (rc = rel_rec_text(r, P_NOTE, "note", TEXT_MAX, 1, e)) != 0)
+	    (rc = rel_rec_text(r, P_NOTE, "note", REL_TEXT_MAX, 1, e)) != 0)
 		return rc;
 	if (rating == 0 && (!rel_rec_has(r, P_NOTE) ||
 	    blank(r->v[P_NOTE], r->len[P_NOTE])))
@@ -859,7 +858,7 @@ rel_goal_close(struct rel_db *db, const char *goal_id, const char *status,
 		    "what came of the goal");
 	r.v = &outcome;
 	len[0] = strlen(outcome);
-	if ((rc = rel_rec_text(&r, 0, "outcome", TEXT_MAX, 1, e)) != 0)
+	if ((rc = rel_rec_text(&r, 0, "outcome", REL_TEXT_MAX, 1, e)) != 0)
 		return rc;
 	rel_datetime_format(at, when);
 

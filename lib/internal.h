@@ -12,6 +12,11 @@
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The longest free text (notes, summaries, goal text), in bytes: a
+ * page of writing. Every kind uses this one limit (rel-records(5),
+ * LIMITS). */
+#define REL_TEXT_MAX 4000
+
 /* malloc family that abort with a message on exhaustion: a half-done
  * operation is worse than a clear stop, and transactions roll back. */
 void *rel_xmalloc(size_t n);

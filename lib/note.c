@@ -23,7 +23,6 @@ static const char *const kinds[] = { "affirmation", "feedback",
 	"observation", "concern", "gratitude" };
 #define KINDS_EXPECTED \
 	"is not affirmation, feedback, observation, concern or gratitude"
-#define TEXT_MAX 4000
 
 static int write_note(struct rel_db *, const struct rel_rec *,
     enum rel_outcome *, struct rel_err *);
@@ -104,7 +103,7 @@ write_note(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	if (!rel_rec_has(r, C_TEXT) || blank(r->v[C_TEXT], r->len[C_TEXT]))
 		return rel_err_at(e, REL_EDATA, r->file, r->line, "text",
 		    "is empty; a note needs its text");
-	if ((rc = rel_rec_text(r, C_TEXT, "text", TEXT_MAX, 1, e)) != 0 ||
+	if ((rc = rel_rec_text(r, C_TEXT, "text", REL_TEXT_MAX, 1, e)) != 0 ||
 	    (rc = rel_rec_vis(r, C_VIS, strcmp(kind, "concern") == 0 ?
 	    REL_VIS_PRIVATE : REL_VIS_TEAM, &vis, e)) != 0)
 		return rc;

@@ -100,6 +100,7 @@ struct file {
 	const char *name;	/* "users.csv", for messages */
 	const struct rel_csv_col *cols;	/* its columns, as idx names them */
 	int idx[24];
+	int again;		/* a second pass: its bad rows are reported */
 	char path[PATHSZ];
 };
 
@@ -240,9 +241,11 @@ file_open(struct run *u, int which, struct file *f, struct rel_err *e)
 		rc = rc == REL_CSV_END ? rel_err_at(e, REL_EDATA, f->name, 1,
 		    NULL, "is empty; expected a header of OneRoster 1.1 "
 		    "columns") : e->code;
+		rel_strlcpy(e->file, f->name, sizeof(e->file));
 		goto fail;
 	}
-	/* Messages name the file alone: the directory is the operand. */
+	/* Messages name the file alone, as the reader's do above: the
+	 * directory is the operand. */
 	if ((rc = rel_csv_bind(hdr, f->name, file_cols[which].cols,
 	    file_cols[which].n, NULL, 1, f->idx, e)) != 0)
 		goto fail;
@@ -254,7 +257,8 @@ fail:
 }
 
 /* The next row: 1, 0 at the end, or -status. A row the reader finds bad
- * (a wrong field count) is reported and skipped. */
+ * (a wrong field count) is reported and skipped; on a second pass over a
+ * file it was reported on the first, and is only skipped. */
 static int
 file_next(struct run *u, struct file *f, struct rel_err *e)
 {
@@ -265,8 +269,12 @@ file_next(struct run *u, struct file *f, struct rel_err *e)
 			return 1;
 		if (rc == REL_CSV_END)
 			return 0;
-		if (rc == REL_CSV_FATAL)
+		if (rc == REL_CSV_FATAL) {
+			rel_strlcpy(e->file, f->name, sizeof(e->file));
 			return -e->code;
+		}
+		if (f->again)
+			continue;
 		rel_strlcpy(e->file, f->name, sizeof(e->file));
 		bad(u, e);
 	}
@@ -895,6 +903,7 @@ read_guardians(struct run *u, struct rel_err *e)
 
 	if ((rc = file_open(u, F_USERS, &f, e)) != 0)
 		return rc;
+	f.again = 1;
 	while ((rc = file_next(u, &f, e)) == 1) {
 		char gid[IDSZ], agent[IDSZ];
 		sqlite3_stmt *st;

@@ -38,7 +38,6 @@ static const char *const roles[] = { "harmed", "responsible", "affected",
 	"supporter", "facilitator", NULL };
 #define ROLES_EXPECTED \
 	"harmed, responsible, affected, supporter or facilitator"
-#define TEXT_MAX 4000
 
 /* Who may change a case (update, close, add a party to it): its author,
  * its facilitators, counselors and admins. Seeing a case is not enough:
@@ -204,8 +203,8 @@ case_check(struct rel_db *db, const struct rel_rec *r, struct kase *k,
 	if ((rc = rel_rec_time(r, C_OPENED, "opened_at", 1, &opened, e)) != 0 ||
 	    (rc = rel_rec_enum(r, C_KIND, "kind", kinds, k->kind,
 	    sizeof(k->kind), e)) != 0 ||
-	    (rc = rel_rec_text(r, C_SUMMARY, "summary", TEXT_MAX, 1, e)) != 0 ||
-	    (rc = rel_rec_text(r, C_AGREEMENT, "agreement", TEXT_MAX, 1,
+	    (rc = rel_rec_text(r, C_SUMMARY, "summary", REL_TEXT_MAX, 1, e)) != 0 ||
+	    (rc = rel_rec_text(r, C_AGREEMENT, "agreement", REL_TEXT_MAX, 1,
 	    e)) != 0 ||
 	    (rc = rel_rec_enum(r, C_STATUS, "status", statuses, k->status,
 	    sizeof(k->status), e)) != 0)
@@ -767,8 +766,8 @@ change_find(struct rel_db *db, const char *case_id, sqlite3_int64 *rcase,
 	return 0;
 }
 
-/* A text option of update or close: at most TEXT_MAX bytes, line breaks
- * and tabs allowed. */
+/* A text option of update or close: at most REL_TEXT_MAX bytes, line
+ * breaks and tabs allowed. */
 static int
 text_opt(const char *opt, const char *s, struct rel_err *e)
 {
@@ -776,7 +775,7 @@ text_opt(const char *opt, const char *s, struct rel_err *e)
 	size_t len[1] = { strlen(s) };
 	struct rel_rec r = { 1, v, len, NULL, 0 };
 
-	return rel_rec_text(&r, 0, opt, TEXT_MAX, 1, e);
+	return rel_rec_text(&r, 0, opt, REL_TEXT_MAX, 1, e);
 }
 
 int

@@ -36,7 +36,9 @@ enum rel_csv_result {
 				   may continue with the next record */
 };
 
-/* Largest field accepted; longer fields are a REL_CSV_BAD record. */
+/* Largest field accepted. A longer one is REL_CSV_FATAL: it is almost
+ * always a quote never closed, and reading on would take the rest of the
+ * input as that field. */
 #define REL_CSV_FIELD_MAX ((size_t)16 << 20)
 
 struct rel_csv;

@@ -240,7 +240,7 @@ test_write_rejects(void **state)
 		{ "S1", "2026-11-10", 0, 0, 0, 0, 0, 0, "public", "visibility",
 		  "visibility: \"public\" is not staff, team or private" },
 	};
-	char longnote[2100];
+	char longnote[4100];
 	const char *v[9];
 	struct tmpdb t;
 	size_t i, j;
@@ -259,7 +259,7 @@ test_write_rejects(void **state)
 	v[0] = "S1";
 	v[1] = "2026-11-10";
 	v[7] = longnote;
-	bad(&t, v, "note", "is longer than 2000 bytes");
+	bad(&t, v, "note", "is longer than 4000 bytes");
 	tmpdb_close(&t);
 }
 
