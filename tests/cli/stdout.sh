@@ -1,7 +1,8 @@
 #!/bin/sh
 # Every command that writes to standard output, with large output (the
 # sample school of 300 students): a closed pipe (| head -1) ends it quietly,
-# and the pipeline's status is head's; a full one (>/dev/full) exits 74 with
+# and the pipeline's status is head's (the command itself exits 0 or dies
+# of SIGPIPE, 141); a full one (>/dev/full) exits 74 with
 # "standard output: write error: No space left on device".
 # shellcheck disable=SC1091,SC2034,SC2154
 . "$REL_ROOT/tests/cli/lib.sh"
@@ -18,8 +19,9 @@ export REL_AS
 "$REL_BIN/rel-checkin" list >checkins.out 2>/dev/null
 while IFS= read -r c; do
 	prog=${c%% *}
-	# shellcheck disable=SC2086
-	run_sh "{ $REL_WRAP $c; echo \$? >st; } | head -1 >/dev/null"
+	# Not wrapped: killed by SIGPIPE, valgrind would report the blocks
+	# still in use at the signal; quietness is the command's own.
+	run_sh "{ $REL_BIN/$c; echo \$? >st; } | head -1 >/dev/null"
 	st=$(cat st)
 	[ "$status" -eq 0 ] || fail_ "$c | head -1: status $status"
 	case $st in
