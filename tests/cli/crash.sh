@@ -5,16 +5,24 @@
 # same import run again succeeds; rel-init backup taken while an import
 # writes is a consistent copy holding the rows from before or from after.
 #
-# The killed processes are the real binaries ("$REL_BIN/..."), never the
+# The killed processes are the real binaries ("$BIN/..."), never the
 # $REL_WRAP wrapper, so the loop costs the same under valgrind. The delays
 # come from awk's rand() with a seed printed in the output: set
 # REL_CRASH_SEED to replay a failure, REL_CRASH_TRIES to change the count.
-# shellcheck disable=SC1091,SC2034
+# shellcheck disable=SC1091,SC2034,SC2153
 . "$REL_ROOT/tests/cli/lib.sh"
 
 USER=nobody-here
 REL_AS=A001
 export USER REL_AS
+# Under the sanitizers an import is five times slower and a killed process
+# checks nothing: the loops run the plain build's commands when they exist.
+BIN=$REL_BIN
+if [ "$REL_B" = build-san ] && [ -x "$REL_ROOT/build/bin/rel-checkin" ] &&
+    [ -x "$REL_ROOT/build/bin/rel-init" ]; then
+	BIN=$REL_ROOT/build/bin
+	echo "# ASan build: the loops run $BIN"
+fi
 SEED=${REL_CRASH_SEED:-$(date +%s)}
 TRIES=${REL_CRASH_TRIES:-50}
 ROWS=60000
@@ -54,7 +62,7 @@ make_checkins
 cp "$REL_DB" start.db
 before=$(state start.db)
 t0=$(now_ms)
-"$REL_BIN/rel-checkin" import checkins.csv 2>import.err ||
+"$BIN/rel-checkin" import checkins.csv 2>import.err ||
 	fail_ "the reference import failed: $(cat import.err)"
 t1=$(now_ms)
 after=$(state "$REL_DB")
@@ -77,7 +85,7 @@ while read -r d; do
 	i=$((i + 1))
 	cp start.db try.db
 	rm -f try.db-wal try.db-shm
-	"$REL_BIN/rel-checkin" import --db try.db checkins.csv 2>/dev/null &
+	"$BIN/rel-checkin" import --db try.db checkins.csv 2>/dev/null &
 	pid=$!
 	sleep "$d"
 	kill -9 "$pid" 2>/dev/null
@@ -90,10 +98,10 @@ while read -r d; do
 	else
 		fail_ "try $i (delay ${d}s): rows '$got', expected '$before' or '$after'"
 	fi
-	out=$("$REL_BIN/rel-init" check --db try.db 2>&1) ||
+	out=$("$BIN/rel-init" check --db try.db 2>&1) ||
 		fail_ "try $i (delay ${d}s): rel-init check: $out"
 	[ "$out" = ok ] || fail_ "try $i: rel-init check said: $out"
-	"$REL_BIN/rel-checkin" import --db try.db checkins.csv 2>retry.err ||
+	"$BIN/rel-checkin" import --db try.db checkins.csv 2>retry.err ||
 		fail_ "try $i (delay ${d}s): the import run again failed: $(cat retry.err)"
 	got=$(state try.db)
 	check_eq "$got" "$after" "try $i (delay ${d}s): rows after the import run again"
@@ -117,7 +125,7 @@ cp "$REL_DB" start.db
 before=$(state start.db)
 cp start.db after.db
 t0=$(now_ms)
-"$REL_BIN/rel-checkin" import --db after.db checkins.csv 2>/dev/null ||
+"$BIN/rel-checkin" import --db after.db checkins.csv 2>/dev/null ||
 	fail_ "the reference import failed"
 t1=$(now_ms)
 after=$(state after.db)
@@ -133,14 +141,14 @@ awk -v ms="$((t1 - t0))" 'BEGIN {
 while read -r d; do
 	cp start.db bk.db
 	rm -f bk.db-wal bk.db-shm backup.db
-	"$REL_BIN/rel-checkin" import --db bk.db checkins.csv 2>/dev/null &
+	"$BIN/rel-checkin" import --db bk.db checkins.csv 2>/dev/null &
 	pid=$!
 	sleep "$d"
-	"$REL_BIN/rel-init" backup --db bk.db backup.db 2>backup.err ||
+	"$BIN/rel-init" backup --db bk.db backup.db 2>backup.err ||
 		fail_ "delay $d: rel-init backup failed: $(cat backup.err)"
 	wait "$pid" || fail_ "delay $d: the import failed beside the backup"
 	[ ! -e backup.db-wal ] || fail_ "delay $d: the backup has a -wal file"
-	out=$("$REL_BIN/rel-init" check --db backup.db 2>&1) ||
+	out=$("$BIN/rel-init" check --db backup.db 2>&1) ||
 		fail_ "delay $d: rel-init check of the backup: $out"
 	check_eq "$(sqlite3 backup.db 'pragma integrity_check')" ok \
 	    "delay $d: integrity of the backup"
