@@ -52,6 +52,7 @@ HDRS = $(wildcard include/rel/*.h) lib/internal.h
 CMDS = $(patsubst cmd/%.c,%,$(wildcard cmd/*.c))
 BINS = $(CMDS:%=$(B)/bin/%)
 UNIT = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
+SHIMS = $(patsubst tests/shim/%.c,$(B)/tests/shim/%.so,$(wildcard tests/shim/*.c))
 MAN1 = $(wildcard man/man1/*.1)
 MAN5 = $(wildcard man/man5/*.5)
 MAN7 = $(wildcard man/man7/*.7)
@@ -98,6 +99,12 @@ $(B)/tests/%: tests/unit/%.c tests/unit/unit.h tests/unit/tmpdb.h tests/unit/car
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Ilib $(ALL_LDFLAGS) -o $@ $< $(B)/librel.a $(LIBS_REL) $(CMOCKA_LIBS)
 
+# The fault tests' LD_PRELOAD shims (tests/shim): never sanitized, since
+# they stand between the commands and libc.
+$(B)/tests/shim/%.so: tests/shim/%.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
+
 $(B)/rel.pc: rel.pc.in Makefile
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
@@ -115,7 +122,7 @@ $(B)/man.ok: $(MAN1) $(MAN5) $(MAN7)
 deps:
 	@sh tools/deps.sh
 
-tests: $(UNIT) $(BINS)
+tests: $(UNIT) $(BINS) $(SHIMS)
 
 # VALGRIND=1: every unit test and every rel command the CLI tests run goes
 # through memcheck; any error or definite or indirect leak fails the test.

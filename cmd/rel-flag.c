@@ -216,6 +216,8 @@ main(int argc, char **argv)
 	    strcmp(argv[1], "--help") == 0 ||
 	    strcmp(argv[1], "--version") == 0))
 		return rel_cli_main(argc, argv, verbs, 2, longopts, usage);
+	/* Named before the first allocation, whose failure names us. */
+	rel_setprogname(argc > 0 ? argv[0] : "rel-flag");
 	if ((args = calloc((size_t)argc + 2, sizeof(*args))) == NULL) {
 		rel_warn("out of memory");
 		return REL_ESOFTWARE;

@@ -112,6 +112,11 @@ rel_db_fail(struct rel_db *db, int rc, const char *what, struct rel_err *e)
 		return rel_err_at(e, REL_EPERM, file, 0, NULL, "%s: %s", what, msg);
 	case SQLITE_IOERR:
 	case SQLITE_FULL:
+		/* SQLite says "disk I/O error" for a failed write or sync;
+		 * the system's reason (a full disk) is what a user acts on. */
+		if (db && db->h && sqlite3_system_errno(db->h) != 0)
+			return rel_err_at(e, REL_EIO, file, 0, NULL, "%s: %s (%s)",
+			    what, msg, strerror(sqlite3_system_errno(db->h)));
 		return rel_err_at(e, REL_EIO, file, 0, NULL, "%s: %s", what, msg);
 	default:
 		return rel_err_at(e, REL_ESOFTWARE, file, 0, NULL, "%s: %s", what,
@@ -227,6 +232,30 @@ authorize(void *ctx, int action, const char *a1, const char *a2,
 	}
 }
 
+/* The schema version v of an existing database, as this rel needs it. */
+static int
+version_ok(struct rel_db *db, int v, unsigned flags, struct rel_err *e)
+{
+	if (v == 0) {
+		int tables = 0;
+
+		pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables, e);
+		return rel_err_at(e, REL_ECONFIG, db->path, 0, NULL, tables ?
+		    "not a rel database (no schema version)" :
+		    "an empty file, not a rel database");
+	}
+	if (v > rel_schema_latest)
+		return rel_err_at(e, REL_ECONFIG, db->path, 0, NULL, "the "
+		    "database is at schema version %d, newer than this rel "
+		    "(%d): upgrade rel", v, rel_schema_latest);
+	if (v < rel_schema_latest && !(flags & REL_DB_ANYVERSION))
+		return rel_err_at(e, REL_ECONFIG, db->path, 0, NULL, "the "
+		    "database is at schema version %d and this rel needs %d: "
+		    "run rel-init backup FILE, then rel-init migrate", v,
+		    rel_schema_latest);
+	return 0;
+}
+
 int
 rel_db_open(struct rel_db **dbp, const char *path, unsigned flags,
     struct rel_err *e)
@@ -276,6 +305,11 @@ rel_db_open(struct rel_db **dbp, const char *path, unsigned flags,
 	sqlite3_busy_timeout(db->h, db->busy_ms);
 	if ((rc = pragma_int(db, "PRAGMA user_version", &v, e)) != 0)
 		goto fail;
+	/* Before anything writes: setting WAL mode would write a header
+	 * into an empty file or another program's database. */
+	if (!(flags & REL_DB_CREATE) && (rc = version_ok(db, v, flags,
+	    e)) != 0)
+		goto fail;
 	if (!(flags & REL_DB_READONLY)) {
 		/* synchronous=NORMAL is durable against program crashes in
 		 * WAL mode; a power cut can lose the last commit, never
@@ -299,28 +333,6 @@ rel_db_open(struct rel_db **dbp, const char *path, unsigned flags,
 		if ((rc = rel_db_migrate(db, 0, NULL, e)) != 0)
 			goto fail;
 		v = rel_schema_latest;
-	}
-	if (v == 0) {
-		int tables = 0;
-
-		pragma_int(db, "SELECT count(*) FROM sqlite_schema", &tables, e);
-		rc = rel_err_at(e, REL_ECONFIG, path, 0, NULL, tables ?
-		    "not a rel database (no schema version)" :
-		    "an empty file, not a rel database");
-		goto fail;
-	}
-	if (v > rel_schema_latest) {
-		rc = rel_err_at(e, REL_ECONFIG, path, 0, NULL, "the database "
-		    "is at schema version %d, newer than this rel (%d): "
-		    "upgrade rel", v, rel_schema_latest);
-		goto fail;
-	}
-	if (v < rel_schema_latest && !(flags & REL_DB_ANYVERSION)) {
-		rc = rel_err_at(e, REL_ECONFIG, path, 0, NULL, "the database "
-		    "is at schema version %d and this rel needs %d: run "
-		    "rel-init backup FILE, then rel-init migrate", v,
-		    rel_schema_latest);
-		goto fail;
 	}
 	*dbp = db;
 	return 0;
