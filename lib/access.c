@@ -245,6 +245,14 @@ rel_access_touch(struct rel_db *db, sqlite3_int64 student, enum rel_vis v)
 	l->ids[l->n++] = student;
 }
 
+int
+rel_access_hold(struct rel_db *db, struct rel_out *o, struct rel_err *e)
+{
+	const struct rel_ledger *l = rel_db_ledger(db);
+
+	return l->all || l->private_rows > 0 ? rel_out_hold(o, e) : 0;
+}
+
 void
 rel_access_all(struct rel_db *db)
 {
@@ -262,6 +270,10 @@ rel_access_out(struct rel_db *db, sqlite3_stmt *st, struct rel_out *o,
 		return rel_err_set(e, REL_ESOFTWARE, "a list query without its "
 		    "student and visibility columns");
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rel_access_touch(db, sqlite3_column_int64(st, n),
+		    (enum rel_vis)sqlite3_column_int(st, n + 1));
+		if ((rc = rel_access_hold(db, o, e)) != 0)
+			return rc;
 		for (i = 0; i < n; i++) {
 			if (cell != NULL) {
 				cell(o, st, i);
@@ -272,8 +284,6 @@ rel_access_out(struct rel_db *db, sqlite3_stmt *st, struct rel_out *o,
 			    (size_t)sqlite3_column_bytes(st, i) : 0);
 		}
 		rel_out_endrow(o);
-		rel_access_touch(db, sqlite3_column_int64(st, n),
-		    (enum rel_vis)sqlite3_column_int(st, n + 1));
 	}
 	if (rc == SQLITE_DONE)
 		return 0;

@@ -25,7 +25,8 @@ struct cell {
 };
 
 struct rel_out {
-	FILE *fp;
+	FILE *fp;		/* where rows go: the stream, or the hold file */
+	FILE *out;		/* the stream, while rows are held (else NULL) */
 	enum rel_fmt fmt;
 	unsigned flags;
 	size_t ncols;
@@ -589,6 +590,53 @@ table_flush(struct rel_out *o)
 }
 
 int
+rel_out_hold(struct rel_out *o, struct rel_err *e)
+{
+	FILE *tmp;
+
+	/* A table is held in memory already; NONE shows nothing. */
+	if (o->out != NULL || o->fmt == REL_FMT_TABLE || o->fmt == REL_FMT_NONE)
+		return 0;
+	/* What went before is shown: it needed no audit row. */
+	fflush(o->fp);
+	if ((tmp = tmpfile()) == NULL)
+		return rel_err_set(e, REL_ECANTCREAT, "cannot make a temporary "
+		    "file to hold the output until its audit row is written "
+		    "(TMPDIR=%s): %s", getenv("TMPDIR") != NULL ?
+		    getenv("TMPDIR") : "/tmp", strerror(errno));
+	o->out = o->fp;
+	o->fp = tmp;
+	o->w.fp = tmp;
+	return 0;
+}
+
+/* Copy the held rows to the stream; 0, or 74 with e set. */
+static int
+release(struct rel_out *o, struct rel_err *e)
+{
+	char buf[65536];
+	size_t n;
+	int err = 0;
+
+	errno = 0;
+	if (fflush(o->fp) == EOF || ferror(o->fp) || fseek(o->fp, 0,
+	    SEEK_SET) != 0)
+		err = errno != 0 ? errno : EIO;
+	while (err == 0 && (n = fread(buf, 1, sizeof(buf), o->fp)) > 0)
+		if (fwrite(buf, 1, n, o->out) != n)
+			break;	/* the stream's error is reported below */
+	if (err == 0 && ferror(o->fp))
+		err = errno != 0 ? errno : EIO;
+	fclose(o->fp);
+	o->fp = o->out;
+	o->out = NULL;
+	if (err != 0 && e != NULL)
+		rel_err_set(e, REL_EIO, "the temporary file holding the output: "
+		    "%s", strerror(err));
+	return err != 0 ? REL_EIO : 0;
+}
+
+int
 rel_out_close(struct rel_out *o, struct rel_err *e)
 {
 	int rc = 0, r, err;
@@ -605,6 +653,10 @@ rel_out_close(struct rel_out *o, struct rel_err *e)
 		fputs(o->nrows > 0 ? "\n]\n" : "]\n", o->fp);
 	else if (o->fmt == REL_FMT_HTML)
 		fputs("</tbody>\n</table>\n", o->fp);
+	if (o->out != NULL && (rc = release(o, e)) != 0) {
+		rel_out_abort(o);
+		return rc;
+	}
 	errno = 0;
 	r = fflush(o->fp);
 	err = errno;
@@ -627,6 +679,9 @@ rel_out_abort(struct rel_out *o)
 {
 	if (o == NULL)
 		return;
+	/* Held rows are never shown. */
+	if (o->out != NULL)
+		fclose(o->fp);
 	free(o->cols);
 	free(o->arena);
 	free(o->cells);

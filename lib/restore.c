@@ -1041,16 +1041,20 @@ rel_restore_list(struct rel_db *db, const struct rel_restore_filter *rf,
 			continue;
 		}
 		prev = id;
+		rel_access_touch(db, sqlite3_column_int64(st, NCASE + 1), v);
+		if ((rc = rel_access_hold(db, o, e)) != 0)
+			break;
 		for (i = 0; i < NCASE; i++) {
 			t = sqlite3_column_text(st, i);
 			rel_out_cell(o, (const char *)t, t != NULL ?
 			    (size_t)sqlite3_column_bytes(st, i) : 0);
 		}
 		rel_out_endrow(o);
-		rel_access_touch(db, sqlite3_column_int64(st, NCASE + 1), v);
 	}
 	sqlite3_clear_bindings(st);
 	sqlite3_reset(st);
+	if (rc == REL_ECANTCREAT)
+		return rc;
 	return rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc, "listing cases", e);
 }
 

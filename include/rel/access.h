@@ -84,6 +84,11 @@ REL_API int rel_access_out(struct rel_db *db, sqlite3_stmt *st,
  * of them: for reads that do not go through rel_access_out. */
 REL_API void rel_access_touch(struct rel_db *db, sqlite3_int64 student,
     enum rel_vis v);
+/* Rows touched so far need an audit row: hold o's rows (rel_out_hold)
+ * until it is written, so that what cannot be recorded is not shown.
+ * For writers that do not go through rel_access_out. 0, or 73. */
+REL_API int rel_access_hold(struct rel_db *db, struct rel_out *o,
+    struct rel_err *e);
 /* From now on every student touched goes in the audit row, whatever the
  * visibility: a show or an export is audited as a whole. */
 REL_API void rel_access_all(struct rel_db *db);

@@ -42,6 +42,11 @@ REL_API void rel_out_endrow(struct rel_out *o);
  * 75 when the database is busy, or 70; the statement is not reset. */
 REL_API int rel_out_stmt(struct rel_out *o, sqlite3_stmt *st,
     struct rel_err *e);
+/* Hold every row from now on (in a temporary file) until rel_out_close():
+ * a list whose rows must be audited shows them only once the audit row is
+ * written (rel_access_out calls it at the first such row). What was
+ * written before is shown now. A table is held anyway. 0, or 73. */
+REL_API int rel_out_hold(struct rel_out *o, struct rel_err *e);
 /* Finish (write the header if no row did, flush a table, end an open row)
  * and free. Does not close fp. Returns 0 or 74 (e may be NULL). o may be
  * NULL. */

@@ -798,6 +798,52 @@ test_dev_full(void **state)
 
 /* Markdown: a pipe table; what would end a cell or start emphasis is
  * escaped, a line break is a space. */
+/* rel_out_hold: rows before it are shown at once, rows after it only at
+ * close, and never after an abort. */
+static void
+test_hold(void **state)
+{
+	static const char *const cols[] = { "id", "vis" };
+	enum rel_fmt fmts[] = { REL_FMT_CSV, REL_FMT_JSON };
+	struct rel_out *o;
+	struct rel_err e;
+	char *buf = NULL;
+	size_t len = 0, i;
+	FILE *fp;
+
+	(void)state;
+	for (i = 0; i < NELEM(fmts); i++) {
+		assert_non_null(fp = open_memstream(&buf, &len));
+		assert_int_equal(rel_out_open(&o, fp, fmts[i], 0, cols, 2, &e),
+		    0);
+		rel_out_cell(o, "S1", 2);
+		rel_out_cell(o, "staff", 5);
+		rel_out_endrow(o);
+		assert_int_equal(rel_out_hold(o, &e), 0);
+		assert_int_equal(rel_out_hold(o, &e), 0);	/* once is enough */
+		fflush(fp);
+		assert_string_equal(buf, fmts[i] == REL_FMT_CSV ?
+		    "id,vis\nS1,staff\n" : "[\n{\"id\":\"S1\",\"vis\":\"staff\"}");
+		rel_out_cell(o, "S2", 2);
+		rel_out_cell(o, "private", 7);
+		rel_out_endrow(o);
+		fflush(fp);
+		assert_null(strstr(buf, "private"));
+		if (i == 0) {
+			assert_int_equal(rel_out_close(o, &e), 0);
+			assert_int_equal(fclose(fp), 0);
+			assert_string_equal(buf,
+			    "id,vis\nS1,staff\nS2,private\n");
+		} else {
+			rel_out_abort(o);	/* the audit row failed */
+			assert_int_equal(fclose(fp), 0);
+			assert_null(strstr(buf, "private"));
+		}
+		free(buf);
+		buf = NULL;
+	}
+}
+
 static void
 test_md(void **state)
 {
@@ -873,6 +919,7 @@ main(void)
 		cmocka_unit_test(test_stmt_error),
 		cmocka_unit_test(test_stmt_busy),
 		cmocka_unit_test(test_dev_full),
+		cmocka_unit_test(test_hold),
 		cmocka_unit_test(test_md),
 		cmocka_unit_test(test_html),
 		cmocka_unit_test(test_none),
