@@ -12,7 +12,7 @@
 # so and fails. Exits non-zero on any crash, leak or sanitizer report,
 # printing the path of the input that caused it.
 set -u
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 FUZZ_TIME=${FUZZ_TIME:-60}
 BF=build-fuzz
 TARGETS="csv csv_roundtrip import time map"
@@ -77,7 +77,7 @@ echo "fuzz: libcsv source: $LIBCSV_C"
 FLAGS="-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 make -s -j2 SANITIZE=fuzz CC=clang "$BF/librel.a" || die "building librel with clang failed"
 mkdir -p "$BF/fuzz"
-if [ ! -f "$BF/libcsv.o" ] || [ "$LIBCSV_C" -nt "$BF/libcsv.o" ]; then
+if [ ! -f "$BF/libcsv.o" ]; then
 	clang -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all \
 	    -fno-omit-frame-pointer -I"$(dirname "$LIBCSV_C")" -c -o "$BF/libcsv.o" "$LIBCSV_C" ||
 		die "compiling $LIBCSV_C failed"
@@ -139,11 +139,13 @@ summary() {
 		echo "fuzz: log: $out/fuzz.log" >&2
 		return 1
 	fi
+	# shellcheck disable=SC2086
 	set -- $runs
 	echo "fuzz $t: ${1:-?} runs in ${2:-?} s, 0 crashes (${cov:-cov: ?})"
 }
 
 fail=0
+# shellcheck disable=SC2086
 set -- $TARGETS
 while [ $# -gt 0 ]; do
 	a=$1; shift

@@ -27,12 +27,16 @@ run_file(const char *path, long *n)
 	}
 	do {
 		if (len == cap) {
+			unsigned char *more;
+
 			cap = cap ? cap * 2 : 4096;
-			if ((buf = realloc(buf, cap)) == NULL) {
+			if ((more = realloc(buf, cap)) == NULL) {
 				fprintf(stderr, "replay: out of memory\n");
+				free(buf);
 				fclose(fp);
 				return 71;
 			}
+			buf = more;
 		}
 		got = fread(buf + len, 1, cap - len, fp);
 		len += got;
