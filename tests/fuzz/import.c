@@ -7,12 +7,13 @@
  *
  * After each import: PRAGMA quick_check says ok, foreign_key_check finds
  * nothing, and an import that failed or was a dry run changed nothing (a
- * checksum of every row of every table is the school's). The database is
- * reset between inputs by copying the school back (sqlite3_backup) from
- * an in-memory template made once.
+ * checksum of every row of every table is the school's). When the
+ * checksum says an import wrote, the school is copied back
+ * (sqlite3_backup) from an in-memory template made once.
  */
 #define _GNU_SOURCE		/* memfd_create */
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "fuzz.h"
@@ -26,6 +27,7 @@
 #include "rel/import.h"
 #include "rel/indicator.h"
 #include "rel/note.h"
+#include "rel/oneroster.h"
 #include "rel/profile.h"
 #include "rel/restore.h"
 #include "rel/roster.h"
@@ -37,6 +39,7 @@ static int memfd = -1;			/* the CSV, read as a file */
 static char input[64];			/* its path: /proc/self/fd/N */
 static char dir[] = "/tmp/rel-fuzz.XXXXXX";
 static char rejects[64];
+static char ordir[64];			/* the OneRoster export */
 
 /* FNV-1a over every value of every table, with its type. */
 static uint64_t
@@ -49,25 +52,58 @@ fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
+/* The statements of the checks, prepared once: SELECT * of each table,
+ * quick_check and foreign_key_check. */
+#define MAXTABLES 128
+static sqlite3_stmt *tables[MAXTABLES], *quick, *fkeys;
+static size_t ntables;
+
+static void
+prepare_checks(void)
+{
+	sqlite3 *h = rel_db_handle(db);
+	sqlite3_stmt *st;
+	char sql[256];
+
+	FUZZ_CHECK(sqlite3_prepare_v2(h, "SELECT name FROM main.sqlite_schema "
+	    "WHERE type = 'table' ORDER BY name", -1, &st, NULL) == SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		FUZZ_CHECK(ntables < MAXTABLES);
+		/* Table names come from the schema, never from input. */
+		snprintf(sql, sizeof(sql), "SELECT * FROM main.\"%s\"",
+		    (const char *)sqlite3_column_text(st, 0));
+		FUZZ_CHECK(sqlite3_prepare_v2(h, sql, -1, &tables[ntables++],
+		    NULL) == SQLITE_OK);
+	}
+	sqlite3_finalize(st);
+	FUZZ_CHECK(sqlite3_prepare_v2(h, "PRAGMA quick_check", -1, &quick,
+	    NULL) == SQLITE_OK);
+	FUZZ_CHECK(sqlite3_prepare_v2(h, "PRAGMA foreign_key_check", -1,
+	    &fkeys, NULL) == SQLITE_OK);
+}
+
+static void
+finish_checks(void)
+{
+	size_t i;
+
+	for (i = 0; i < ntables; i++)
+		sqlite3_finalize(tables[i]);
+	sqlite3_finalize(quick);
+	sqlite3_finalize(fkeys);
+}
+
 static uint64_t
 checksum(void)
 {
-	sqlite3 *h = rel_db_handle(db);
-	sqlite3_stmt *tables, *st;
 	uint64_t sum = 14695981039346656037u;
-	char sql[256];
+	sqlite3_stmt *st;
+	size_t k;
 	int i, t;
 
-	FUZZ_CHECK(sqlite3_prepare_v2(h, "SELECT name FROM main.sqlite_schema "
-	    "WHERE type = 'table' ORDER BY name", -1, &tables, NULL) == SQLITE_OK);
-	while (sqlite3_step(tables) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(tables, 0);
-
-		/* Table names come from the schema, never from input. */
-		snprintf(sql, sizeof(sql), "SELECT * FROM main.\"%s\"", name);
-		sum = fnv(sum, name, strlen(name) + 1);
-		FUZZ_CHECK(sqlite3_prepare_v2(h, sql, -1, &st, NULL) ==
-		    SQLITE_OK);
+	for (k = 0; k < ntables; k++) {
+		st = tables[k];
+		sum = fnv(sum, &k, sizeof(k));
 		while (sqlite3_step(st) == SQLITE_ROW)
 			for (i = 0; i < sqlite3_column_count(st); i++) {
 				t = sqlite3_column_type(st, i);
@@ -76,30 +112,24 @@ checksum(void)
 					sum = fnv(sum, sqlite3_column_blob(st, i),
 					    (size_t)sqlite3_column_bytes(st, i));
 			}
-		sqlite3_finalize(st);
+		FUZZ_CHECK(sqlite3_reset(st) == SQLITE_OK);
 	}
-	sqlite3_finalize(tables);
 	return sum;
 }
 
-/* PRAGMA quick_check is ok; foreign_key_check has no row. */
+/* PRAGMA quick_check is ok; foreign_key_check has no row; no
+ * transaction is left open. */
 static void
 check_db(void)
 {
-	sqlite3 *h = rel_db_handle(db);
-	sqlite3_stmt *st;
-
-	FUZZ_CHECK(sqlite3_prepare_v2(h, "PRAGMA quick_check", -1, &st, NULL)
-	    == SQLITE_OK);
-	FUZZ_CHECK(sqlite3_step(st) == SQLITE_ROW);
-	FUZZ_CHECK(strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0);
-	FUZZ_CHECK(sqlite3_step(st) == SQLITE_DONE);
-	sqlite3_finalize(st);
-	FUZZ_CHECK(sqlite3_prepare_v2(h, "PRAGMA foreign_key_check", -1, &st,
-	    NULL) == SQLITE_OK);
-	FUZZ_CHECK(sqlite3_step(st) == SQLITE_DONE);
-	sqlite3_finalize(st);
-	FUZZ_CHECK(sqlite3_get_autocommit(h));
+	FUZZ_CHECK(sqlite3_step(quick) == SQLITE_ROW);
+	FUZZ_CHECK(strcmp((const char *)sqlite3_column_text(quick, 0),
+	    "ok") == 0);
+	FUZZ_CHECK(sqlite3_step(quick) == SQLITE_DONE);
+	FUZZ_CHECK(sqlite3_reset(quick) == SQLITE_OK);
+	FUZZ_CHECK(sqlite3_step(fkeys) == SQLITE_DONE);
+	FUZZ_CHECK(sqlite3_reset(fkeys) == SQLITE_OK);
+	FUZZ_CHECK(sqlite3_get_autocommit(rel_db_handle(db)));
 }
 
 /* Copy the whole database from one handle to another. */
@@ -190,6 +220,83 @@ static const char *const school[][2] = {
 	    "R1,2026-10-05T10:15:00,A901,harm,A made-up case,open\n" },
 };
 
+/* A tiny fictional OneRoster export, file by file. */
+static const char *const oneroster[][2] = {
+	{ "manifest.csv", "propertyName,value\nmanifest.version,1.0\n"
+	    "oneroster.version,1.1\nfile.classes,bulk\nfile.enrollments,bulk\n"
+	    "file.orgs,bulk\nfile.users,bulk\n" },
+	{ "orgs.csv", "sourcedId,status,dateLastModified,name,type,identifier,"
+	    "parentSourcedId\norg-hv,active,2026-08-01T08:00:00.000Z,"
+	    "Harbour View High,school,HV,\n" },
+	{ "users.csv", "sourcedId,status,dateLastModified,enabledUser,"
+	    "orgSourcedIds,role,username,userIds,givenName,familyName,"
+	    "middleName,identifier,email,sms,phone,agentSourcedIds,grades,"
+	    "password\nu-t1,active,2026-08-01T08:00:00.000Z,true,org-hv,"
+	    "teacher,rfonoti,,Rangi,Fonoti,,T-5001,rfonoti@hv.example,,,,,\n"
+	    "u-s1,active,2026-08-01T08:00:00.000Z,true,org-hv,student,ahaddad,"
+	    ",Amira,Haddad,,S-1001,ahaddad@hv.example,,,u-g1,09,\n"
+	    "u-g1,active,2026-08-01T08:00:00.000Z,true,org-hv,guardian,,,"
+	    "Samir,Haddad,,,samir@home.example,,,u-s1,,\n" },
+	{ "classes.csv", "sourcedId,status,dateLastModified,title,grades,"
+	    "courseSourcedId,classCode,classType,location,schoolSourcedId,"
+	    "termSourcedIds,subjects,subjectCodes,periods\nc-hr9,active,"
+	    "2026-08-01T08:00:00.000Z,Homeroom 9A,09,crs-hr,HR9A,homeroom,"
+	    "Room 12,org-hv,term-2026,,,\n" },
+	{ "enrollments.csv", "sourcedId,status,dateLastModified,"
+	    "classSourcedId,schoolSourcedId,userSourcedId,role,primary,"
+	    "beginDate,endDate\ne1,active,2026-08-01T08:00:00.000Z,c-hr9,"
+	    "org-hv,u-t1,teacher,true,2026-08-20,2027-06-15\ne2,active,"
+	    "2026-08-01T08:00:00.000Z,c-hr9,org-hv,u-s1,student,false,"
+	    "2026-08-20,2027-06-15\n" },
+};
+
+static void
+write_file(const char *name, const void *d, size_t n)
+{
+	char path[128];
+	FILE *fp;
+
+	snprintf(path, sizeof(path), "%s/%s", ordir, name);
+	FUZZ_CHECK((fp = fopen(path, "wb")) != NULL);
+	FUZZ_CHECK(fwrite(d, 1, n, fp) == n);
+	FUZZ_CHECK(fclose(fp) == 0);
+}
+
+/* rel-roster import --oneroster over the files the input gives. */
+static int
+import_oneroster(const uint8_t *d, size_t n, unsigned opt, int *dry,
+    struct rel_err *e)
+{
+	struct rel_oneroster_opts o;
+	struct rel_oneroster_count c;
+	const uint8_t *end = d + n, *ff;
+	size_t i;
+
+	if (n == 0)
+		d = NULL;	/* no file given: the whole default export */
+	for (i = 0; i < sizeof(oneroster) / sizeof(oneroster[0]); i++) {
+		if (d == NULL) {
+			write_file(oneroster[i][0], oneroster[i][1],
+			    strlen(oneroster[i][1]));
+			continue;
+		}
+		ff = memchr(d, '\f', (size_t)(end - d));
+		if (ff == d || d == end)	/* an empty part: the default */
+			write_file(oneroster[i][0], oneroster[i][1],
+			    strlen(oneroster[i][1]));
+		else
+			write_file(oneroster[i][0], d,
+			    (size_t)((ff ? ff : end) - d));
+		d = ff != NULL ? ff + 1 : NULL;
+	}
+	memset(&o, 0, sizeof(o));
+	memset(&c, 0, sizeof(c));
+	o.dry_run = *dry = opt & 1;
+	o.school = (opt & 16) ? "org-hv" : NULL;
+	o.id_from_identifier = (opt & 32) != 0;
+	return rel_oneroster_import(db, ordir, &o, &c, e);
+}
+
 static void
 setup(void)
 {
@@ -205,6 +312,8 @@ setup(void)
 	snprintf(input, sizeof(input), "/proc/self/fd/%d", memfd);
 	FUZZ_CHECK(mkdtemp(dir) != NULL);
 	snprintf(rejects, sizeof(rejects), "%s/rejects.csv", dir);
+	snprintf(ordir, sizeof(ordir), "%s/oneroster", dir);
+	FUZZ_CHECK(mkdir(ordir, 0700) == 0);
 	FUZZ_CHECK(rel_db_open(&db, NULL, REL_DB_MEMORY, &e) == 0);
 	for (i = 0; i < sizeof(school) / sizeof(school[0]); i++) {
 		memset(&o, 0, sizeof(o));
@@ -229,6 +338,7 @@ setup(void)
 	}
 	FUZZ_CHECK(sqlite3_open(":memory:", &tmpl) == SQLITE_OK);
 	copy(tmpl, rel_db_handle(db));
+	prepare_checks();
 	school_sum = checksum();
 	check_db();
 }
@@ -236,7 +346,19 @@ setup(void)
 static void
 cleanup(void)
 {
+	char path[128];
+	size_t i;
+
+	finish_checks();
+	rel_db_close(db);
+	sqlite3_close(tmpl);
+	close(memfd);
 	unlink(rejects);
+	for (i = 0; i < sizeof(oneroster) / sizeof(oneroster[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", ordir, oneroster[i][0]);
+		unlink(path);
+	}
+	rmdir(ordir);
 	rmdir(dir);
 }
 
@@ -251,6 +373,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct rel_import_opts o;
 	struct rel_err e;
 	size_t nk = 1, forced;
+	uint64_t sum;
 	unsigned opt;
 	int rc;
 
@@ -263,12 +386,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		return 0;
 	opt = data[1];
 	memset(&o, 0, sizeof(o));
+	if (data[0] % 16 == 15) {
+		rc = import_oneroster(data + 2, size - 2, opt, &o.dry_run, &e);
+		goto check;
+	}
 	o.dry_run = opt & 1;
 	o.rejects = (opt & 2) ? rejects : NULL;
 	o.date_format = (opt & 8) ? formats[(opt >> 6) & 3] : NULL;
 	o.student_from_email = (opt & 16) != 0;
 	o.ignore_unknown = (opt & 32) != 0;
-	switch (data[0] % 15) {
+	switch (data[0] % 16) {
 	case 0: k = rel_checkin_kind(); break;
 	case 1: k = rel_note_kind(); break;
 	case 2: k = rel_family_kind(); break;
@@ -289,7 +416,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		restore[1] = *rel_restore_party_kind();
 		k = restore;
 		nk = 2;
-		forced = data[0] % 15 == 8;
+		forced = data[0] % 16 == 8;
 		o.choose = restore_choose;
 		o.ctx = &forced;
 		break;
@@ -303,18 +430,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* rel-roster import --kind student, adult, group, member. */
 		k = rel_roster_kinds();
 		nk = REL_ROSTER_NKINDS;
-		forced = data[0] % 15 - 10;
+		forced = data[0] % 16 - 10;
 		o.choose = roster_forced;
 		o.ctx = &forced;
 		break;
 	}
 	put_input(data + 2, size - 2);
 	rc = import(k, nk, &o, &e);
+check:
 	check_db();
 	if (rc != 0)
 		FUZZ_CHECK(e.code == rc && e.msg[0] != '\0');
+	sum = checksum();
 	if (o.dry_run || (rc != 0 && o.rejects == NULL))
-		FUZZ_CHECK(checksum() == school_sum);
-	copy(rel_db_handle(db), tmpl);
+		FUZZ_CHECK(sum == school_sum);
+	/* Back to the school, when the import wrote to it. */
+	if (sum != school_sum)
+		copy(rel_db_handle(db), tmpl);
 	return 0;
 }
