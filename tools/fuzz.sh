@@ -107,8 +107,11 @@ run_target() {
 		echo "fail" >"$out/status"
 		return
 	fi
+	# FUZZ_TIME=0: the replay only (libFuzzer reads 0 as no limit).
+	limit="-max_total_time=$FUZZ_TIME"
+	[ "$FUZZ_TIME" -eq 0 ] && limit="-runs=0"
 	# shellcheck disable=SC2086
-	"$BF/fuzz/$t" -max_total_time="$FUZZ_TIME" -max_len="$(max_len "$t")" \
+	"$BF/fuzz/$t" "$limit" -max_len="$(max_len "$t")" \
 	    -timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
 	    -artifact_prefix="$out/crash/" $dict "$out/corpus" $dirs \
 	    >"$out/fuzz.log" 2>&1
