@@ -1,7 +1,8 @@
 #!/bin/sh
 # fuzz.sh: build the libFuzzer targets of tests/fuzz with clang, replay
 # their corpora and regressions, then fuzz each for $FUZZ_TIME seconds
-# (default 60), two at a time. `make fuzz` runs it.
+# (default 60), two at a time. `make fuzz` runs it; TARGETS="time map"
+# picks some of the targets.
 #
 # libcsv is compiled from its Debian source package (apt-get source, into
 # build-fuzz/src, never committed) so that the fuzzer sees coverage inside
@@ -15,7 +16,7 @@ set -u
 cd "$(dirname "$0")/.." || exit 1
 FUZZ_TIME=${FUZZ_TIME:-60}
 BF=build-fuzz
-TARGETS="csv csv_roundtrip import time map"
+TARGETS=${TARGETS:-"csv csv_roundtrip import time map"}
 die() { echo "fuzz: $*" >&2; exit 1; }
 case $FUZZ_TIME in '' | *[!0-9]*) die "FUZZ_TIME=$FUZZ_TIME is not a number of seconds" ;; esac
 
@@ -103,7 +104,8 @@ run_target() {
 	dict=""
 	[ -f "tests/fuzz/$t.dict" ] && dict="-dict=tests/fuzz/$t.dict"
 	# shellcheck disable=SC2086
-	if ! "$BF/fuzz/$t" -runs=0 $dict $dirs >"$out/replay.log" 2>&1; then
+	if ! "$BF/fuzz/$t" -runs=0 -artifact_prefix="$out/crash/" $dict $dirs \
+	    >"$out/replay.log" 2>&1; then
 		echo "fail" >"$out/status"
 		return
 	fi
@@ -128,7 +130,8 @@ summary() {
 	out="$BF/out/$t"
 	if [ ! -f "$out/fuzz.log" ]; then
 		echo "fuzz $t: the corpus replay failed:" >&2
-		tail -30 "$out/replay.log" >&2
+		grep -E 'ERROR|SUMMARY|invariant|runtime error|Test unit written' "$out/replay.log" | tail -20 >&2
+		echo "fuzz: log: $out/replay.log" >&2
 		return 1
 	fi
 	runs=$(sed -n 's/^Done \([0-9]*\) runs in \([0-9]*\) second.*/\1 \2/p' "$out/fuzz.log" | tail -1)
