@@ -4,7 +4,9 @@
  * next byte is the length of the format, then the format, then the value.
  * Invariants: a parsed date is in 1900-9999 and formats back to the same
  * text; a parsed date-time formats to a text that parses to it again; a
- * span added to a day moves it forward, by at most 100000 months; what
+ * span added to a day moves it forward, by at most 100000 months, and
+ * like a date ahead (--due, --follow-up) stays in 1900-9999; a --at
+ * (stored) reads back as a date-time; what
  * --date-format reads is a date or date-time the ISO parsers accept; a
  * refusal is status 64 with a message. "Today" is $REL_NOW, fixed here.
  */
@@ -140,6 +142,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		    &e)) == 0) {
 			FUZZ_CHECK(to >= from);
 			FUZZ_CHECK((int64_t)to - from <= 100000 * 31LL);
+			check_date(to);
 		} else
 			check_refused(rc, &e);
 		break;
@@ -166,9 +169,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			check_refused(rc, &e);
 		break;
 	case 9:
-		if ((rc = rel_conn_when("--at", s, buf, &e)) == 0)
+		if ((rc = rel_conn_when("--at", s, buf, &e)) == 0) {
+			/* A time to store: one rel reads back. */
 			FUZZ_CHECK(strlen(buf) == 19);
-		else
+			FUZZ_CHECK(rel_datetime_parse(buf, 19, &secs) == 0);
+		} else
 			check_refused(rc, &e);
 		break;
 	case 10:
