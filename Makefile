@@ -20,6 +20,7 @@ ABI_PATCH = 0
 SONAME = librel.so.$(ABI_MAJOR)
 
 CC ?= cc
+FUZZ_TIME ?= 60
 CFLAGS ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Werror
 CPPFLAGS_REL = -Iinclude -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
@@ -34,13 +35,16 @@ SODIUM_LIBS = $$($(PKG_CONFIG) --libs libsodium 2>/dev/null || echo -lsodium)
 # -lm: the rules of rel-flag round means and rates.
 LIBS_REL = $(SQLITE_LIBS) $(SODIUM_LIBS) -lcsv -pthread -lm
 
-# SANITIZE=1 builds everything apart, under ASan and UBSan.
+# SANITIZE=1 builds everything apart, under ASan and UBSan. SANITIZE=fuzz
+# is the library as tools/fuzz.sh builds it (CC=clang, for libFuzzer).
 SANITIZE ?= 0
 B_0 = build
 B_1 = build-san
+B_fuzz = build-fuzz
 B = $(B_$(SANITIZE))
 SAN_0 =
 SAN_1 = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+SAN_fuzz = -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 SAN = $(SAN_$(SANITIZE))
 
 ALL_CFLAGS = $(WARN) $(CPPFLAGS_REL) $(SQLITE_CFLAGS) $(SODIUM_CFLAGS) $(CPPFLAGS) $(CFLAGS) $(SAN)
@@ -53,6 +57,9 @@ CMDS = $(patsubst cmd/%.c,%,$(wildcard cmd/*.c))
 BINS = $(CMDS:%=$(B)/bin/%)
 UNIT = $(patsubst tests/unit/%.c,$(B)/tests/%,$(wildcard tests/unit/test_*.c))
 SHIMS = $(patsubst tests/shim/%.c,$(B)/tests/shim/%.so,$(wildcard tests/shim/*.c))
+# The fuzz targets, built here with replay.c's main() so that make check
+# replays their corpora without clang (tests/cli/fuzz-replay.sh).
+FUZZ = $(patsubst tests/fuzz/%.c,$(B)/tests/fuzz/%,$(filter-out tests/fuzz/replay.c,$(wildcard tests/fuzz/*.c)))
 MAN1 = $(wildcard man/man1/*.1)
 MAN5 = $(wildcard man/man5/*.5)
 MAN7 = $(wildcard man/man7/*.7)
@@ -105,6 +112,10 @@ $(B)/tests/shim/%.so: tests/shim/%.c
 	@mkdir -p $(@D)
 	$(CC) $(WARN) $(CFLAGS) -fPIC -shared -o $@ $< -ldl
 
+$(B)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(B)/librel.a $(HDRS)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(B)/librel.a $(LIBS_REL)
+
 $(B)/rel.pc: rel.pc.in Makefile
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
@@ -122,7 +133,7 @@ $(B)/man.ok: $(MAN1) $(MAN5) $(MAN7)
 deps:
 	@sh tools/deps.sh
 
-tests: $(UNIT) $(BINS) $(SHIMS)
+tests: $(UNIT) $(BINS) $(SHIMS) $(FUZZ)
 
 # VALGRIND=1: every unit test and every rel command the CLI tests run goes
 # through memcheck; any error or definite or indirect leak fails the test.
@@ -138,6 +149,11 @@ check: deps
 # The older name of `make check VALGRIND=1`.
 check-valgrind:
 	@$(MAKE) --no-print-directory check VALGRIND=1
+
+# FUZZ_TIME=N make fuzz: build the libFuzzer targets with clang, replay
+# their corpora, then fuzz each for N seconds (default 60).
+fuzz:
+	@FUZZ_TIME=$(FUZZ_TIME) sh tools/fuzz.sh
 
 lint: deps
 	@sh tools/lint.sh
@@ -186,6 +202,6 @@ uninstall:
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_rel
 
 clean:
-	rm -rf build build-san demo
+	rm -rf build build-san build-fuzz demo
 
-.PHONY: all man deps tests check check-valgrind lint demo install install-completions uninstall clean
+.PHONY: all man deps tests check check-valgrind fuzz lint demo install install-completions uninstall clean

@@ -48,7 +48,9 @@ rel_conn_when(const char *opt, const char *s, char *buf, struct rel_err *e)
 
 	if (rel_datetime_parse(s, len, &secs) == 0)
 		rel_datetime_format(secs, buf);
-	else if (rel_when_parse(s, len, &days) == 0)
+	else if (rel_when_parse(s, len, &days) == 0 && rel_date_in_range(days))
+		/* A span as far back as 200y reads as a filter, but is no
+		 * date to store: before 1900 it could not be read back. */
 		rel_datetime_format((int64_t)days * 86400, buf);
 	else
 		return rel_err_value(e, opt[0] == '-' ? REL_EUSAGE : REL_EDATA,

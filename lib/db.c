@@ -265,7 +265,10 @@ rel_db_open(struct rel_db **dbp, const char *path, unsigned flags,
 	int oflags, rc, v, fd;
 
 	*dbp = NULL;
-	if (flags & REL_DB_CREATE) {
+	if (flags & REL_DB_MEMORY) {
+		path = ":memory:";
+		flags = (flags | REL_DB_CREATE) & ~REL_DB_READONLY;
+	} else if (flags & REL_DB_CREATE) {
 		if (stat(path, &sb) == 0)
 			return rel_err_at(e, REL_ECANTCREAT, path, 0, NULL,
 			    "a database already exists here");
@@ -338,7 +341,7 @@ rel_db_open(struct rel_db **dbp, const char *path, unsigned flags,
 	return 0;
 fail:
 	rel_db_close(db);
-	if (flags & REL_DB_CREATE)
+	if ((flags & REL_DB_CREATE) && !(flags & REL_DB_MEMORY))
 		unlink(path);
 	return rc;
 }

@@ -585,6 +585,7 @@ rel_family_ahead(const char *opt, const char *s, int32_t *days,
 		*days = today + 7 * (int32_t)n;
 		return 0;
 	case 'm':
+		/* 99999m is 8333 years: past 9999 is no date. */
 		rel_civil_from_days(today, &y, &m, &d);
 		n += m - 1;
 		y += (int)(n / 12);
@@ -593,6 +594,8 @@ rel_family_ahead(const char *opt, const char *s, int32_t *days,
 		mdays = (unsigned)(rel_days_from_civil(m == 12 ? y + 1 : y,
 		    m % 12 + 1, 1) - rel_days_from_civil(y, m, 1));
 		*days = rel_days_from_civil(y, m, d < mdays ? d : mdays);
+		if (!rel_date_in_range(*days))
+			goto bad;
 		return 0;
 	default:
 		break;

@@ -162,15 +162,18 @@ span_add(const char *s, size_t len, int32_t from, int32_t *to)
 	switch (s[len - 1]) {
 	case 'd':
 		*to = from + (int32_t)n;
-		return 0;
+		break;
 	case 'w':
 		*to = from + 7 * (int32_t)n;
-		return 0;
+		break;
 	case 'm':
 		*to = add_months(from, n);
-		return 0;
+		break;
+	default:
+		return -1;
 	}
-	return -1;
+	/* 100000m is 8333 years: past 9999 is no date. */
+	return rel_date_in_range(*to) ? 0 : -1;
 }
 
 int

@@ -182,6 +182,11 @@ int rel_restore_sample(struct rel_db *db, unsigned long seed,
 int rel_indicator_sample(struct rel_db *db, unsigned long seed,
     struct rel_err *e);
 
+/* Is days a date rel reads and writes, 1900-01-01 to 9999-12-31 (the
+ * years rel_date_parse takes)? A span must not leave that range: a date
+ * outside it would be stored clamped and could not be read back. */
+int rel_date_in_range(int64_t days);
+
 /* The migrations, generated from lib/schema.sql. */
 extern const char *const rel_schema_migrations[];
 extern const int rel_schema_latest;

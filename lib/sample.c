@@ -1067,8 +1067,7 @@ static const char *const conference_notes[] = {
 	"Planned a weekly schedule around practice and homework.",
 	"Talked about courses for next year; interested in engineering.",
 	"Went over missing work; a plan to finish two assignments by Friday.",
-	"Checked in about a falling-out with a friend; they have talked it "
-	"out.",
+	"Checked in about a falling-out with a friend; they have talked it out.",
 	"Set a goal to ask one question in every class this week.",
 };
 static const char *const low_conference_notes[] = {

@@ -126,6 +126,12 @@ digits(const char *s, size_t n)
 }
 
 int
+rel_date_in_range(int64_t days)
+{
+	return days >= rel_days_from_civil(1900, 1, 1) && days <= FMT_MAX_DAYS;
+}
+
+int
 rel_date_parse(const char *s, size_t len, int32_t *days)
 {
 	int y, m, d;

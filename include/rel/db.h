@@ -23,6 +23,9 @@ struct rel_db;
 				   (rel-init migrate and check) */
 #define REL_DB_ANYMODE 8u	/* open a file other users may read, or a
 				   symbolic link (rel-init check reports it) */
+#define REL_DB_MEMORY 16u	/* a new database in memory, path unused, no
+				   file (tests/fuzz): created as with
+				   REL_DB_CREATE and gone at rel_db_close */
 
 /* Resolve the database path: opt (--db), then $REL_DB, then
  * $XDG_DATA_HOME/rel/rel.db, then ~/.local/share/rel/rel.db. */

@@ -349,6 +349,9 @@ test_when(void **state)
 	assert_int_equal(rel_conn_when("--at", "2026-09-01 08:15", buf, &e), 0);
 	assert_string_equal(buf, "2026-09-01T08:15:00");
 	assert_int_equal(rel_conn_when("--at", "soon", buf, &e), REL_EUSAGE);
+	/* A span back before 1900 is no date to store. */
+	assert_int_equal(rel_conn_when("--at", "200y", buf, &e), REL_EUSAGE);
+	assert_int_equal(rel_conn_when("--at", "120y", buf, &e), 0);
 	unsetenv("REL_NOW");
 }
 

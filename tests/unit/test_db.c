@@ -29,6 +29,30 @@ test_create_and_reopen(void **state)
 	tmpdb_close(&t);
 }
 
+/* REL_DB_MEMORY (the import fuzz target): a new database in memory, at
+ * the latest schema, writable, and no file made for it anywhere. */
+static void
+test_memory(void **state)
+{
+	struct rel_db *db;
+	struct rel_err e;
+	struct stat sb;
+	char dir[] = "/tmp/reltest.XXXXXX", cwd[PATH_MAX];
+
+	(void)state;
+	assert_non_null(getcwd(cwd, sizeof(cwd)));
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(chdir(dir), 0);
+	assert_int_equal(rel_db_open(&db, "x.db", REL_DB_MEMORY, &e), 0);
+	assert_int_equal(rel_db_version(db), rel_db_schema_latest());
+	assert_int_equal(rel_db_setting_put(db, "k", "v", &e), 0);
+	assert_int_equal(stat("x.db", &sb), -1);
+	assert_int_equal(stat(":memory:", &sb), -1);
+	rel_db_close(db);
+	assert_int_equal(chdir(cwd), 0);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 static void
 test_missing(void **state)
 {
@@ -270,6 +294,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_create_and_reopen),
+		cmocka_unit_test(test_memory),
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_path_resolution),
 		cmocka_unit_test(test_migrate_keeps_data),

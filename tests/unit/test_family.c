@@ -724,7 +724,8 @@ test_ahead(void **state)
 		{ "2026-03-01", "2026-03-01" }, { "2024-02-29", "2024-02-29" },
 	};
 	static const char *const bad[] = { "soon", "-1d", "7", "d", "7x",
-		"2026-02-30", "2026-1-1", "", "Today", "1000000d" };
+		"2026-02-30", "2026-1-1", "", "Today", "1000000d",
+		"99999m" /* past 9999: found by tests/fuzz/time.c */ };
 	char buf[REL_DATE_LEN];
 	struct rel_err e;
 	int32_t d;

@@ -928,6 +928,15 @@ test_options(void **state)
 	    REL_EUSAGE);
 	assert_int_equal(rel_goal_span_add("--duration", "1y", 0, &d, &e),
 	    REL_EUSAGE);
+	/* Past 9999 is no date (found by tests/fuzz/time.c): refused, not
+	 * stored as 9999-12-31. */
+	assert_int_equal(rel_goal_date_opt("--due", "100000m", &d, &e),
+	    REL_EUSAGE);
+	assert_int_equal(rel_goal_span_add("--duration", "96000m",
+	    day("2026-11-02"), &d, &e), REL_EUSAGE);
+	assert_int_equal(rel_goal_span_add("--duration", "96000m",
+	    day("1990-11-02"), &d, &e), 0);
+	assert_int_equal(d, day("9990-11-02"));
 }
 
 #define NO_GOALS "DELETE FROM progress; DELETE FROM goal"
