@@ -27,6 +27,7 @@ struct cell {
 struct rel_out {
 	FILE *fp;		/* where rows go: the stream, or the hold file */
 	FILE *out;		/* the stream, while rows are held (else NULL) */
+	int werr;		/* errno of a failed copy to the stream */
 	enum rel_fmt fmt;
 	unsigned flags;
 	size_t ncols;
@@ -623,8 +624,11 @@ release(struct rel_out *o, struct rel_err *e)
 	    SEEK_SET) != 0)
 		err = errno != 0 ? errno : EIO;
 	while (err == 0 && (n = fread(buf, 1, sizeof(buf), o->fp)) > 0)
-		if (fwrite(buf, 1, n, o->out) != n)
-			break;	/* the stream's error is reported below */
+		if (fwrite(buf, 1, n, o->out) != n) {
+			/* reported with the stream's flush, in close */
+			o->werr = errno;
+			break;
+		}
 	if (err == 0 && ferror(o->fp))
 		err = errno != 0 ? errno : EIO;
 	fclose(o->fp);
@@ -664,7 +668,7 @@ rel_out_close(struct rel_out *o, struct rel_err *e)
 		/* A write that failed before this flush left the error flag
 		 * set but its errno may be long gone. */
 		if (err == 0)
-			err = EIO;
+			err = o->werr != 0 ? o->werr : EIO;
 		rc = REL_EIO;
 		if (e != NULL)
 			rel_err_set(e, rc, "%swrite error: %s", o->fp == stdout ?
