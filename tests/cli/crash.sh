@@ -27,29 +27,6 @@ SEED=${REL_CRASH_SEED:-$(date +%s)}
 TRIES=${REL_CRASH_TRIES:-50}
 ROWS=60000
 
-# checkins.csv: $ROWS fictional check-ins, all new, for the 300 students
-# and 25 adults of the sample school (S0001-S0300, A001-A025), with a note
-# of its own on each so that a half-written note would change the sum of
-# their lengths.
-make_checkins() {
-	awk -v n="$ROWS" 'BEGIN {
-		print "student_id,at,adult_id,kind,mood,understanding,workload,note,visibility"
-		for (i = 0; i < n; i++) {
-			j = int(i / 300)
-			printf "S%04d,2025-10-%02dT%02d:%02d:00,A%03d,checkin,%d,%d,%d,crash test note %d,team\n",
-			    i % 300 + 1, j % 28 + 1, 8 + int(j / 28), i % 60,
-			    i % 25 + 1, i % 5 + 1, (i + 2) % 5 + 1,
-			    (i + 3) % 5 + 1, i
-		}
-	}' >checkins.csv
-}
-
-# The rows a test counts, and a checksum of their content.
-state() {
-	sqlite3 "$1" 'select count(*), total(length(note)), total(mood),
-	    total(student) from checkin'
-}
-
 # Milliseconds since the epoch (GNU date), to size the delays from one
 # measured import: never compared with a limit.
 now_ms() {
@@ -58,14 +35,14 @@ now_ms() {
 
 case_ "kill -9 at random points of an import: the rows from before or after, never between"
 sample_db 300 1
-make_checkins
+make_checkins "$ROWS"
 cp "$REL_DB" start.db
-before=$(state start.db)
+before=$(checkin_state start.db)
 t0=$(now_ms)
 "$BIN/rel-checkin" import checkins.csv 2>import.err ||
 	fail_ "the reference import failed: $(cat import.err)"
 t1=$(now_ms)
-after=$(state "$REL_DB")
+after=$(checkin_state "$REL_DB")
 [ "$before" != "$after" ] || fail_ "the import changed nothing"
 dur=$((t1 - t0))
 [ "$dur" -gt 0 ] || dur=1
@@ -90,7 +67,7 @@ while read -r d; do
 	sleep "$d"
 	kill -9 "$pid" 2>/dev/null
 	wait "$pid" 2>/dev/null
-	got=$(state try.db)
+	got=$(checkin_state try.db)
 	if [ "$got" = "$before" ]; then
 		nb=$((nb + 1))
 	elif [ "$got" = "$after" ]; then
@@ -103,7 +80,7 @@ while read -r d; do
 	[ "$out" = ok ] || fail_ "try $i: rel-init check said: $out"
 	"$BIN/rel-checkin" import --db try.db checkins.csv 2>retry.err ||
 		fail_ "try $i (delay ${d}s): the import run again failed: $(cat retry.err)"
-	got=$(state try.db)
+	got=$(checkin_state try.db)
 	check_eq "$got" "$after" "try $i (delay ${d}s): rows after the import run again"
 done <delays
 echo "# $nb tries left the rows from before the import, $na those from after it"
@@ -120,15 +97,15 @@ X
 
 case_ "rel-init backup during an import: a consistent copy of before or after"
 sample_db 300 1
-make_checkins
+make_checkins "$ROWS"
 cp "$REL_DB" start.db
-before=$(state start.db)
+before=$(checkin_state start.db)
 cp start.db after.db
 t0=$(now_ms)
 "$BIN/rel-checkin" import --db after.db checkins.csv 2>/dev/null ||
 	fail_ "the reference import failed"
 t1=$(now_ms)
-after=$(state after.db)
+after=$(checkin_state after.db)
 nb=0
 na=0
 # Backups started from the import's start to after its end (in tenths of
@@ -152,7 +129,7 @@ while read -r d; do
 		fail_ "delay $d: rel-init check of the backup: $out"
 	check_eq "$(sqlite3 backup.db 'pragma integrity_check')" ok \
 	    "delay $d: integrity of the backup"
-	got=$(state backup.db)
+	got=$(checkin_state backup.db)
 	if [ "$got" = "$before" ]; then
 		nb=$((nb + 1))
 	elif [ "$got" = "$after" ]; then
@@ -160,7 +137,7 @@ while read -r d; do
 	else
 		fail_ "delay $d: backup rows '$got', expected '$before' or '$after'"
 	fi
-	check_eq "$(state bk.db)" "$after" "delay $d: the database after the import"
+	check_eq "$(checkin_state bk.db)" "$after" "delay $d: the database after the import"
 done <delays
 echo "# backups: $nb held the rows from before the import, $na those from after it"
 REL_DB=$T/backup.db

@@ -17,33 +17,6 @@ SHIM="$REL_ROOT/$REL_B/tests/shim/failwrite.so"
 ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
 export ASAN_OPTIONS
 
-# The check-ins a test counts, and a checksum of their content.
-# shellcheck disable=SC2120
-state() {
-	sqlite3 "${1:-$REL_DB}" 'select count(*), total(length(note)),
-	    total(mood), total(student) from checkin'
-}
-
-# checkins.csv: N (default 2000) new check-ins for the sample school.
-make_checkins() {
-	awk -v n="${1:-2000}" 'BEGIN {
-		print "student_id,at,adult_id,kind,mood,understanding,workload,note,visibility"
-		for (i = 0; i < n; i++) {
-			j = int(i / 300)
-			printf "S%04d,2025-10-%02dT%02d:%02d:00,A%03d,checkin,%d,,,fault test %d,team\n",
-			    i % 300 + 1, j % 28 + 1, 8 + int(j / 28), i % 60,
-			    i % 25 + 1, i % 5 + 1, i
-		}
-	}' >checkins.csv
-}
-
-# check_ok [DB]: rel-init check, not wrapped, says ok.
-check_ok() {
-	ck=$("$REL_BIN/rel-init" check --db "${1:-$REL_DB}" 2>&1) ||
-		fail_ "${2:-}rel-init check: $ck"
-	[ "$ck" = ok ] || fail_ "${2:-}rel-init check said: $ck"
-}
-
 # fcase NAME: a case whose acting adult is A001, the sample's counselor.
 fcase() {
 	case_ "$1"
@@ -82,7 +55,7 @@ release_lock() {
 fcase "busy: an import waits REL_BUSY_TIMEOUT, exits 75, writes nothing; the retry succeeds"
 sample_db 300 1
 make_checkins 2000
-before=$(state)
+before=$(checkin_state)
 db_save
 hold_lock
 REL_BUSY_TIMEOUT=300 run rel-checkin import checkins.csv
@@ -92,7 +65,7 @@ rel-checkin: $REL_DB: starting a write: the database is busy (another program ho
 X
 out_is </dev/null
 release_lock
-check_eq "$(state)" "$before" "check-ins after the busy import"
+check_eq "$(checkin_state)" "$before" "check-ins after the busy import"
 db_unchanged
 check_ok
 # As cron would retry: the same command.
@@ -151,7 +124,7 @@ check_ok
 
 fcase "busy: a writer killed while it holds the lock leaves nothing behind"
 sample_db 300 1
-before=$(state)
+before=$(checkin_state)
 hold_lock
 kill -9 "$holder" 2>/dev/null
 wait "$holder" 2>/dev/null
@@ -182,14 +155,14 @@ if [ "$mounted" = yes ]; then
 	REL_DB=$T/mnt/rel.db
 	sample_db 300 1
 	make_checkins 20000
-	before=$(state)
+	before=$(checkin_state)
 	db_save
 	run rel-checkin import checkins.csv
 	status_is 74
 	err_has "rel-checkin: $REL_DB: "
 	err_has "database or disk is full"
 	check_eq "$(wc -l <"$T/err" | tr -d ' ')" 1 "lines of messages"
-	check_eq "$(state)" "$before" "check-ins after the failed import"
+	check_eq "$(checkin_state)" "$before" "check-ins after the failed import"
 	db_unchanged
 	check_ok
 	# Room again: the same import succeeds.
@@ -206,11 +179,11 @@ fcase "disk full: the Nth write or sync fails with ENOSPC, for N over every writ
 sample_db 300 1
 make_checkins 2000
 cp "$REL_DB" start.db
-before=$(state)
+before=$(checkin_state)
 LD_PRELOAD=$SHIM REL_FAILWRITE_COUNT=$T/count \
     "$REL_BIN/rel-checkin" import checkins.csv 2>/dev/null ||
 	fail_ "the counting import failed"
-after=$(state)
+after=$(checkin_state)
 total=$(cat count 2>/dev/null || echo 0)
 [ "$total" -gt 20 ] || fail_ "the shim counted only '$total' writes"
 # Every N up to 30, then about 15 more spread to the last write and past it.
@@ -230,7 +203,7 @@ while read -r n; do
 	LD_PRELOAD=$SHIM REL_FAILWRITE_N=$n \
 	    "$REL_BIN/rel-checkin" import checkins.csv >/dev/null 2>err.n
 	st=$?
-	got=$(state)
+	got=$(checkin_state)
 	case $st in
 	0)	nok=$((nok + 1))
 		check_eq "$got" "$after" "N=$n: check-ins after a successful import" ;;
@@ -313,7 +286,7 @@ damaged "empty" 78 "an empty file, not a rel database"
 fcase "damaged: a database copied without its -wal file is the older snapshot, whole"
 sample_db 300 1
 make_checkins 2000
-before=$(state)
+before=$(checkin_state)
 # A reader keeps its snapshot open, so the import's pages stay in the WAL.
 ( printf 'BEGIN;\nSELECT count(*) FROM checkin;\n'
   i=0
@@ -325,19 +298,19 @@ before=$(state)
 reader=$!
 sleep 0.5
 "$REL_BIN/rel-checkin" import checkins.csv 2>/dev/null || fail_ "the import failed"
-after=$(state)
+after=$(checkin_state)
 [ -s "$REL_DB-wal" ] || fail_ "no WAL file while the reader holds its snapshot"
 cp "$REL_DB" copy.db
 touch "$T/release"
 wait "$reader"
 REL_DB=$T/copy.db
-check_eq "$(state)" "$before" "check-ins in the copy (the last checkpoint)"
+check_eq "$(checkin_state)" "$before" "check-ins in the copy (the last checkpoint)"
 [ "$before" != "$after" ] || fail_ "the import changed nothing"
 check_ok
 run rel-checkin list
 status_is 0
 run rel-checkin import checkins.csv
 status_is 0
-check_eq "$(state)" "$after" "check-ins after importing into the copy"
+check_eq "$(checkin_state)" "$after" "check-ins after importing into the copy"
 check_ok
 

@@ -157,4 +157,35 @@ sample_db() {
 		fail_ "rel-init create --sample failed"
 }
 
+# Fault tests (crash.sh, fault.sh, oom.sh).
+# make_checkins N: checkins.csv, N fictional check-ins, all new, for the
+# 300 students and 25 adults of `sample_db 300` (S0001-S0300,
+# A001-A025), each with a note of its own, so that a half-written note
+# would change the sum of their lengths.
+make_checkins() {
+	awk -v n="$1" 'BEGIN {
+		print "student_id,at,adult_id,kind,mood,understanding,workload,note,visibility"
+		for (i = 0; i < n; i++) {
+			j = int(i / 300)
+			printf "S%04d,2025-10-%02dT%02d:%02d:00,A%03d,checkin,%d,%d,%d,test note %d,team\n",
+			    i % 300 + 1, j % 28 + 1, 8 + int(j / 28), i % 60,
+			    i % 25 + 1, i % 5 + 1, (i + 2) % 5 + 1,
+			    (i + 3) % 5 + 1, i
+		}
+	}' >checkins.csv
+}
+
+# checkin_state [DB]: the check-ins' count and a checksum of their content.
+checkin_state() {
+	sqlite3 "${1:-$REL_DB}" 'select count(*), total(length(note)),
+	    total(mood), total(student) from checkin'
+}
+
+# check_ok [DB [PREFIX]]: rel-init check, not wrapped, says ok.
+check_ok() {
+	ck=$("$REL_BIN/rel-init" check --db "${1:-$REL_DB}" 2>&1) ||
+		fail_ "${2:-}rel-init check: $ck"
+	[ "$ck" = ok ] || fail_ "${2:-}rel-init check said: $ck"
+}
+
 trap 'case_end' EXIT

@@ -37,11 +37,6 @@ case $WRAP in
 valgrind*) WRAP="$WRAP --soname-synonyms=somalloc=nouserintercepts" ;;
 esac
 
-state() {
-	sqlite3 "$REL_DB" 'select count(*), total(length(note)), total(mood)
-	    from checkin'
-}
-
 # N values for a run of $1 allocations.
 ns() {
 	awk -v t="$1" 'BEGIN {
@@ -77,11 +72,6 @@ judge() {
 	esac
 }
 
-check_ok() {
-	ck=$("$BIN/rel-init" check 2>&1) || fail_ "$1: rel-init check: $ck"
-	[ "$ck" = ok ] || fail_ "$1: rel-init check said: $ck"
-}
-
 case_ "out of memory: an import fails cleanly at every sampled allocation"
 if [ -n "$SKIP" ]; then
 	NAME="$NAME # skip: $SKIP"
@@ -97,11 +87,11 @@ else
 			    i % 40 + 1, int(i / 40) + 1, i % 60, i % 5 + 1, i % 5 + 1, i
 	}' >checkins.csv
 	cp "$REL_DB" start.db
-	before=$(state)
+	before=$(checkin_state "$REL_DB")
 	LD_PRELOAD=$SHIM REL_FAILMALLOC_COUNT=$T/count \
 	    "$BIN/rel-checkin" import checkins.csv 2>/dev/null ||
 		fail_ "the counting run failed"
-	after=$(state)
+	after=$(checkin_state "$REL_DB")
 	total=$(cat count 2>/dev/null || echo 0)
 	[ "$total" -gt 100 ] || fail_ "the shim counted only '$total' allocations"
 	ns "$total" >ns.txt
@@ -112,7 +102,7 @@ else
 		rm -f "$REL_DB-wal" "$REL_DB-shm"
 		one "$n" rel-checkin import checkins.csv
 		judge "N=$n" rel-checkin
-		got=$(state)
+		got=$(checkin_state "$REL_DB")
 		if [ "$st" -eq 0 ]; then
 			nok=$((nok + 1))
 			check_eq "$got" "$after" "N=$n: rows after a successful import"
@@ -120,7 +110,7 @@ else
 			nf=$((nf + 1))
 			check_eq "$got" "$before" "N=$n: rows after a failed import"
 		fi
-		check_ok "N=$n"
+		check_ok "" "N=$n: "
 	done <ns.txt
 	echo "# import: $total allocations; $(wc -l <ns.txt | tr -d ' ') runs, N from 1 to $total: $nf failed (70), $nok succeeded"
 	[ "$nf" -ge 20 ] || fail_ "only $nf runs failed: is the shim loaded?"
@@ -151,7 +141,7 @@ else
 	done <ns.txt
 	echo "# list: $total allocations; $(wc -l <ns.txt | tr -d ' ') runs: $nf failed (70)"
 	[ "$nf" -ge 20 ] || fail_ "only $nf runs failed: is the shim loaded?"
-	check_ok "list"
+	check_ok "" "list: "
 fi
 
 case_ "out of memory: other importers, a card, the flags and the audit log fail cleanly"
@@ -205,7 +195,7 @@ rel-report student S0001
 rel-flag
 rel-export audit
 X
-	check_ok "others"
+	check_ok "" "others: "
 	echo "# other commands: $runs runs, $nf failed (70)"
 	[ "$nf" -ge 50 ] || fail_ "only $nf runs failed"
 fi
@@ -229,7 +219,7 @@ else
 			    i % 40 + 1, int(i / 40) + 1, i % 60, i % 5 + 1, i
 	}' >checkins.csv
 	cp "$REL_DB" start.db
-	before=$(state)
+	before=$(checkin_state "$REL_DB")
 	LD_PRELOAD=$SHIM REL_FAILMALLOC_COUNT=$T/count \
 	    "$BIN/rel-checkin" import checkins.csv 2>/dev/null ||
 		fail_ "the counting run failed"
@@ -247,7 +237,7 @@ else
 		st=$?
 		unset LD_PRELOAD REL_FAILMALLOC_N
 		judge "N=$n" rel-checkin
-		[ "$st" -eq 0 ] || { nf=$((nf + 1)); check_eq "$(state)" "$before" "N=$n: rows"; }
+		[ "$st" -eq 0 ] || { nf=$((nf + 1)); check_eq "$(checkin_state "$REL_DB")" "$before" "N=$n: rows"; }
 		k=$((k + 1))
 	done <ns.txt
 	echo "# wrapped: $k runs, $nf failed (70)${WRAP:+, under $WRAP}"
