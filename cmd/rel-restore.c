@@ -291,23 +291,6 @@ do_close(struct rel_cli_args *a)
 	return rc != 0 ? fail(&e) : 0;
 }
 
-/* A file is a party file with --parties, or when its header names a
- * role; a case file otherwise. */
-static int
-choose(void *ctx, const struct rel_csv_row *hdr, const char *file,
-    size_t *kind, struct rel_err *e)
-{
-	size_t i;
-
-	(void)file;
-	(void)e;
-	*kind = *(const int *)ctx;
-	for (i = 0; i < hdr->n; i++)
-		if (strcmp(hdr->f[i], "role") == 0)
-			*kind = 1;
-	return 0;
-}
-
 static int
 do_import(struct rel_cli_args *a)
 {
@@ -320,7 +303,7 @@ do_import(struct rel_cli_args *a)
 	rel_cli_import_init(&ci, a);
 	ci.kinds = kinds;
 	ci.nkinds = 2;
-	ci.choose = choose;
+	ci.choose = rel_restore_choose;
 	ci.ctx = &parties;
 	return rel_cli_import(&ci);
 }

@@ -72,6 +72,21 @@ rel_restore_party_kind(void)
 	return &party_kind;
 }
 
+int
+rel_restore_choose(void *ctx, const struct rel_csv_row *hdr, const char *file,
+    size_t *kind, struct rel_err *e)
+{
+	size_t i;
+
+	(void)file;
+	(void)e;
+	*kind = *(const int *)ctx ? 1 : 0;
+	for (i = 0; i < hdr->n; i++)
+		if (strcmp(hdr->f[i], "role") == 0)
+			*kind = 1;
+	return 0;
+}
+
 const char *const *
 rel_restore_cols(size_t *n)
 {

@@ -40,6 +40,11 @@
  * who may change the case (77 otherwise). */
 REL_API const struct rel_import_kind *rel_restore_kind(void);
 REL_API const struct rel_import_kind *rel_restore_party_kind(void);
+/* rel_import's choose for restorative files, kinds[0] the cases and
+ * kinds[1] the parties: a file is a party file when its header names a
+ * role, or when *(const int *)ctx is set (--parties). */
+REL_API int rel_restore_choose(void *ctx, const struct rel_csv_row *hdr,
+    const char *file, size_t *kind, struct rel_err *e);
 REL_API const char *const *rel_restore_cols(size_t *n);
 REL_API const char *const *rel_restore_party_cols(size_t *n);
 

@@ -182,22 +182,6 @@ roster_forced(void *ctx, const struct rel_csv_row *hdr, const char *file,
 	return 0;
 }
 
-/* As rel-restore import: a header naming a role is a party file. */
-static int
-restore_choose(void *ctx, const struct rel_csv_row *hdr, const char *file,
-    size_t *kind, struct rel_err *e)
-{
-	size_t i;
-
-	(void)file;
-	(void)e;
-	*kind = *(const size_t *)ctx;
-	for (i = 0; i < hdr->n; i++)
-		if (strcmp(hdr->f[i], "role") == 0)
-			*kind = 1;
-	return 0;
-}
-
 static const char *const school[][2] = {
 	{ "roster", "student_id,given_name,family_name,grade,email,login\n"
 	    "100201,Thandiwe,Fictional,9,thandi@school.example,tfictional\n"
@@ -373,6 +357,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct rel_import_opts o;
 	struct rel_err e;
 	size_t nk = 1, forced;
+	int parties;
 	uint64_t sum;
 	unsigned opt;
 	int rc;
@@ -416,9 +401,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		restore[1] = *rel_restore_party_kind();
 		k = restore;
 		nk = 2;
-		forced = data[0] % 16 == 8;
-		o.choose = restore_choose;
-		o.ctx = &forced;
+		parties = data[0] % 16 == 8;
+		o.choose = rel_restore_choose;
+		o.ctx = &parties;
 		break;
 	case 9: k = rel_conn_kind(); break;
 	case 14:
