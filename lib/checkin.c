@@ -8,6 +8,7 @@
  * reads are driven from the student so that they use the (student, at)
  * index.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -193,6 +194,580 @@ left_duplicate(struct rel_db *db, const struct rel_rec *r, int64_t at,
 	return 0;
 }
 
+/*
+ * An import buffers its check-ins and writes them in the order of the
+ * unique index (student, at, kind, adult), not in the file's order.
+ *
+ * A form's export lists a day's check-ins across the whole school, then
+ * the next day's: in file order every row lands somewhere else in the
+ * index, so that each insert seeks and dirties a different page, and at
+ * 10M rows the index no longer fits the cache and every insert reads and
+ * writes a page. Sorted, the index is appended at its right edge (a new
+ * table) or walked once from left to right (a table that holds older
+ * check-ins), and the student's foreign key is looked up on the page just
+ * read. A batch of BATCH_ROWS sorted rows is held in memory; a longer
+ * import sorts batch after batch into runs in a temporary file and
+ * merges them, so memory stays bounded whatever the size, and the index
+ * is still written in one ordered pass.
+ *
+ * Every field is checked, and each id looked up (in idmap.c's maps), as
+ * the row is read, so a bad row is still reported with its line and a
+ * row that reaches the batch cannot fail its constraints. The sort is
+ * stable, and the merge takes the earlier run first, so equal keys keep
+ * the file's order: the first of two duplicates is the one kept, as when
+ * each row was written as it came.
+ */
+#define BATCH_ROWS	(1 << 20)
+#define BATCH_TEXT	(32u << 20)
+
+struct ck {
+	int64_t student, at, adult;
+	uint32_t note;		/* offset into the batch's text */
+	uint16_t note_len;	/* 0: no note (REL_TEXT_MAX fits) */
+	uint8_t kind, mood, understanding, workload, vis;
+};
+
+/* A sorted run in the temporary file, as the merge reads it. */
+struct run {
+	FILE *fp;
+	struct ck ck;
+	char note[REL_TEXT_MAX];
+};
+
+static struct {
+	struct rel_db *db;	/* NULL: not buffering */
+	struct rel_idmap *students, *adults;
+	struct ck *row;
+	uint32_t *ord;		/* row's indices in sorted order */
+	uint32_t *count;	/* the counting sort's, by student rowid */
+	sqlite3_int64 maxstudent;
+	size_t n;
+	char *text;
+	size_t tlen, tcap;
+	struct run *run;
+	size_t nrun;
+	uint64_t seq;		/* records buffered */
+	/* the sorted stream, as the INSERT reads it */
+	size_t pos;		/* next of row[] when there are no runs */
+	size_t *heap, nheap;	/* the merge of the runs */
+	const struct ck *cur;
+	const char *curnote;
+	int started, read_error;
+	int cache;		/* the connection's cache_size, to restore */
+} bat;
+
+static int
+ck_cmp(const void *a, const void *b)
+{
+	const struct ck *x = a, *y = b;
+
+	if (x->student != y->student)
+		return x->student < y->student ? -1 : 1;
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	if (x->adult != y->adult)
+		return x->adult < y->adult ? -1 : 1;
+	return 0;
+}
+
+/* Rows by index, ties in the file's order. */
+static int
+ord_cmp(const void *a, const void *b)
+{
+	uint32_t i = *(const uint32_t *)a, j = *(const uint32_t *)b;
+	int c = ck_cmp(&bat.row[i], &bat.row[j]);
+
+	return c != 0 ? c : i < j ? -1 : i > j;
+}
+
+/*
+ * Sort the batch into ord. Students are rowids up to maxstudent, so a
+ * counting sort puts each student's rows together in O(n), keeping the
+ * file's order; a form's export is in time order, so each student's rows
+ * are then nearly always in order already, and only a student whose rows
+ * are not is sorted on its own.
+ */
+static void
+sort_batch(void)
+{
+	size_t i, k, nk = (size_t)bat.maxstudent + 2, start, end;
+
+	if (bat.count == NULL) {
+		/* Rowids too sparse to count by: a plain sort. */
+		for (i = 0; i < bat.n; i++)
+			bat.ord[i] = (uint32_t)i;
+		qsort(bat.ord, bat.n, sizeof(*bat.ord), ord_cmp);
+		return;
+	}
+	memset(bat.count, 0, nk * sizeof(*bat.count));
+	for (i = 0; i < bat.n; i++)
+		bat.count[bat.row[i].student + 1]++;
+	for (k = 1; k < nk; k++)
+		bat.count[k] += bat.count[k - 1];
+	for (i = 0; i < bat.n; i++)
+		bat.ord[bat.count[bat.row[i].student]++] = (uint32_t)i;
+	for (start = 0; start < bat.n; start = end) {
+		sqlite3_int64 s = bat.row[bat.ord[start]].student;
+
+		for (end = start + 1; end < bat.n &&
+		    bat.row[bat.ord[end]].student == s; end++)
+			if (ck_cmp(&bat.row[bat.ord[end - 1]],
+			    &bat.row[bat.ord[end]]) > 0)
+				break;
+		if (end < bat.n && bat.row[bat.ord[end]].student == s) {
+			while (end < bat.n && bat.row[bat.ord[end]].student == s)
+				end++;
+			qsort(bat.ord + start, end - start, sizeof(*bat.ord),
+			    ord_cmp);
+		}
+	}
+}
+
+static int
+cache_size(struct rel_db *db, int *kib, struct rel_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = rel_db_stmt(db, "PRAGMA cache_size", &st, e)) != 0)
+		return rc;
+	rc = sqlite3_step(st);
+	*kib = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rel_db_fail(db, rc, "reading the cache "
+	    "size", e);
+}
+
+static void
+batch_end(void)
+{
+	size_t i;
+
+	if (bat.db != NULL && bat.cache != 0) {
+		char sql[48];
+		struct rel_err ignore;
+
+		snprintf(sql, sizeof(sql), "PRAGMA cache_size=%d", bat.cache);
+		rel_db_exec(bat.db, sql, &ignore);
+	}
+
+	for (i = 0; i < bat.nrun; i++)
+		fclose(bat.run[i].fp);
+	free(bat.run);
+	free(bat.heap);
+	free(bat.row);
+	free(bat.ord);
+	free(bat.count);
+	free(bat.text);
+	rel_idmap_free(bat.students);
+	rel_idmap_free(bat.adults);
+	memset(&bat, 0, sizeof(bat));
+}
+
+static int
+batch_begin(struct rel_db *db, struct rel_err *e)
+{
+	int rc;
+
+	batch_end();
+	if ((rc = rel_idmap_load(db, 0, &bat.students, e)) != 0 ||
+	    (rc = rel_idmap_load(db, 1, &bat.adults, e)) != 0) {
+		batch_end();
+		return rc;
+	}
+	bat.maxstudent = rel_idmap_max(bat.students);
+	bat.row = rel_xmalloc(BATCH_ROWS * sizeof(*bat.row));
+	bat.ord = rel_xmalloc(BATCH_ROWS * sizeof(*bat.ord));
+	if (bat.maxstudent <= 4 * (sqlite3_int64)BATCH_ROWS)
+		bat.count = rel_xmalloc(((size_t)bat.maxstudent + 2) *
+		    sizeof(*bat.count));
+	/* Written in order, pages are done with once written: a small
+	 * cache spills them to the WAL as it goes, where a large one only
+	 * costs memory (and faulting it in). */
+	if ((rc = cache_size(db, &bat.cache, e)) != 0 ||
+	    (rc = rel_db_exec(db, "PRAGMA cache_size=-4096", e)) != 0) {
+		batch_end();
+		return rc;
+	}
+	bat.db = db;
+	return 0;
+}
+
+static int
+tmp_fail(const char *what, struct rel_err *e)
+{
+	return rel_err_set(e, REL_EIO, "%s the temporary file that sorts the "
+	    "check-ins (TMPDIR=%s): %s", what, getenv("TMPDIR") != NULL ?
+	    getenv("TMPDIR") : "/tmp", strerror(errno));
+}
+
+/* Sort the batch and write it out as a run. */
+static int
+spill(struct rel_err *e)
+{
+	struct run *ru;
+	FILE *fp;
+	size_t i;
+
+	sort_batch();
+	if ((fp = tmpfile()) == NULL)
+		return tmp_fail("cannot make", e);
+	bat.run = rel_xrealloc(bat.run, (bat.nrun + 1) * sizeof(*bat.run));
+	ru = &bat.run[bat.nrun++];
+	ru->fp = fp;
+	for (i = 0; i < bat.n; i++) {
+		const struct ck *c = &bat.row[bat.ord[i]];
+
+		if (fwrite(c, sizeof(*c), 1, fp) != 1 || (c->note_len > 0 &&
+		    fwrite(bat.text + c->note, c->note_len, 1, fp) != 1))
+			break;
+	}
+	if (i < bat.n || fflush(fp) != 0 || ferror(fp))
+		return tmp_fail("cannot write", e);
+	rewind(fp);
+	bat.n = 0;
+	bat.tlen = 0;
+	return 0;
+}
+
+static int
+buffer(const struct ck *c, const char *note, struct rel_err *e)
+{
+	struct ck *d;
+	int rc;
+
+	if (bat.n == BATCH_ROWS || bat.tlen + c->note_len > BATCH_TEXT)
+		if ((rc = spill(e)) != 0)
+			return rc;
+	d = &bat.row[bat.n++];
+	*d = *c;
+	bat.seq++;
+	if (c->note_len > 0) {
+		if (bat.tlen + c->note_len > bat.tcap) {
+			bat.tcap = bat.tcap == 0 ? 1u << 20 : bat.tcap * 2;
+			bat.text = rel_xrealloc(bat.text, bat.tcap);
+		}
+		memcpy(bat.text + bat.tlen, note, c->note_len);
+		d->note = (uint32_t)bat.tlen;
+		bat.tlen += c->note_len;
+	}
+	return 0;
+}
+
+/* The next record of a run; 0 at its end, -1 on a read error. */
+static int
+run_next(struct run *ru)
+{
+	if (fread(&ru->ck, sizeof(ru->ck), 1, ru->fp) != 1)
+		return ferror(ru->fp) ? -1 : 0;
+	if (ru->ck.note_len > REL_TEXT_MAX || (ru->ck.note_len > 0 &&
+	    fread(ru->note, ru->ck.note_len, 1, ru->fp) != 1))
+		return -1;
+	return 1;
+}
+
+/* The merge keeps a heap of the runs by their current record; of equal
+ * records, the earlier run's comes first. */
+static int
+run_less(size_t a, size_t b)
+{
+	int c = ck_cmp(&bat.run[a].ck, &bat.run[b].ck);
+
+	return c != 0 ? c < 0 : a < b;
+}
+
+static void
+sift(size_t i)
+{
+	size_t *h = bat.heap, n = bat.nheap;
+
+	for (;;) {
+		size_t l = 2 * i + 1, m = i, t;
+
+		if (l < n && run_less(h[l], h[m]))
+			m = l;
+		if (l + 1 < n && run_less(h[l + 1], h[m]))
+			m = l + 1;
+		if (m == i)
+			return;
+		t = h[i];
+		h[i] = h[m];
+		h[m] = t;
+		i = m;
+	}
+}
+
+/* Step the sorted stream: bat.cur is the next record (the batch's, or
+ * the merge's smallest); 0 at the end, -1 on a read error. */
+static int
+stream_next(void)
+{
+	struct run *ru;
+	size_t i;
+	int more;
+
+	if (bat.nrun == 0) {
+		if (bat.pos >= bat.n)
+			return 0;
+		/* The rows are in the file's order: fetch ahead. */
+		if (bat.pos + 16 < bat.n)
+			__builtin_prefetch(&bat.row[bat.ord[bat.pos + 16]]);
+		bat.cur = &bat.row[bat.ord[bat.pos++]];
+		bat.curnote = bat.text + bat.cur->note;
+		return 1;
+	}
+	if (bat.heap == NULL) {
+		bat.heap = rel_xcalloc(bat.nrun, sizeof(*bat.heap));
+		for (i = 0; i < bat.nrun; i++) {
+			if ((more = run_next(&bat.run[i])) < 0)
+				return -1;
+			if (more)
+				bat.heap[bat.nheap++] = i;
+		}
+		for (i = bat.nheap; i-- > 0;)
+			sift(i);
+	} else if (bat.nheap > 0) {
+		ru = &bat.run[bat.heap[0]];
+		if ((more = run_next(ru)) < 0)
+			return -1;
+		if (!more)
+			bat.heap[0] = bat.heap[--bat.nheap];
+		sift(0);
+	}
+	if (bat.nheap == 0)
+		return 0;
+	ru = &bat.run[bat.heap[0]];
+	bat.cur = &ru->ck;
+	bat.curnote = ru->note;
+	return 1;
+}
+
+/*
+ * The sorted stream as an eponymous virtual table, so that one INSERT ...
+ * SELECT writes the whole import: one statement opens its cursors on the
+ * table, the index and the two parent tables once, where a statement per
+ * row opened them a million times. Constraints and foreign keys apply as
+ * to any insert.
+ */
+struct bcursor {
+	sqlite3_vtab_cursor base;
+	sqlite3_int64 rowid;
+	int eof;
+};
+
+static int
+bv_connect(sqlite3 *h, void *aux, int argc, const char *const *argv,
+    sqlite3_vtab **vt, char **err)
+{
+	int rc;
+
+	(void)aux;
+	(void)argc;
+	(void)argv;
+	(void)err;
+	if ((rc = sqlite3_declare_vtab(h, "CREATE TABLE x (student, at, "
+	    "adult, kind, mood, understanding, workload, note, visibility)"))
+	    != SQLITE_OK)
+		return rc;
+	if ((*vt = sqlite3_malloc(sizeof(**vt))) == NULL)
+		return SQLITE_NOMEM;
+	memset(*vt, 0, sizeof(**vt));
+	return SQLITE_OK;
+}
+
+static int
+bv_disconnect(sqlite3_vtab *vt)
+{
+	sqlite3_free(vt);
+	return SQLITE_OK;
+}
+
+static int
+bv_best(sqlite3_vtab *vt, sqlite3_index_info *ii)
+{
+	(void)vt;
+	ii->estimatedCost = (double)bat.seq + 1;
+	ii->estimatedRows = (sqlite3_int64)bat.seq + 1;
+	return SQLITE_OK;
+}
+
+static int
+bv_open(sqlite3_vtab *vt, sqlite3_vtab_cursor **cur)
+{
+	struct bcursor *c;
+
+	(void)vt;
+	if ((c = sqlite3_malloc(sizeof(*c))) == NULL)
+		return SQLITE_NOMEM;
+	memset(c, 0, sizeof(*c));
+	*cur = &c->base;
+	return SQLITE_OK;
+}
+
+static int
+bv_close(sqlite3_vtab_cursor *cur)
+{
+	sqlite3_free(cur);
+	return SQLITE_OK;
+}
+
+static int
+bv_next(sqlite3_vtab_cursor *cur)
+{
+	struct bcursor *c = (struct bcursor *)cur;
+	int more = stream_next();
+
+	if (more < 0) {
+		bat.read_error = errno != 0 ? errno : EIO;
+		return SQLITE_IOERR;
+	}
+	c->eof = !more;
+	c->rowid++;
+	return SQLITE_OK;
+}
+
+static int
+bv_filter(sqlite3_vtab_cursor *cur, int idx, const char *idxstr, int argc,
+    sqlite3_value **argv)
+{
+	(void)idx;
+	(void)idxstr;
+	(void)argc;
+	(void)argv;
+	/* Only the batch's own INSERT reads it, once. */
+	if (bat.db == NULL || bat.started) {
+		((struct bcursor *)cur)->eof = 1;
+		return SQLITE_OK;
+	}
+	bat.started = 1;
+	return bv_next(cur);
+}
+
+static int
+bv_eof(sqlite3_vtab_cursor *cur)
+{
+	return ((struct bcursor *)cur)->eof;
+}
+
+static int
+bv_column(sqlite3_vtab_cursor *cur, sqlite3_context *ctx, int i)
+{
+	const struct ck *c = bat.cur;
+
+	(void)cur;
+	switch (i) {
+	case 0:
+		sqlite3_result_int64(ctx, c->student);
+		break;
+	case 1:
+		sqlite3_result_int64(ctx, c->at);
+		break;
+	case 2:
+		if (c->adult != 0)
+			sqlite3_result_int64(ctx, c->adult);
+		break;
+	case 3:
+		sqlite3_result_int(ctx, c->kind);
+		break;
+	case 4:
+	case 5:
+	case 6: {
+		int v = i == 4 ? c->mood : i == 5 ? c->understanding :
+		    c->workload;
+
+		if (v != 0)
+			sqlite3_result_int(ctx, v);
+		break;
+	}
+	case 7:
+		if (c->note_len > 0)
+			sqlite3_result_text(ctx, bat.curnote, c->note_len,
+			    SQLITE_TRANSIENT);
+		break;
+	default:
+		sqlite3_result_int(ctx, c->vis);
+	}
+	return SQLITE_OK;
+}
+
+static int
+bv_rowid(sqlite3_vtab_cursor *cur, sqlite3_int64 *rowid)
+{
+	*rowid = ((struct bcursor *)cur)->rowid;
+	return SQLITE_OK;
+}
+
+static const sqlite3_module batch_module = {
+	.xConnect = bv_connect,
+	.xBestIndex = bv_best,
+	.xDisconnect = bv_disconnect,
+	.xOpen = bv_open,
+	.xClose = bv_close,
+	.xFilter = bv_filter,
+	.xNext = bv_next,
+	.xEof = bv_eof,
+	.xColumn = bv_column,
+	.xRowid = bv_rowid,
+};
+
+int
+rel_checkin_register(sqlite3 *h)
+{
+	return sqlite3_create_module(h, "rel_checkin_batch", &batch_module,
+	    NULL);
+}
+
+static const char sql_insert_batch[] =
+    "INSERT INTO checkin (student, at, adult, kind, mood, understanding, "
+    "workload, note, visibility) SELECT student, at, adult, kind, mood, "
+    "understanding, workload, note, visibility FROM rel_checkin_batch "
+    "WHERE true ON CONFLICT DO NOTHING";
+
+static int
+batch_flush(struct rel_db *db, long *dups, struct rel_err *e)
+{
+	sqlite3 *h = rel_db_handle(db);
+	sqlite3_stmt *st;
+	sqlite3_int64 before;
+	int rc;
+
+	*dups = 0;
+	if (bat.db != db)
+		return 0;
+	if (bat.nrun > 0) {
+		if (bat.n > 0 && (rc = spill(e)) != 0)
+			return rc;
+	} else
+		sort_batch();
+	if ((rc = rel_db_stmt(db, sql_insert_batch, &st, e)) != 0)
+		return rc;
+	before = sqlite3_total_changes64(h);
+	errno = 0;
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (bat.read_error != 0) {
+		errno = bat.read_error;
+		return tmp_fail("cannot read", e);
+	}
+	if (rc != SQLITE_DONE)
+		return rel_db_fail(db, rc, "writing the check-ins", e);
+	*dups = (long)((sqlite3_int64)bat.seq - (sqlite3_total_changes64(h) -
+	    before));
+	return 0;
+}
+
+static const struct rel_import_batch checkin_batch = {
+	batch_begin, batch_flush, batch_end
+};
+
+const struct rel_import_batch *
+rel_checkin_batch(void)
+{
+	return &checkin_batch;
+}
+
 static int
 write_checkin(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
     struct rel_err *e)
@@ -226,6 +801,47 @@ write_checkin(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	    (rc = rel_rec_vis(r, C_VIS, REL_VIS_TEAM, &vis, e)) != 0)
 		return rc;
 
+	if (bat.db == db) {
+		struct ck c;
+		int active, dup = 0;
+
+		/* As person() below, from the maps. */
+		student = rel_idmap_get(bat.students, r->v[C_STUDENT],
+		    r->len[C_STUDENT], &active);
+		if (student == 0 || !active) {
+			rc = rel_person_check(0, student, active,
+			    r->v[C_STUDENT], r->len[C_STUDENT], "student_id",
+			    r->file, r->line, e);
+			if (student != 0 && (rc = left_duplicate(db, r, at,
+			    kind, &dup, e)) == 0 && dup) {
+				*out = REL_DUPLICATE;
+				return 0;
+			}
+			return rc != 0 ? rc : REL_EDATA;
+		}
+		if (!rel_rec_has(r, C_ADULT))
+			adult = rel_actor(db)->id;
+		else if ((adult = rel_idmap_get(bat.adults, r->v[C_ADULT],
+		    r->len[C_ADULT], &active)) == 0)
+			return rel_err_value(e, REL_EDATA, r->file, r->line,
+			    "adult_id", r->v[C_ADULT], r->len[C_ADULT],
+			    "is not a known adult");
+		memset(&c, 0, sizeof(c));
+		c.student = student;
+		c.at = to_minute(at);
+		c.adult = adult;
+		c.kind = (uint8_t)kind;
+		c.mood = (uint8_t)scale[0];
+		c.understanding = (uint8_t)scale[1];
+		c.workload = (uint8_t)scale[2];
+		c.vis = (uint8_t)vis;
+		c.note_len = rel_rec_has(r, C_NOTE) ? (uint16_t)r->len[C_NOTE] :
+		    0;
+		if ((rc = buffer(&c, r->v[C_NOTE], e)) != 0)
+			return rc;
+		*out = REL_ADDED;
+		return 0;
+	}
 	if ((txn = !sqlite3_get_autocommit(h)))
 		sqlite3_file_control(h, "main", SQLITE_FCNTL_DATA_VERSION,
 		    &version);

@@ -331,6 +331,10 @@ rel_db_open(struct rel_db **dbp, const char *path, unsigned flags,
 	    "CREATE TEMP TABLE IF NOT EXISTS rel_team (id INTEGER PRIMARY KEY)",
 	    e)) != 0 || (rc = rel_access_register(db, e)) != 0)
 		goto fail;
+	if ((rc = rel_checkin_register(db->h)) != SQLITE_OK) {
+		rc = rel_db_fail(db, rc, "opening", e);
+		goto fail;
+	}
 	sqlite3_set_authorizer(db->h, authorize, NULL);
 	if (flags & REL_DB_CREATE) {
 		if ((rc = rel_db_migrate(db, 0, NULL, e)) != 0)

@@ -94,6 +94,36 @@ int rel_person(struct rel_db *db, int adult, const char *id, size_t len,
     const char *col, const char *file, long line, sqlite3_int64 *rowid,
     struct rel_err *e);
 
+/* What rel_person says of a lookup's result (rowid 0: not found). */
+int rel_person_check(int adult, sqlite3_int64 rowid, int active,
+    const char *id, size_t len, const char *col, const char *file, long line,
+    struct rel_err *e);
+
+/* Every student's (adult 0) or adult's id in memory (idmap.c), read in
+ * the caller's write transaction and valid while nothing writes them. */
+struct rel_idmap;
+int rel_idmap_load(struct rel_db *db, int adult, struct rel_idmap **m,
+    struct rel_err *e);
+/* The rowid of id (0: none) and whether it is active. */
+sqlite3_int64 rel_idmap_get(const struct rel_idmap *m, const char *id,
+    size_t len, int *active);
+/* The largest rowid in m (0: none). */
+sqlite3_int64 rel_idmap_max(const struct rel_idmap *m);
+void rel_idmap_free(struct rel_idmap *m);
+
+/* A kind whose import writes are buffered (import.c): begin before the
+ * first record of an input, flush after its last (writing what was
+ * buffered; *dups of the records counted as added were duplicates), and
+ * end always, after flush or on failure. */
+struct rel_import_batch {
+	int (*begin)(struct rel_db *db, struct rel_err *e);
+	int (*flush)(struct rel_db *db, long *dups, struct rel_err *e);
+	void (*end)(void);
+};
+const struct rel_import_batch *rel_checkin_batch(void);
+/* The virtual table that batch writes from, on every connection. */
+int rel_checkin_register(sqlite3 *h);
+
 /* The rowid of a student or adult by external id for a filter option
  * (NULL: 0, no filter); 65 naming opt when unknown. */
 int rel_id_rowid(struct rel_db *db, enum rel_roster_kind k, const char *opt,

@@ -760,7 +760,16 @@ rel_person(struct rel_db *db, int adult, const char *id, size_t len,
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return rel_db_fail(db, rc, "looking up an id", e);
-	if (*rowid == 0)
+	return rel_person_check(adult, *rowid, active, id, len, col, file,
+	    line, e);
+}
+
+int
+rel_person_check(int adult, sqlite3_int64 rowid, int active, const char *id,
+    size_t len, const char *col, const char *file, long line,
+    struct rel_err *e)
+{
+	if (rowid == 0)
 		return rel_err_value(e, REL_EDATA, file, line, col, id, len,
 		    "is not a known %s", adult ? "adult" : "student");
 	if (!active)

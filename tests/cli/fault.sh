@@ -209,7 +209,7 @@ while read -r n; do
 		check_eq "$got" "$after" "N=$n: check-ins after a successful import" ;;
 	74)	nfail=$((nfail + 1))
 		check_eq "$got" "$before" "N=$n: check-ins after a failed import"
-		grep -q "^rel-checkin: $REL_DB: [a-z ]*: \(database or disk is full\|disk I/O error\( (No space left on device)\)\{0,1\}\)\$" err.n ||
+		grep -q "^rel-checkin: $REL_DB: [a-z -]*: \(database or disk is full\|disk I/O error\( (No space left on device)\)\{0,1\}\)\$" err.n ||
 			fail_ "N=$n: message: $(cat err.n)"
 		check_eq "$(wc -l <err.n | tr -d ' ')" 1 "N=$n: lines of messages" ;;
 	*)	fail_ "N=$n: exit status $st: $(cat err.n)" ;;
