@@ -220,6 +220,14 @@ left_duplicate(struct rel_db *db, const struct rel_rec *r, int64_t at,
 #define BATCH_ROWS	(1 << 20)
 #define BATCH_TEXT	(32u << 20)
 
+static size_t batch_rows = BATCH_ROWS;
+
+void
+rel_checkin_batch_rows(size_t n)
+{
+	batch_rows = n > 0 && n <= BATCH_ROWS ? n : BATCH_ROWS;
+}
+
 struct ck {
 	int64_t student, at, adult;
 	uint32_t note;		/* offset into the batch's text */
@@ -378,8 +386,8 @@ batch_begin(struct rel_db *db, struct rel_err *e)
 		return rc;
 	}
 	bat.maxstudent = rel_idmap_max(bat.students);
-	bat.row = rel_xmalloc(BATCH_ROWS * sizeof(*bat.row));
-	bat.ord = rel_xmalloc(BATCH_ROWS * sizeof(*bat.ord));
+	bat.row = rel_xmalloc(batch_rows * sizeof(*bat.row));
+	bat.ord = rel_xmalloc(batch_rows * sizeof(*bat.ord));
 	if (bat.maxstudent <= 4 * (sqlite3_int64)BATCH_ROWS)
 		bat.count = rel_xmalloc(((size_t)bat.maxstudent + 2) *
 		    sizeof(*bat.count));
@@ -438,7 +446,7 @@ buffer(const struct ck *c, const char *note, struct rel_err *e)
 	struct ck *d;
 	int rc;
 
-	if (bat.n == BATCH_ROWS || bat.tlen + c->note_len > BATCH_TEXT)
+	if (bat.n == batch_rows || bat.tlen + c->note_len > BATCH_TEXT)
 		if ((rc = spill(e)) != 0)
 			return rc;
 	d = &bat.row[bat.n++];

@@ -121,6 +121,9 @@ struct rel_import_batch {
 	void (*end)(void);
 };
 const struct rel_import_batch *rel_checkin_batch(void);
+/* Rows a check-in batch holds before it sorts them into a run (0: the
+ * default, 1M); for tests, which need runs without a million rows. */
+void rel_checkin_batch_rows(size_t n);
 /* The virtual table that batch writes from, on every connection. */
 int rel_checkin_register(sqlite3 *h);
 

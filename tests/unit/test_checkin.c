@@ -1,10 +1,12 @@
 /*
  * test_checkin.c: writing check-ins (every field check, duplicates, the
- * author, the minute, the lookup memo), listing them with each filter,
- * and the students nobody has checked in with; on a real database file.
+ * author, the minute, the lookup memo), an import's sorted batches and
+ * runs against writing row by row, listing them with each filter, and the
+ * students nobody has checked in with; on a real database file.
  */
 #include "unit.h"
 #include "tmpdb.h"
+#include "internal.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -644,6 +646,148 @@ test_import(void **state)
 	tmpdb_close(&t);
 }
 
+
+/* Every check-in, in a form that compares two databases. */
+static char *
+dump(struct tmpdb *t)
+{
+	sqlite3_stmt *st;
+	char *buf = NULL;
+	size_t len;
+	FILE *fp = open_memstream(&buf, &len);
+	int i;
+
+	assert_int_equal(sqlite3_prepare_v2(rel_db_handle(t->db),
+	    "SELECT student, at, adult, kind, mood, understanding, workload, "
+	    "note, visibility FROM checkin ORDER BY student, at, kind, adult",
+	    -1, &st, NULL), SQLITE_OK);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		for (i = 0; i < 9; i++)
+			fprintf(fp, "%s%s", i ? "|" : "", sqlite3_column_type(st,
+			    i) == SQLITE_NULL ? "NULL" :
+			    (const char *)sqlite3_column_text(st, i));
+		fputc('\n', fp);
+	}
+	sqlite3_finalize(st);
+	fclose(fp);
+	return buf;
+}
+
+/*
+ * An import sorts its rows into runs of rel_checkin_batch_rows and
+ * merges them. Whatever the run length, the table must hold exactly what
+ * writing each row as it comes holds: the same rows, the first of two
+ * duplicates kept (their moods differ), the same counts, the same bad
+ * rows. 400 rows over three students and a few minutes make many
+ * duplicates, within a run and across runs; S3's rows come in reverse
+ * time order, and some rows name the deactivated S4 or an unknown S9.
+ */
+static void
+test_import_runs(void **state)
+{
+	static const size_t runs[] = { 1, 3, 7, 64, 0 };
+	const struct rel_import_kind *k = rel_checkin_kind();
+	struct rel_import_count c;
+	struct rel_import_opts o;
+	char path[PATH_MAX + 8], rej[PATH_MAX + 8], line[256], want_line[256];
+	const char *files[1];
+	char *want, *got;
+	unsigned x = 12345;
+	struct rel_err e;
+	struct tmpdb t;
+	enum rel_outcome out;
+	long held;
+	size_t r;
+	FILE *fp;
+	int i, rc;
+
+	(void)state;
+	school(&t);
+	snprintf(path, sizeof(path), "%s/c.csv", t.dir);
+	snprintf(rej, sizeof(rej), "%s/rejects.csv", t.dir);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs("student_id,at,adult_id,kind,mood,note\n", fp);
+	for (i = 0; i < 400; i++) {
+		static const char *const st[] = { "S1", "S2", "S3", "S3",
+			"S4", "S9" };
+		const char *s;
+		int minute;
+
+		x = x * 1103515245u + 12345u;
+		s = st[(x >> 16) % (i % 50 == 0 ? 6 : 4)];
+		minute = strcmp(s, "S3") == 0 ? 59 - i / 8 : i / 8;
+		fprintf(fp, "%s,2026-11-10T08:%02d,A%u,%s,%u,%s\n", s, minute,
+		    1 + (x >> 8) % 2, (x >> 4) % 3 ? "checkin" : "greeting",
+		    1 + (x >> 12) % 5, (x >> 20) % 3 == 0 ? "\"a, \"\"b\"\"\"" :
+		    (x >> 20) % 3 == 1 ? "plain" : "");
+	}
+	fclose(fp);
+
+	/* Row by row, as an add writes them: the reference. */
+	{
+		struct rel_csv *in;
+		const struct rel_csv_row *row;
+		const char *v[9];
+		long added = 0, dup = 0, bad = 0;
+
+		assert_int_equal(rel_csv_open(&in, path, NULL, &e), 0);
+		assert_int_equal(rel_csv_header(in, &row, &e), REL_CSV_ROW);
+		while (rel_csv_next(in, &row, &e) == REL_CSV_ROW) {
+			v[0] = row->f[0];
+			v[1] = row->f[1];
+			v[2] = row->f[2];
+			v[3] = row->f[3];
+			v[4] = row->f[4];
+			v[5] = v[6] = NULL;
+			v[7] = row->f[5];
+			v[8] = NULL;
+			rc = put(&t, v, &out, &e);
+			if (rc == REL_EDATA)
+				bad++;
+			else {
+				assert_int_equal(rc, 0);
+				added += out == REL_ADDED;
+				dup += out == REL_DUPLICATE;
+			}
+		}
+		rel_csv_close(in);
+		assert_true(dup > 100);
+		assert_true(bad > 0);
+		snprintf(want_line, sizeof(want_line), "400 check-ins: %ld added, "
+		    "0 updated, 0 unchanged, %ld duplicates ignored, %ld bad",
+		    added, dup, bad);
+		held = added + dup;
+	}
+	want = dump(&t);
+	assert_int_equal(rel_db_exec(t.db, "DELETE FROM checkin", &e), 0);
+
+	files[0] = path;
+	for (r = 0; r < sizeof(runs) / sizeof(runs[0]); r++) {
+		rel_checkin_batch_rows(runs[r]);
+		memset(&o, 0, sizeof(o));
+		o.rejects = rej;
+		rc = rel_import(t.db, files, 1, k, 1, &o, &c, &e);
+		assert_int_equal(rc, REL_EDATA);	/* rows rejected */
+		rel_import_summary(k, &c, line, sizeof(line));
+		assert_string_equal(line, want_line);
+		got = dump(&t);
+		assert_string_equal(got, want);
+		free(got);
+		/* Again: every row is now a duplicate. */
+		rc = rel_import(t.db, files, 1, k, 1, &o, &c, &e);
+		assert_int_equal(rc, REL_EDATA);
+		assert_int_equal(c.n[REL_ADDED], 0);
+		assert_int_equal(c.n[REL_DUPLICATE], held);
+		got = dump(&t);
+		assert_string_equal(got, want);
+		free(got);
+		assert_int_equal(rel_db_exec(t.db, "DELETE FROM checkin", &e), 0);
+	}
+	rel_checkin_batch_rows(0);
+	free(want);
+	tmpdb_close(&t);
+}
+
 int
 main(void)
 {
@@ -657,6 +801,7 @@ main(void)
 		cmocka_unit_test(test_list),
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_import),
+		cmocka_unit_test(test_import_runs),
 	};
 
 	setenv("REL_NOW", "2026-11-20T10:00:00", 1);

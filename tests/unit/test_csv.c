@@ -64,6 +64,24 @@ test_line_ends(void **state)
 	assert_string_equal(c, a);
 }
 
+/* A line with no quote is split at its commas without libcsv: empty
+ * fields, a trailing comma, CRLF and CR ends, and such lines around a
+ * quoted field that spans lines must read as libcsv reads them. */
+static void
+test_quote_free_lines(void **state)
+{
+	static const char in[] = "h,i,j\n,,\r\na,,\rb,c,\"d\ne\"\n"
+	    "\"x\",y,z\n é,ü ,\t\n1,2\n";
+	char out[512];
+	int bad;
+
+	(void)state;
+	slurp(in, strlen(in), out, sizeof(out), &bad);
+	assert_string_equal(out, "2:||;3:a||;4:b|c|d\ne;6:x|y|z;"
+	    "7: é|ü |\t;8:1|2;");
+	assert_int_equal(bad, 1);
+}
+
 static void
 test_blank_lines_and_spaces(void **state)
 {
@@ -433,6 +451,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_line_ends),
+		cmocka_unit_test(test_quote_free_lines),
 		cmocka_unit_test(test_blank_lines_and_spaces),
 		cmocka_unit_test(test_empty_and_bom),
 		cmocka_unit_test(test_bad_rows_continue),
