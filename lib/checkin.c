@@ -406,9 +406,9 @@ batch_begin(struct rel_db *db, struct rel_err *e)
 static int
 tmp_fail(const char *what, struct rel_err *e)
 {
-	return rel_err_set(e, REL_EIO, "%s the temporary file that sorts the "
-	    "check-ins (TMPDIR=%s): %s", what, getenv("TMPDIR") != NULL ?
-	    getenv("TMPDIR") : "/tmp", strerror(errno));
+	return rel_err_set(e, strcmp(what, "cannot make") == 0 ?
+	    REL_ECANTCREAT : REL_EIO, "%s the temporary file that sorts the "
+	    "check-ins (TMPDIR=%s): %s", what, rel_tmpdir(), strerror(errno));
 }
 
 /* Sort the batch and write it out as a run. */
@@ -420,7 +420,7 @@ spill(struct rel_err *e)
 	size_t i;
 
 	sort_batch();
-	if ((fp = tmpfile()) == NULL)
+	if ((fp = rel_tmpfile()) == NULL)
 		return tmp_fail("cannot make", e);
 	bat.run = rel_xrealloc(bat.run, (bat.nrun + 1) * sizeof(*bat.run));
 	ru = &bat.run[bat.nrun++];
@@ -789,6 +789,13 @@ write_checkin(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	int64_t at;
 	int rc, kind = 0, i, txn;
 
+	if (bat.db == db) {
+		rel_idmap_prefetch(bat.students, r->v[C_STUDENT],
+		    r->len[C_STUDENT]);
+		if (rel_rec_has(r, C_ADULT))
+			rel_idmap_prefetch(bat.adults, r->v[C_ADULT],
+			    r->len[C_ADULT]);
+	}
 	/* Every field is checked before anything is looked up or written. */
 	if ((rc = rel_rec_id(r, C_STUDENT, "student_id", e)) != 0 ||
 	    (rc = rel_rec_time(r, C_AT, "at", 1, &at, e)) != 0)

@@ -159,6 +159,12 @@ rel_idmap_get(const struct rel_idmap *m, const char *id, size_t len,
 	return 0;
 }
 
+void
+rel_idmap_prefetch(const struct rel_idmap *m, const char *id, size_t len)
+{
+	__builtin_prefetch(&m->slot[hash(id, len) & m->mask]);
+}
+
 sqlite3_int64
 rel_idmap_max(const struct rel_idmap *m)
 {

@@ -24,6 +24,13 @@ void *rel_xcalloc(size_t n, size_t size);
 void *rel_xrealloc(void *p, size_t n);
 char *rel_xstrdup(const char *s);
 
+/* A temporary file in $TMPDIR (else /tmp), already unlinked, open for
+ * writing and reading; NULL with errno set. glibc's tmpfile() ignores
+ * TMPDIR, which is where a sysadmin puts big temporary files. */
+FILE *rel_tmpfile(void);
+/* The directory rel_tmpfile uses, for messages. */
+const char *rel_tmpdir(void);
+
 /* Bounded copy that always NUL-terminates (n > 0). */
 void rel_strlcpy(char *dst, const char *src, size_t n);
 
@@ -107,6 +114,10 @@ int rel_idmap_load(struct rel_db *db, int adult, struct rel_idmap **m,
 /* The rowid of id (0: none) and whether it is active. */
 sqlite3_int64 rel_idmap_get(const struct rel_idmap *m, const char *id,
     size_t len, int *active);
+/* Start fetching id's slot into the cache: a district's table is larger
+ * than the cache, and the row's other checks can run meanwhile. */
+void rel_idmap_prefetch(const struct rel_idmap *m, const char *id,
+    size_t len);
 /* The largest rowid in m (0: none). */
 sqlite3_int64 rel_idmap_max(const struct rel_idmap *m);
 void rel_idmap_free(struct rel_idmap *m);

@@ -600,11 +600,10 @@ rel_out_hold(struct rel_out *o, struct rel_err *e)
 		return 0;
 	/* What went before is shown: it needed no audit row. */
 	fflush(o->fp);
-	if ((tmp = tmpfile()) == NULL)
+	if ((tmp = rel_tmpfile()) == NULL)
 		return rel_err_set(e, REL_ECANTCREAT, "cannot make a temporary "
 		    "file to hold the output until its audit row is written "
-		    "(TMPDIR=%s): %s", getenv("TMPDIR") != NULL ?
-		    getenv("TMPDIR") : "/tmp", strerror(errno));
+		    "(TMPDIR=%s): %s", rel_tmpdir(), strerror(errno));
 	o->out = o->fp;
 	o->fp = tmp;
 	o->w.fp = tmp;

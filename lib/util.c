@@ -139,3 +139,39 @@ fail:
 	free(tmp);
 	return rc;
 }
+
+FILE *
+rel_tmpfile(void)
+{
+	const char *dir = getenv("TMPDIR");
+	char *path;
+	FILE *fp;
+	int fd, saved;
+
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	path = rel_xmalloc(strlen(dir) + 16);
+	sprintf(path, "%s/rel.XXXXXX", dir);
+	fd = mkstemp(path);
+	if (fd == -1) {
+		free(path);
+		return NULL;
+	}
+	/* Nameless from here: nothing is left behind, whatever happens. */
+	unlink(path);
+	free(path);
+	if ((fp = fdopen(fd, "w+")) == NULL) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+	}
+	return fp;
+}
+
+const char *
+rel_tmpdir(void)
+{
+	const char *dir = getenv("TMPDIR");
+
+	return dir != NULL && *dir != '\0' ? dir : "/tmp";
+}

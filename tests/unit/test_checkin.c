@@ -4,6 +4,9 @@
  * runs against writing row by row, listing them with each filter, and the
  * students nobody has checked in with; on a real database file.
  */
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "unit.h"
 #include "tmpdb.h"
 #include "internal.h"
@@ -788,6 +791,51 @@ test_import_runs(void **state)
 	tmpdb_close(&t);
 }
 
+/* Runs go to $TMPDIR: where it cannot be written, the import fails
+ * with 73, saying where, and writes nothing; where it can, the runs are
+ * left nowhere once the import is done. */
+static void
+test_import_tmpdir(void **state)
+{
+	const struct rel_import_kind *k = rel_checkin_kind();
+	struct rel_import_count c;
+	struct rel_import_opts o;
+	char path[PATH_MAX + 8], cmd[PATH_MAX + 64];
+	const char *files[1];
+	struct rel_err e;
+	struct tmpdb t;
+	FILE *fp;
+	int i;
+
+	(void)state;
+	school(&t);
+	snprintf(path, sizeof(path), "%s/c.csv", t.dir);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs("student_id,at,adult_id\n", fp);
+	for (i = 0; i < 10; i++)
+		fprintf(fp, "S%d,2026-11-10T08:%02d,A1\n", 1 + i % 3, i);
+	fclose(fp);
+	files[0] = path;
+	memset(&o, 0, sizeof(o));
+	rel_checkin_batch_rows(3);
+	setenv("TMPDIR", "/nonexistent/rel", 1);
+	assert_int_equal(rel_import(t.db, files, 1, k, 1, &o, &c, &e),
+	    REL_ECANTCREAT);
+	assert_string_equal(e.msg, "cannot make the temporary file that sorts "
+	    "the check-ins (TMPDIR=/nonexistent/rel): No such file or "
+	    "directory");
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM checkin"), 0);
+	snprintf(cmd, sizeof(cmd), "%s/tmp", t.dir);
+	assert_int_equal(mkdir(cmd, 0700), 0);
+	setenv("TMPDIR", cmd, 1);
+	assert_int_equal(rel_import(t.db, files, 1, k, 1, &o, &c, &e), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM checkin"), 10);
+	assert_int_equal(rmdir(cmd), 0);	/* empty */
+	unsetenv("TMPDIR");
+	rel_checkin_batch_rows(0);
+	tmpdb_close(&t);
+}
+
 int
 main(void)
 {
@@ -802,6 +850,7 @@ main(void)
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_import),
 		cmocka_unit_test(test_import_runs),
+		cmocka_unit_test(test_import_tmpdir),
 	};
 
 	setenv("REL_NOW", "2026-11-20T10:00:00", 1);
