@@ -150,6 +150,20 @@ check: deps
 check-valgrind:
 	@$(MAKE) --no-print-directory check VALGRIND=1
 
+# make bench [SCALE=small]: the district-scale benchmark (bench/README.md):
+# each target against its peer, appended to bench/results.csv. Not part
+# of all or check. SCALE=full is 100,000 students with 1M and 10M
+# check-ins; SCALE=small 10,000 with 100k and 1M, in a few minutes.
+SCALE ?= full
+bench:
+	@REL_DEPS_EXTRA="hyperfine miller" sh tools/deps.sh
+	@$(MAKE) --no-print-directory all $(B)/bench/gen
+	@sh bench/run.sh $(B) $(SCALE)
+
+$(B)/bench/gen: bench/gen.c
+	@mkdir -p $(@D)
+	$(CC) $(WARN) $(CPPFLAGS_REL) $(CPPFLAGS) $(CFLAGS) $(SAN) $(ALL_LDFLAGS) -o $@ bench/gen.c
+
 # FUZZ_TIME=N make fuzz: build the libFuzzer targets with clang, replay
 # their corpora, then fuzz each for N seconds (default 60).
 fuzz:
@@ -204,4 +218,4 @@ uninstall:
 clean:
 	rm -rf build build-san build-fuzz demo
 
-.PHONY: all man deps tests check check-valgrind fuzz lint demo install install-completions uninstall clean
+.PHONY: all man deps tests check check-valgrind bench fuzz lint demo install install-completions uninstall clean
