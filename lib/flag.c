@@ -206,7 +206,7 @@ rel_flag_cols(int summary, size_t *n)
 /*
  * The rules as statements. Every one binds ?1 the day (YYYY-MM-DD), ?2
  * the day after (text times are before it), ?3 the day after in seconds
- * (check-in times are before it), ?5
+ * (check-in times are before it), ?4 the window's first day in seconds, ?5
  * the threshold as a number and ?6 as text, ?7 the window in days, ?8
  * and ?9 its first days (as each rule says). STUDENTS is the students a
  * run looks at: active, in the set when one is given, and of the acting
@@ -246,8 +246,12 @@ rel_flag_cols(int summary, size_t *n)
 static const char *const sql_no_adult[2] = { SQL_NO_ADULT(STUDENTS_ALL),
     SQL_NO_ADULT(STUDENTS_SET) };
 
-/* The latest contact of each kind, one backwards seek each, once per
- * student (MATERIALIZED: see no_adult). */
+/* A student is seen when an adult had a check-in, note or family
+ * contact with them on or after the window's first day, ?8 (?4 in
+ * seconds): three seeks that stop at the first row. Only the students
+ * not seen look for their latest contact, one backwards seek of each
+ * kind (MATERIALIZED: see no_adult); formatting every student's latest
+ * date and comparing them as text cost as much again. */
 #define SQL_NOT_SEEN(STUDENTS) \
     "WITH v AS MATERIALIZED (SELECT s.id AS sid, nullif(max(" \
     "  coalesce((SELECT date(c.at, 'unixepoch') FROM checkin c " \
@@ -259,7 +263,16 @@ static const char *const sql_no_adult[2] = { SQL_NO_ADULT(STUDENTS_ALL),
     "  coalesce((SELECT substr(f.at, 1, 10) FROM family_contact f " \
     "   WHERE f.student = s.id AND f.at < ?2 AND " REL_SEES("f") \
     "   ORDER BY f.at DESC LIMIT 1), '')), '') AS last " \
-    "  FROM student s WHERE " STUDENTS ") " \
+    "  FROM student s WHERE " STUDENTS \
+    "  AND NOT EXISTS (SELECT 1 FROM checkin c WHERE c.student = s.id " \
+    "   AND c.at >= ?4 AND c.at < ?3 AND c.adult IS NOT NULL " \
+    "   AND " REL_SEES("c") ") " \
+    "  AND NOT EXISTS (SELECT 1 FROM note n WHERE n.student = s.id " \
+    "   AND n.at >= ?8 AND n.at < ?2 AND n.adult IS NOT NULL " \
+    "   AND " REL_SEES("n") ") " \
+    "  AND NOT EXISTS (SELECT 1 FROM family_contact f " \
+    "   WHERE f.student = s.id AND f.at >= ?8 AND f.at < ?2 " \
+    "   AND " REL_SEES("f") ")) " \
     "INSERT INTO temp.rel_flag SELECT sid, 'not_seen', days, ?6, last, " \
     "CASE WHEN last IS NULL THEN 'no check-in, note or family contact by " \
     "any adult on record (threshold ' || ?6 || ' days)' ELSE " \
@@ -540,6 +553,7 @@ rule_stmt(struct rel_db *db, const char *sql, const struct rel_flag_run *r,
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, next, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, ((int64_t)r->as_of + 1) * 86400);
+	sqlite3_bind_int64(st, 4, ((int64_t)r->as_of - w + 1) * 86400);
 	sqlite3_bind_double(st, 5, t[ti]);
 	sqlite3_bind_text(st, 6, ts, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 7, w);
@@ -611,7 +625,8 @@ rel_flag_run(struct rel_db *db, struct rel_flag_run *r, struct rel_out *o,
 		int ti, wi;
 	} stmts[REL_FLAG_NRULES] = {
 		[REL_FLAG_NO_ADULT] = { sql_no_adult, T_STRENGTH, -1 },
-		[REL_FLAG_NOT_SEEN] = { sql_not_seen, T_NOT_SEEN_DAYS, -1 },
+		[REL_FLAG_NOT_SEEN] = { sql_not_seen, T_NOT_SEEN_DAYS,
+		    T_NOT_SEEN_DAYS },
 		[REL_FLAG_MOOD_DROP] = { NULL, 0, -1 },
 		[REL_FLAG_ATTENDANCE] = { sql_attendance_v, T_ATT_RATE,
 		    T_ATT_DAYS },
