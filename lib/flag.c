@@ -210,14 +210,26 @@ rel_flag_cols(int summary, size_t *n)
  * the threshold as a number and ?6 as text, ?7 the window in days, ?8
  * and ?9 its first days (as each rule says). STUDENTS is the students a
  * run looks at: active, in the set when one is given, and of the acting
- * adult's team. Each statement comes in two forms, [0] for every student
- * and [1] for a set: written as one (?4 = 0 OR s.id IN the set), SQLite
- * cannot start from the set, and a card's run for one student read all
- * 100k students once per rule.
+ * adult's team. Each statement comes in three forms (form()): [0] for
+ * every student, [1] for a set and [2] for the team of an adult who does
+ * not see every student. Written as one (?4 = 0 OR s.id IN the set),
+ * SQLite cannot start from the set or the team: a card's run for one
+ * student read all 100k students once per rule, and so did an advisor's
+ * run for their 25.
  */
 #define STUDENTS_ALL "s.active = 1 AND " REL_TEAM("s.id")
 #define STUDENTS_SET \
     "s.active = 1 AND s.id IN temp.rel_set AND " REL_TEAM("s.id")
+#define STUDENTS_TEAM "s.active = 1 AND s.id IN temp.rel_team"
+
+/* Which form of a rule's statement a run takes. */
+static int
+form(struct rel_db *db, const struct rel_flag_run *r)
+{
+	if (r->set)
+		return 1;
+	return rel_actor(db)->id != 0 && rel_actor(db)->sees_all ? 0 : 2;
+}
 
 /* A connection's strength on the day is that of its latest mark; the
  * student's marks are one range of connection_event_pair, and the adult
@@ -243,8 +255,8 @@ rel_flag_cols(int summary, size_t *n)
     " SELECT sid, best, (SELECT max(substr(p.end_at, 1, 10)) " \
     " FROM primary_adult p WHERE p.student = sid AND p.end_at < ?2) AS ended " \
     " FROM v WHERE best IS NULL OR best < ?5)"
-static const char *const sql_no_adult[2] = { SQL_NO_ADULT(STUDENTS_ALL),
-    SQL_NO_ADULT(STUDENTS_SET) };
+static const char *const sql_no_adult[3] = { SQL_NO_ADULT(STUDENTS_ALL),
+    SQL_NO_ADULT(STUDENTS_SET), SQL_NO_ADULT(STUDENTS_TEAM) };
 
 /* A student is seen when an adult had a check-in, note or family
  * contact with them on or after the window's first day, ?8 (?4 in
@@ -281,8 +293,8 @@ static const char *const sql_no_adult[2] = { SQL_NO_ADULT(STUDENTS_ALL),
     " SELECT sid, last, CAST(julianday(?1) - julianday(last) AS INTEGER) " \
     " AS days FROM v) " \
     "WHERE last IS NULL OR days >= ?5"
-static const char *const sql_not_seen[2] = { SQL_NOT_SEEN(STUDENTS_ALL),
-    SQL_NOT_SEEN(STUDENTS_SET) };
+static const char *const sql_not_seen[3] = { SQL_NOT_SEEN(STUDENTS_ALL),
+    SQL_NOT_SEEN(STUDENTS_SET), SQL_NOT_SEEN(STUDENTS_TEAM) };
 
 /* Both attendance rules read one range of each student's attendance
  * (the key of indicator is (student, name, day), values included) into
@@ -298,8 +310,8 @@ static const char *const sql_not_seen[2] = { SQL_NOT_SEEN(STUDENTS_ALL),
     "FROM student s CROSS JOIN indicator i ON i.student = s.id " \
     "AND i.name = 'attendance' AND i.day >= ?8 AND i.day <= ?1 " \
     "WHERE " STUDENTS " GROUP BY s.id"
-static const char *const sql_att_read[2] = { SQL_ATT_READ(STUDENTS_ALL),
-    SQL_ATT_READ(STUDENTS_SET) };
+static const char *const sql_att_read[3] = { SQL_ATT_READ(STUDENTS_ALL),
+    SQL_ATT_READ(STUDENTS_SET), SQL_ATT_READ(STUDENTS_TEAM) };
 
 static const char sql_attendance[] =
     "INSERT INTO temp.rel_flag SELECT sid, 'attendance', "
@@ -321,9 +333,10 @@ static const char sql_slide[] =
     "AND round(prev - cur, 6) >= ?5";
 
 /* These two read temp.rel_att, already narrowed: one form serves both. */
-static const char *const sql_attendance_v[2] = { sql_attendance,
-    sql_attendance };
-static const char *const sql_slide_v[2] = { sql_slide, sql_slide };
+static const char *const sql_attendance_v[3] = { sql_attendance,
+    sql_attendance, sql_attendance };
+static const char *const sql_slide_v[3] = { sql_slide, sql_slide,
+    sql_slide };
 
 /* ?8 the window's first day. */
 #define SQL_CONCERNS(STUDENTS) \
@@ -336,8 +349,8 @@ static const char *const sql_slide_v[2] = { sql_slide, sql_slide };
     " AND n.kind = 'concern' AND " REL_SEES("n") \
     " WHERE " STUDENTS " GROUP BY s.id) " \
     "WHERE cn >= ?5"
-static const char *const sql_concerns[2] = { SQL_CONCERNS(STUDENTS_ALL),
-    SQL_CONCERNS(STUDENTS_SET) };
+static const char *const sql_concerns[3] = { SQL_CONCERNS(STUDENTS_ALL),
+    SQL_CONCERNS(STUDENTS_SET), SQL_CONCERNS(STUDENTS_TEAM) };
 
 /* ?8 the last due day that is overdue. A family follow-up is done by a
  * later contact with the family (one the adult may see, as rel-family
@@ -381,8 +394,8 @@ static const char *const sql_concerns[2] = { SQL_CONCERNS(STUDENTS_ALL),
     " AND " REL_SEES_CASE("c") \
     ") WHERE sid IN (SELECT s.id FROM student s WHERE " STUDENTS ") " \
     "ORDER BY sid, due, what) GROUP BY sid"
-static const char *const sql_follow_up[2] = { SQL_FOLLOW_UP(STUDENTS_ALL),
-    SQL_FOLLOW_UP(STUDENTS_SET) };
+static const char *const sql_follow_up[3] = { SQL_FOLLOW_UP(STUDENTS_ALL),
+    SQL_FOLLOW_UP(STUDENTS_SET), SQL_FOLLOW_UP(STUDENTS_TEAM) };
 
 /* The latest belonging value on or before the day: one seek for its day
  * (the max of the key's last column), one for the row. */
@@ -396,15 +409,16 @@ static const char *const sql_follow_up[2] = { SQL_FOLLOW_UP(STUDENTS_ALL),
     "  WHERE j.student = s.id AND j.name = 'belonging' AND j.day <= ?1) " \
     " WHERE " STUDENTS ") " \
     "WHERE v <= ?5"
-static const char *const sql_belonging[2] = { SQL_BELONGING(STUDENTS_ALL),
-    SQL_BELONGING(STUDENTS_SET) };
+static const char *const sql_belonging[3] = { SQL_BELONGING(STUDENTS_ALL),
+    SQL_BELONGING(STUDENTS_SET), SQL_BELONGING(STUDENTS_TEAM) };
 
 /* mood_drop, per student: the last K moods, then (only when they are not
  * low already and could have dropped) the mean of the days before. */
 #define SQL_MOOD_STUDENTS(STUDENTS) \
     "SELECT s.id FROM student s WHERE " STUDENTS " ORDER BY s.id"
-static const char *const sql_mood_students[2] = {
-    SQL_MOOD_STUDENTS(STUDENTS_ALL), SQL_MOOD_STUDENTS(STUDENTS_SET) };
+static const char *const sql_mood_students[3] = {
+    SQL_MOOD_STUDENTS(STUDENTS_ALL), SQL_MOOD_STUDENTS(STUDENTS_SET),
+    SQL_MOOD_STUDENTS(STUDENTS_TEAM) };
 static const char sql_mood_last[] =
     "SELECT c.at, c.mood, c.visibility FROM checkin c "
     "WHERE c.student = ?1 AND c.at < ?2 AND c.mood IS NOT NULL "
@@ -517,7 +531,7 @@ mood_drop(struct rel_db *db, const struct rel_flag_run *r, int64_t end,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = rel_db_stmt(db, sql_mood_students[r->set != 0], &st, e)) != 0)
+	if ((rc = rel_db_stmt(db, sql_mood_students[form(db, r)], &st, e)) != 0)
 		return rc;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if ((rc = mood_one(db, sqlite3_column_int64(st, 0), end, t,
@@ -586,7 +600,7 @@ att_read(struct rel_db *db, const struct rel_flag_run *r, const double *t,
 	rel_date_format(r->as_of - wa + 1, a);
 	rel_date_format(r->as_of - ws + 1, c);
 	rel_date_format(r->as_of - 2 * ws + 1, p);
-	if ((rc = rel_db_stmt(db, sql_att_read[r->set != 0], &st, e)) != 0)
+	if ((rc = rel_db_stmt(db, sql_att_read[form(db, r)], &st, e)) != 0)
 		return rc;
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 5, a, -1, SQLITE_STATIC);
@@ -621,7 +635,7 @@ rel_flag_run(struct rel_db *db, struct rel_flag_run *r, struct rel_out *o,
     struct rel_err *e)
 {
 	static const struct {
-		const char *const *sql;	/* for every student, for a set */
+		const char *const *sql;	/* its forms (form()) */
 		int ti, wi;
 	} stmts[REL_FLAG_NRULES] = {
 		[REL_FLAG_NO_ADULT] = { sql_no_adult, T_STRENGTH, -1 },
@@ -666,7 +680,7 @@ rel_flag_run(struct rel_db *db, struct rel_flag_run *r, struct rel_out *o,
 			rc = mood_drop(db, r, ((int64_t)r->as_of + 1) * 86400,
 			    t, e);
 		else
-			rc = rule_stmt(db, stmts[i].sql[r->set != 0], r, t,
+			rc = rule_stmt(db, stmts[i].sql[form(db, r)], r, t,
 			    stmts[i].ti,
 			    stmts[i].wi, e);
 		if (rc != 0)
