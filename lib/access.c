@@ -94,14 +94,18 @@ team(struct rel_db *db, sqlite3_int64 adult, struct rel_err *e)
 	if ((rc = rel_db_exec(db, "DELETE FROM temp.rel_team", e)) != 0 ||
 	    adult == 0)
 		return rc;
+	/* The adult's groups first (by lead, by membership), then their
+	 * students: each a range of an index, where testing every group
+	 * read the whole member table on every command. */
 	if ((rc = rel_db_stmt(db, "INSERT OR IGNORE INTO temp.rel_team (id) "
 	    "SELECT student FROM connection WHERE adult = ?1 "
 	    "UNION SELECT student FROM primary_adult WHERE adult = ?1 "
 	    " AND end_at IS NULL "
-	    "UNION SELECT m.student FROM grp g JOIN member m ON m.grp = g.id "
-	    " WHERE g.active = 1 AND m.active = 1 AND m.student IS NOT NULL "
-	    " AND (g.lead_adult = ?1 OR EXISTS (SELECT 1 FROM member ma "
-	    "  WHERE ma.grp = g.id AND ma.adult = ?1 AND ma.active = 1))",
+	    "UNION SELECT m.student FROM member m WHERE m.grp IN ("
+	    "  SELECT g.id FROM grp g WHERE g.lead_adult = ?1 AND g.active = 1 "
+	    "  UNION SELECT ma.grp FROM member ma JOIN grp g ON g.id = ma.grp "
+	    "  AND g.active = 1 WHERE ma.adult = ?1 AND ma.active = 1) "
+	    " AND m.student IS NOT NULL AND m.active = 1",
 	    &st, e)) != 0)
 		return rc;
 	sqlite3_bind_int64(st, 1, adult);

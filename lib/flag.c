@@ -206,73 +206,112 @@ rel_flag_cols(int summary, size_t *n)
 /*
  * The rules as statements. Every one binds ?1 the day (YYYY-MM-DD), ?2
  * the day after (text times are before it), ?3 the day after in seconds
- * (check-in times are before it), ?4 whether a set narrows the run, ?5
+ * (check-in times are before it), ?4 the window's first day in seconds, ?5
  * the threshold as a number and ?6 as text, ?7 the window in days, ?8
  * and ?9 its first days (as each rule says). STUDENTS is the students a
  * run looks at: active, in the set when one is given, and of the acting
- * adult's team.
+ * adult's team. Each statement comes in three forms (form()): [0] for
+ * every student, [1] for a set and [2] for the team of an adult who does
+ * not see every student. Written as one (?4 = 0 OR s.id IN the set),
+ * SQLite cannot start from the set or the team: a card's run for one
+ * student read all 100k students once per rule, and so did an advisor's
+ * run for their 25.
  */
-#define STUDENTS \
-    "s.active = 1 AND (?4 = 0 OR s.id IN (SELECT id FROM temp.rel_set)) " \
-    "AND " REL_TEAM("s.id")
+#define STUDENTS_ALL "s.active = 1 AND " REL_TEAM("s.id")
+#define STUDENTS_SET \
+    "s.active = 1 AND s.id IN temp.rel_set AND " REL_TEAM("s.id")
+#define STUDENTS_TEAM "s.active = 1 AND s.id IN temp.rel_team"
+
+/* Which form of a rule's statement a run takes. */
+static int
+form(struct rel_db *db, const struct rel_flag_run *r)
+{
+	if (r->set)
+		return 1;
+	return rel_actor(db)->id != 0 && rel_actor(db)->sees_all ? 0 : 2;
+}
 
 /* A connection's strength on the day is that of its latest mark; the
  * student's marks are one range of connection_event_pair, and the adult
  * is looked up for each (an IN list of active adults would be probed
- * once per adult instead). */
-static const char sql_no_adult[] =
-    "INSERT INTO temp.rel_flag SELECT sid, 'no_adult', ifnull(best, 0), ?6, "
-    "ended, CASE WHEN best IS NULL THEN 'no adult has marked a connection' "
-    "ELSE printf('no connection of strength %s or more (the strongest is "
-    "%d)', ?6, best) END || ' and no primary adult' || CASE WHEN ended IS "
-    "NOT NULL THEN ' since ' || ended ELSE '' END, 1 FROM ("
-    " SELECT s.id AS sid, (SELECT max(strength) FROM (SELECT e.strength, "
-    "  max(e.at) FROM connection_event e CROSS JOIN adult a "
-    "  ON a.id = e.adult WHERE e.student = s.id AND e.at < ?2 "
-    "  AND a.active = 1 GROUP BY e.adult)) AS best, "
-    " (SELECT max(substr(p.end_at, 1, 10)) FROM primary_adult p "
-    "  WHERE p.student = s.id AND p.end_at < ?2) AS ended "
-    " FROM student s WHERE " STUDENTS
-    " AND NOT EXISTS (SELECT 1 FROM primary_adult p JOIN adult a "
-    "  ON a.id = p.adult AND a.active = 1 WHERE p.student = s.id "
-    "  AND p.start_at < ?2 AND (p.end_at IS NULL OR p.end_at >= ?2))) "
-    "WHERE best IS NULL OR best < ?5";
+ * once per adult instead). The per-student values are MATERIALIZED:
+ * flattened into the outer query, each mention of best would run its
+ * subquery again. */
+#define SQL_NO_ADULT(STUDENTS) \
+    "WITH v AS MATERIALIZED (" \
+    " SELECT s.id AS sid, (SELECT max(strength) FROM (SELECT e.strength, " \
+    "  max(e.at) FROM connection_event e CROSS JOIN adult a " \
+    "  ON a.id = e.adult WHERE e.student = s.id AND e.at < ?2 " \
+    "  AND a.active = 1 GROUP BY e.adult)) AS best " \
+    " FROM student s WHERE " STUDENTS \
+    " AND NOT EXISTS (SELECT 1 FROM primary_adult p JOIN adult a " \
+    "  ON a.id = p.adult AND a.active = 1 WHERE p.student = s.id " \
+    "  AND p.start_at < ?2 AND (p.end_at IS NULL OR p.end_at >= ?2))) " \
+    "INSERT INTO temp.rel_flag SELECT sid, 'no_adult', ifnull(best, 0), ?6, " \
+    "ended, CASE WHEN best IS NULL THEN 'no adult has marked a connection' " \
+    "ELSE printf('no connection of strength %s or more (the strongest is " \
+    "%d)', ?6, best) END || ' and no primary adult' || CASE WHEN ended IS " \
+    "NOT NULL THEN ' since ' || ended ELSE '' END, 1 FROM (" \
+    " SELECT sid, best, (SELECT max(substr(p.end_at, 1, 10)) " \
+    " FROM primary_adult p WHERE p.student = sid AND p.end_at < ?2) AS ended " \
+    " FROM v WHERE best IS NULL OR best < ?5)"
+static const char *const sql_no_adult[3] = { SQL_NO_ADULT(STUDENTS_ALL),
+    SQL_NO_ADULT(STUDENTS_SET), SQL_NO_ADULT(STUDENTS_TEAM) };
 
-/* The latest contact of each kind, one backwards seek each. */
-static const char sql_not_seen[] =
-    "INSERT INTO temp.rel_flag SELECT sid, 'not_seen', days, ?6, last, "
-    "CASE WHEN last IS NULL THEN 'no check-in, note or family contact by "
-    "any adult on record (threshold ' || ?6 || ' days)' ELSE "
-    "printf('no check-in, note or family contact by any adult for %d days "
-    "(threshold %s)', days, ?6) END, 1 FROM ("
-    " SELECT sid, last, CAST(julianday(?1) - julianday(last) AS INTEGER) "
-    " AS days FROM (SELECT s.id AS sid, nullif(max("
-    "  coalesce((SELECT date(c.at, 'unixepoch') FROM checkin c "
-    "   WHERE c.student = s.id AND c.at < ?3 AND c.adult IS NOT NULL "
-    "   AND " REL_SEES("c") " ORDER BY c.at DESC LIMIT 1), ''), "
-    "  coalesce((SELECT substr(n.at, 1, 10) FROM note n "
-    "   WHERE n.student = s.id AND n.at < ?2 AND n.adult IS NOT NULL "
-    "   AND " REL_SEES("n") " ORDER BY n.at DESC LIMIT 1), ''), "
-    "  coalesce((SELECT substr(f.at, 1, 10) FROM family_contact f "
-    "   WHERE f.student = s.id AND f.at < ?2 AND " REL_SEES("f")
-    "   ORDER BY f.at DESC LIMIT 1), '')), '') AS last "
-    "  FROM student s WHERE " STUDENTS ")) "
-    "WHERE last IS NULL OR days >= ?5";
+/* A student is seen when an adult had a check-in, note or family
+ * contact with them on or after the window's first day, ?8 (?4 in
+ * seconds): three seeks that stop at the first row. Only the students
+ * not seen look for their latest contact, one backwards seek of each
+ * kind (MATERIALIZED: see no_adult); formatting every student's latest
+ * date and comparing them as text cost as much again. */
+#define SQL_NOT_SEEN(STUDENTS) \
+    "WITH v AS MATERIALIZED (SELECT s.id AS sid, nullif(max(" \
+    "  coalesce((SELECT date(c.at, 'unixepoch') FROM checkin c " \
+    "   WHERE c.student = s.id AND c.at < ?3 AND c.adult IS NOT NULL " \
+    "   AND " REL_SEES("c") " ORDER BY c.at DESC LIMIT 1), ''), " \
+    "  coalesce((SELECT substr(n.at, 1, 10) FROM note n " \
+    "   WHERE n.student = s.id AND n.at < ?2 AND n.adult IS NOT NULL " \
+    "   AND " REL_SEES("n") " ORDER BY n.at DESC LIMIT 1), ''), " \
+    "  coalesce((SELECT substr(f.at, 1, 10) FROM family_contact f " \
+    "   WHERE f.student = s.id AND f.at < ?2 AND " REL_SEES("f") \
+    "   ORDER BY f.at DESC LIMIT 1), '')), '') AS last " \
+    "  FROM student s WHERE " STUDENTS \
+    "  AND NOT EXISTS (SELECT 1 FROM checkin c WHERE c.student = s.id " \
+    "   AND c.at >= ?4 AND c.at < ?3 AND c.adult IS NOT NULL " \
+    "   AND " REL_SEES("c") ") " \
+    "  AND NOT EXISTS (SELECT 1 FROM note n WHERE n.student = s.id " \
+    "   AND n.at >= ?8 AND n.at < ?2 AND n.adult IS NOT NULL " \
+    "   AND " REL_SEES("n") ") " \
+    "  AND NOT EXISTS (SELECT 1 FROM family_contact f " \
+    "   WHERE f.student = s.id AND f.at >= ?8 AND f.at < ?2 " \
+    "   AND " REL_SEES("f") ")) " \
+    "INSERT INTO temp.rel_flag SELECT sid, 'not_seen', days, ?6, last, " \
+    "CASE WHEN last IS NULL THEN 'no check-in, note or family contact by " \
+    "any adult on record (threshold ' || ?6 || ' days)' ELSE " \
+    "printf('no check-in, note or family contact by any adult for %d days " \
+    "(threshold %s)', days, ?6) END, 1 FROM (" \
+    " SELECT sid, last, CAST(julianday(?1) - julianday(last) AS INTEGER) " \
+    " AS days FROM v) " \
+    "WHERE last IS NULL OR days >= ?5"
+static const char *const sql_not_seen[3] = { SQL_NOT_SEEN(STUDENTS_ALL),
+    SQL_NOT_SEEN(STUDENTS_SET), SQL_NOT_SEEN(STUDENTS_TEAM) };
 
 /* Both attendance rules read one range of each student's attendance
  * (the key of indicator is (student, name, day), values included) into
  * temp.rel_att: ?5 the first day of attendance's window, ?6 of the
  * slide's last window, ?7 of the one before it, ?8 the earliest of them. */
-static const char sql_att_read[] =
-    "INSERT INTO temp.rel_att SELECT s.id, "
-    " avg(CASE WHEN i.day >= ?5 THEN i.value END), "
-    " count(CASE WHEN i.day >= ?5 THEN 1 END), "
-    " min(CASE WHEN i.day >= ?5 AND i.value < 1 THEN i.day END), "
-    " avg(CASE WHEN i.day >= ?6 THEN i.value END) * 100, "
-    " avg(CASE WHEN i.day >= ?7 AND i.day < ?6 THEN i.value END) * 100 "
-    "FROM student s CROSS JOIN indicator i ON i.student = s.id "
-    "AND i.name = 'attendance' AND i.day >= ?8 AND i.day <= ?1 "
-    "WHERE " STUDENTS " GROUP BY s.id";
+#define SQL_ATT_READ(STUDENTS) \
+    "INSERT INTO temp.rel_att SELECT s.id, " \
+    " avg(CASE WHEN i.day >= ?5 THEN i.value END), " \
+    " count(CASE WHEN i.day >= ?5 THEN 1 END), " \
+    " min(CASE WHEN i.day >= ?5 AND i.value < 1 THEN i.day END), " \
+    " avg(CASE WHEN i.day >= ?6 THEN i.value END) * 100, " \
+    " avg(CASE WHEN i.day >= ?7 AND i.day < ?6 THEN i.value END) * 100 " \
+    "FROM student s CROSS JOIN indicator i ON i.student = s.id " \
+    "AND i.name = 'attendance' AND i.day >= ?8 AND i.day <= ?1 " \
+    "WHERE " STUDENTS " GROUP BY s.id"
+static const char *const sql_att_read[3] = { SQL_ATT_READ(STUDENTS_ALL),
+    SQL_ATT_READ(STUDENTS_SET), SQL_ATT_READ(STUDENTS_TEAM) };
 
 static const char sql_attendance[] =
     "INSERT INTO temp.rel_flag SELECT sid, 'attendance', "
@@ -293,78 +332,93 @@ static const char sql_slide[] =
     "WHERE cur IS NOT NULL AND prev IS NOT NULL "
     "AND round(prev - cur, 6) >= ?5";
 
+/* These two read temp.rel_att, already narrowed: one form serves both. */
+static const char *const sql_attendance_v[3] = { sql_attendance,
+    sql_attendance, sql_attendance };
+static const char *const sql_slide_v[3] = { sql_slide, sql_slide,
+    sql_slide };
+
 /* ?8 the window's first day. */
-static const char sql_concerns[] =
-    "INSERT INTO temp.rel_flag SELECT sid, 'concerns', cn, ?6, first, "
-    "printf('%d concern notes in the last %d days (threshold %s)', cn, ?7, "
-    "?6), vis FROM ("
-    " SELECT s.id AS sid, count(*) AS cn, min(substr(n.at, 1, 10)) "
-    " AS first, max(n.visibility) AS vis FROM student s CROSS JOIN note n "
-    " ON n.student = s.id AND n.at >= ?8 AND n.at < ?2 "
-    " AND n.kind = 'concern' AND " REL_SEES("n")
-    " WHERE " STUDENTS " GROUP BY s.id) "
-    "WHERE cn >= ?5";
+#define SQL_CONCERNS(STUDENTS) \
+    "INSERT INTO temp.rel_flag SELECT sid, 'concerns', cn, ?6, first, " \
+    "printf('%d concern notes in the last %d days (threshold %s)', cn, ?7, " \
+    "?6), vis FROM (" \
+    " SELECT s.id AS sid, count(*) AS cn, min(substr(n.at, 1, 10)) " \
+    " AS first, max(n.visibility) AS vis FROM student s CROSS JOIN note n " \
+    " ON n.student = s.id AND n.at >= ?8 AND n.at < ?2 " \
+    " AND n.kind = 'concern' AND " REL_SEES("n") \
+    " WHERE " STUDENTS " GROUP BY s.id) " \
+    "WHERE cn >= ?5"
+static const char *const sql_concerns[3] = { SQL_CONCERNS(STUDENTS_ALL),
+    SQL_CONCERNS(STUDENTS_SET), SQL_CONCERNS(STUDENTS_TEAM) };
 
 /* ?8 the last due day that is overdue. A family follow-up is done by a
  * later contact with the family (one the adult may see, as rel-family
  * due has it); a goal's check is due its cadence after the last progress
  * note (or its start), and a goal past its end is due to be closed; a
  * restorative case's follow-up is due for each of its student parties. */
-static const char sql_follow_up[] =
-    "INSERT INTO temp.rel_flag SELECT sid, 'follow_up_overdue', count(*), "
-    "?6, min(due), printf('%d follow-up%s past due: ', count(*), "
-    "CASE WHEN count(*) = 1 THEN '' ELSE 's' END) || group_concat(what, "
-    "'; ') || CASE WHEN ?5 > 0 THEN ' (threshold ' || ?6 || ' days)' "
-    "ELSE '' END, max(vis) FROM (SELECT * FROM ("
-    " SELECT f.student AS sid, f.follow_up_on AS due, "
-    " 'a family follow-up due ' || f.follow_up_on AS what, "
-    " f.visibility AS vis FROM family_contact f "
-    " WHERE f.follow_up_on IS NOT NULL AND f.follow_up_on <= ?8 "
-    " AND f.at < ?2 AND " REL_SEES("f")
-    " AND NOT EXISTS (SELECT 1 FROM family_contact d "
-    "  WHERE d.student = f.student AND d.at > f.at AND d.at < ?2 "
-    "  AND " REL_SEES("d") ") "
-    " UNION ALL "
-    " SELECT sid, due_on, CASE WHEN past THEN 'goal ' || goal_id || "
-    " ' ended ' || due_on || ' and is not closed' ELSE 'a check of goal ' "
-    " || goal_id || ' due ' || due_on END, vis FROM ("
-    "  SELECT g.student AS sid, g.goal_id, g.visibility AS vis, "
-    "  ifnull(g.due <= ?1, 0) AS past, CASE WHEN g.due <= ?1 THEN g.due "
-    "  WHEN g.check_every IS NOT NULL THEN date(coalesce((SELECT "
-    "   max(substr(p.at, 1, 10)) FROM progress p WHERE p.goal = g.id "
-    "   AND p.at < ?2), g.start), '+' || g.check_every || ' days') "
-    "  END AS due_on FROM goal g WHERE g.at < ?2 AND g.start <= ?1 "
-    "  AND (g.closed_at IS NULL OR g.closed_at >= ?2) "
-    "  AND (g.due IS NOT NULL OR g.check_every IS NOT NULL) "
-    "  AND " REL_SEES("g") ") WHERE due_on <= ?8 "
-    " UNION ALL "
-    " SELECT p.student, c.follow_up_on, 'a follow-up of restorative case ' "
-    " || c.case_id || ' due ' || c.follow_up_on, c.visibility "
-    " FROM restorative_case c JOIN party p ON p.rcase = c.id "
-    " AND p.student IS NOT NULL WHERE c.follow_up_on IS NOT NULL "
-    " AND c.follow_up_on <= ?8 AND c.opened_at < ?2 "
-    " AND (c.closed_at IS NULL OR c.closed_at >= ?2) "
-    " AND " REL_SEES_CASE("c")
-    ") WHERE sid IN (SELECT s.id FROM student s WHERE " STUDENTS ") "
-    "ORDER BY sid, due, what) GROUP BY sid";
+#define SQL_FOLLOW_UP(STUDENTS) \
+    "INSERT INTO temp.rel_flag SELECT sid, 'follow_up_overdue', count(*), " \
+    "?6, min(due), printf('%d follow-up%s past due: ', count(*), " \
+    "CASE WHEN count(*) = 1 THEN '' ELSE 's' END) || group_concat(what, " \
+    "'; ') || CASE WHEN ?5 > 0 THEN ' (threshold ' || ?6 || ' days)' " \
+    "ELSE '' END, max(vis) FROM (SELECT * FROM (" \
+    " SELECT f.student AS sid, f.follow_up_on AS due, " \
+    " 'a family follow-up due ' || f.follow_up_on AS what, " \
+    " f.visibility AS vis FROM family_contact f " \
+    " WHERE f.follow_up_on IS NOT NULL AND f.follow_up_on <= ?8 " \
+    " AND f.at < ?2 AND " REL_SEES("f") \
+    " AND NOT EXISTS (SELECT 1 FROM family_contact d " \
+    "  WHERE d.student = f.student AND d.at > f.at AND d.at < ?2 " \
+    "  AND " REL_SEES("d") ") " \
+    " UNION ALL " \
+    " SELECT sid, due_on, CASE WHEN past THEN 'goal ' || goal_id || " \
+    " ' ended ' || due_on || ' and is not closed' ELSE 'a check of goal ' " \
+    " || goal_id || ' due ' || due_on END, vis FROM (" \
+    "  SELECT g.student AS sid, g.goal_id, g.visibility AS vis, " \
+    "  ifnull(g.due <= ?1, 0) AS past, CASE WHEN g.due <= ?1 THEN g.due " \
+    "  WHEN g.check_every IS NOT NULL THEN date(coalesce((SELECT " \
+    "   max(substr(p.at, 1, 10)) FROM progress p WHERE p.goal = g.id " \
+    "   AND p.at < ?2), g.start), '+' || g.check_every || ' days') " \
+    "  END AS due_on FROM goal g WHERE g.at < ?2 AND g.start <= ?1 " \
+    "  AND (g.closed_at IS NULL OR g.closed_at >= ?2) " \
+    "  AND (g.due IS NOT NULL OR g.check_every IS NOT NULL) " \
+    "  AND " REL_SEES("g") ") WHERE due_on <= ?8 " \
+    " UNION ALL " \
+    " SELECT p.student, c.follow_up_on, 'a follow-up of restorative case ' " \
+    " || c.case_id || ' due ' || c.follow_up_on, c.visibility " \
+    " FROM restorative_case c JOIN party p ON p.rcase = c.id " \
+    " AND p.student IS NOT NULL WHERE c.follow_up_on IS NOT NULL " \
+    " AND c.follow_up_on <= ?8 AND c.opened_at < ?2 " \
+    " AND (c.closed_at IS NULL OR c.closed_at >= ?2) " \
+    " AND " REL_SEES_CASE("c") \
+    ") WHERE sid IN (SELECT s.id FROM student s WHERE " STUDENTS ") " \
+    "ORDER BY sid, due, what) GROUP BY sid"
+static const char *const sql_follow_up[3] = { SQL_FOLLOW_UP(STUDENTS_ALL),
+    SQL_FOLLOW_UP(STUDENTS_SET), SQL_FOLLOW_UP(STUDENTS_TEAM) };
 
 /* The latest belonging value on or before the day: one seek for its day
  * (the max of the key's last column), one for the row. */
-static const char sql_belonging[] =
-    "INSERT INTO temp.rel_flag SELECT sid, 'belonging_low', "
-    "printf('%g', v), ?6, day, printf('belonging %g on the survey of %s "
-    "(bottom band: %s or lower)', v, day, ?6), 1 FROM ("
-    " SELECT s.id AS sid, i.day AS day, i.value AS v FROM student s "
-    " CROSS JOIN indicator i ON i.student = s.id AND i.name = 'belonging' "
-    " AND i.day = (SELECT max(j.day) FROM indicator j "
-    "  WHERE j.student = s.id AND j.name = 'belonging' AND j.day <= ?1) "
-    " WHERE " STUDENTS ") "
-    "WHERE v <= ?5";
+#define SQL_BELONGING(STUDENTS) \
+    "INSERT INTO temp.rel_flag SELECT sid, 'belonging_low', " \
+    "printf('%g', v), ?6, day, printf('belonging %g on the survey of %s " \
+    "(bottom band: %s or lower)', v, day, ?6), 1 FROM (" \
+    " SELECT s.id AS sid, i.day AS day, i.value AS v FROM student s " \
+    " CROSS JOIN indicator i ON i.student = s.id AND i.name = 'belonging' " \
+    " AND i.day = (SELECT max(j.day) FROM indicator j " \
+    "  WHERE j.student = s.id AND j.name = 'belonging' AND j.day <= ?1) " \
+    " WHERE " STUDENTS ") " \
+    "WHERE v <= ?5"
+static const char *const sql_belonging[3] = { SQL_BELONGING(STUDENTS_ALL),
+    SQL_BELONGING(STUDENTS_SET), SQL_BELONGING(STUDENTS_TEAM) };
 
 /* mood_drop, per student: the last K moods, then (only when they are not
  * low already and could have dropped) the mean of the days before. */
-static const char sql_mood_students[] =
-    "SELECT s.id FROM student s WHERE " STUDENTS " ORDER BY s.id";
+#define SQL_MOOD_STUDENTS(STUDENTS) \
+    "SELECT s.id FROM student s WHERE " STUDENTS " ORDER BY s.id"
+static const char *const sql_mood_students[3] = {
+    SQL_MOOD_STUDENTS(STUDENTS_ALL), SQL_MOOD_STUDENTS(STUDENTS_SET),
+    SQL_MOOD_STUDENTS(STUDENTS_TEAM) };
 static const char sql_mood_last[] =
     "SELECT c.at, c.mood, c.visibility FROM checkin c "
     "WHERE c.student = ?1 AND c.at < ?2 AND c.mood IS NOT NULL "
@@ -477,9 +531,8 @@ mood_drop(struct rel_db *db, const struct rel_flag_run *r, int64_t end,
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = rel_db_stmt(db, sql_mood_students, &st, e)) != 0)
+	if ((rc = rel_db_stmt(db, sql_mood_students[form(db, r)], &st, e)) != 0)
 		return rc;
-	sqlite3_bind_int(st, 4, r->set != 0);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		if ((rc = mood_one(db, sqlite3_column_int64(st, 0), end, t,
 		    e)) != 0) {
@@ -514,7 +567,7 @@ rule_stmt(struct rel_db *db, const char *sql, const struct rel_flag_run *r,
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, next, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 3, ((int64_t)r->as_of + 1) * 86400);
-	sqlite3_bind_int(st, 4, r->set != 0);
+	sqlite3_bind_int64(st, 4, ((int64_t)r->as_of - w + 1) * 86400);
 	sqlite3_bind_double(st, 5, t[ti]);
 	sqlite3_bind_text(st, 6, ts, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 7, w);
@@ -547,10 +600,9 @@ att_read(struct rel_db *db, const struct rel_flag_run *r, const double *t,
 	rel_date_format(r->as_of - wa + 1, a);
 	rel_date_format(r->as_of - ws + 1, c);
 	rel_date_format(r->as_of - 2 * ws + 1, p);
-	if ((rc = rel_db_stmt(db, sql_att_read, &st, e)) != 0)
+	if ((rc = rel_db_stmt(db, sql_att_read[form(db, r)], &st, e)) != 0)
 		return rc;
 	sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, r->set != 0);
 	sqlite3_bind_text(st, 5, a, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, c, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, p, -1, SQLITE_STATIC);
@@ -583,15 +635,16 @@ rel_flag_run(struct rel_db *db, struct rel_flag_run *r, struct rel_out *o,
     struct rel_err *e)
 {
 	static const struct {
-		const char *sql;
+		const char *const *sql;	/* its forms (form()) */
 		int ti, wi;
 	} stmts[REL_FLAG_NRULES] = {
 		[REL_FLAG_NO_ADULT] = { sql_no_adult, T_STRENGTH, -1 },
-		[REL_FLAG_NOT_SEEN] = { sql_not_seen, T_NOT_SEEN_DAYS, -1 },
+		[REL_FLAG_NOT_SEEN] = { sql_not_seen, T_NOT_SEEN_DAYS,
+		    T_NOT_SEEN_DAYS },
 		[REL_FLAG_MOOD_DROP] = { NULL, 0, -1 },
-		[REL_FLAG_ATTENDANCE] = { sql_attendance, T_ATT_RATE,
+		[REL_FLAG_ATTENDANCE] = { sql_attendance_v, T_ATT_RATE,
 		    T_ATT_DAYS },
-		[REL_FLAG_ATTENDANCE_SLIDE] = { sql_slide, T_SLIDE_POINTS,
+		[REL_FLAG_ATTENDANCE_SLIDE] = { sql_slide_v, T_SLIDE_POINTS,
 		    T_SLIDE_DAYS },
 		[REL_FLAG_CONCERNS] = { sql_concerns, T_CONCERN_COUNT,
 		    T_CONCERN_DAYS },
@@ -627,7 +680,8 @@ rel_flag_run(struct rel_db *db, struct rel_flag_run *r, struct rel_out *o,
 			rc = mood_drop(db, r, ((int64_t)r->as_of + 1) * 86400,
 			    t, e);
 		else
-			rc = rule_stmt(db, stmts[i].sql, r, t, stmts[i].ti,
+			rc = rule_stmt(db, stmts[i].sql[form(db, r)], r, t,
+			    stmts[i].ti,
 			    stmts[i].wi, e);
 		if (rc != 0)
 			return rc;
