@@ -16,8 +16,8 @@ SELECT s.student_id, s.given_name, s.family_name, s.grade,
     CASE WHEN pa.adult_id IS NULL THEN 'no primary adult' ELSE '' END
     AS reason
 FROM student s
-LEFT JOIN connection c ON c.student = s.id
-    AND c.adult IN (SELECT id FROM adult WHERE active = 1)
+LEFT JOIN (connection c JOIN adult ca ON ca.id = c.adult AND ca.active = 1)
+    ON c.student = s.id
 LEFT JOIN (SELECT p.student, a.adult_id FROM primary_adult p
     JOIN adult a ON a.id = p.adult AND a.active = 1
     WHERE p.end_at IS NULL) pa ON pa.student = s.id
