@@ -56,9 +56,27 @@ rel_set_load(struct rel_db *db, FILE *fp, const char *name, long *count,
 		rel_csv_close(r);
 		return rc;
 	}
+	/* Rows go in under a savepoint, a few thousand at a time: a
+	 * statement on its own is a transaction of its own, and taking and
+	 * dropping the database's locks for each cost most of a long set's
+	 * time. The savepoint is let go between chunks so that a slow pipe
+	 * does not hold a read snapshot open for long. */
+	if ((rc = rel_db_savepoint(db, e)) != 0) {
+		rel_csv_close(r);
+		return rc;
+	}
 	while ((rc = rel_csv_next(r, &row, e)) == REL_CSV_ROW) {
 		const char *id = row->f[idx];
 		size_t len = row->len[idx];
+		struct rel_err ignore;
+
+		if (*count > 0 && *count % 4096 == 0 &&
+		    ((rc = rel_db_release(db, 0, e)) != 0 ||
+		    (rc = rel_db_savepoint(db, e)) != 0)) {
+			rel_db_release(db, 1, &ignore);
+			rel_csv_close(r);
+			return rc;
+		}
 
 		sqlite3_bind_text(find, 1, id, (int)len, SQLITE_STATIC);
 		rc = sqlite3_step(find);
@@ -71,6 +89,7 @@ rel_set_load(struct rel_db *db, FILE *fp, const char *name, long *count,
 				rc = rel_err_value(e, REL_EDATA, name, row->line,
 				    "student_id", id, len, "is not a known "
 				    "student");
+			rel_db_release(db, 1, &ignore);
 			rel_csv_close(r);
 			return rc;
 		}
@@ -79,15 +98,21 @@ rel_set_load(struct rel_db *db, FILE *fp, const char *name, long *count,
 		rc = sqlite3_step(add);
 		sqlite3_reset(add);
 		if (rc != SQLITE_DONE) {
+			rc = rel_db_fail(db, rc, "reading the student set", e);
+			rel_db_release(db, 1, &ignore);
 			rel_csv_close(r);
-			return rel_db_fail(db, rc, "reading the student set", e);
+			return rc;
 		}
 		(*count)++;
 	}
 	rel_csv_close(r);
-	if (rc != REL_CSV_END)
+	if (rc != REL_CSV_END) {
+		struct rel_err ignore;
+
+		rel_db_release(db, 1, &ignore);
 		return e->code;
-	return 0;
+	}
+	return rel_db_release(db, 0, e);
 }
 
 int
