@@ -220,12 +220,15 @@ left_duplicate(struct rel_db *db, const struct rel_rec *r, int64_t at,
 #define BATCH_ROWS	(1 << 20)
 #define BATCH_TEXT	(32u << 20)
 
-static size_t batch_rows = BATCH_ROWS;
+#define MAP_AFTER	4096	/* rows looked up one by one before the maps */
+
+static size_t batch_rows = BATCH_ROWS, map_after = MAP_AFTER;
 
 void
 rel_checkin_batch_rows(size_t n)
 {
 	batch_rows = n > 0 && n <= BATCH_ROWS ? n : BATCH_ROWS;
+	map_after = n > 0 && n <= BATCH_ROWS ? n : MAP_AFTER;
 }
 
 struct ck {
@@ -377,29 +380,34 @@ batch_end(void)
 static int
 batch_begin(struct rel_db *db, struct rel_err *e)
 {
+	sqlite3_stmt *st;
 	int rc;
 
 	batch_end();
-	if ((rc = rel_idmap_load(db, 0, &bat.students, e)) != 0 ||
-	    (rc = rel_idmap_load(db, 1, &bat.adults, e)) != 0) {
-		batch_end();
+	if ((rc = cache_size(db, &bat.cache, e)) != 0)
 		return rc;
-	}
-	bat.maxstudent = rel_idmap_max(bat.students);
-	bat.row = rel_xmalloc(batch_rows * sizeof(*bat.row));
-	bat.ord = rel_xmalloc(batch_rows * sizeof(*bat.ord));
-	if (bat.maxstudent <= 4 * (sqlite3_int64)BATCH_ROWS)
-		bat.count = rel_xmalloc(((size_t)bat.maxstudent + 2) *
-		    sizeof(*bat.count));
+	bat.db = db;		/* batch_end restores the cache from here */
 	/* Written in order, pages are done with once written: a small
 	 * cache spills them to the WAL as it goes, where a large one only
 	 * costs memory (and faulting it in). */
-	if ((rc = cache_size(db, &bat.cache, e)) != 0 ||
-	    (rc = rel_db_exec(db, "PRAGMA cache_size=-4096", e)) != 0) {
+	if ((rc = rel_db_exec(db, "PRAGMA cache_size=-4096", e)) != 0 ||
+	    (rc = rel_db_stmt(db, "SELECT max(id) FROM student", &st, e)) != 0) {
 		batch_end();
 		return rc;
 	}
-	bat.db = db;
+	rc = sqlite3_step(st);
+	bat.maxstudent = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW) {
+		rc = rel_db_fail(db, rc, "reading the students", e);
+		batch_end();
+		return rc;
+	}
+	bat.row = rel_xmalloc(batch_rows * sizeof(*bat.row));
+	bat.ord = rel_xmalloc(batch_rows * sizeof(*bat.ord));
+	if (bat.maxstudent >= 0 && bat.maxstudent <= 4 * (sqlite3_int64)BATCH_ROWS)
+		bat.count = rel_xmalloc(((size_t)bat.maxstudent + 2) *
+		    sizeof(*bat.count));
 	return 0;
 }
 
@@ -776,20 +784,85 @@ rel_checkin_batch(void)
 	return &checkin_batch;
 }
 
+/*
+ * The student and adult of r. An import past its first MAP_AFTER rows
+ * reads every id into the maps once (a small import would spend more on
+ * reading 100,000 ids than on its rows); before that, and for an add,
+ * each is looked up, the last of each remembered (person()). A student
+ * who is not active fails with 65, unless the check-in is one already
+ * held (an export imported again after the student left): then *dup is
+ * set.
+ */
+static int
+resolve(struct rel_db *db, const struct rel_rec *r, int64_t at, int kind,
+    sqlite3_int64 *student, sqlite3_int64 *adult, int *dup, struct rel_err *e)
+{
+	sqlite3 *h = rel_db_handle(db);
+	unsigned version = 0;
+	int rc, active, left = 0;
+
+	*dup = 0;
+	if (bat.db == db && bat.students == NULL && bat.seq >= map_after &&
+	    ((rc = rel_idmap_load(db, 0, &bat.students, e)) != 0 ||
+	    (rc = rel_idmap_load(db, 1, &bat.adults, e)) != 0))
+		return rc;
+	if (bat.db == db && bat.students != NULL) {
+		*student = rel_idmap_get(bat.students, r->v[C_STUDENT],
+		    r->len[C_STUDENT], &active);
+		rc = rel_person_check(0, *student, active, r->v[C_STUDENT],
+		    r->len[C_STUDENT], "student_id", r->file, r->line, e);
+		left = rc == REL_EDATA && *student != 0;
+		if (rc == 0 && rel_rec_has(r, C_ADULT) &&
+		    (*adult = rel_idmap_get(bat.adults, r->v[C_ADULT],
+		    r->len[C_ADULT], &active)) == 0)
+			return rel_err_value(e, REL_EDATA, r->file, r->line,
+			    "adult_id", r->v[C_ADULT], r->len[C_ADULT],
+			    "is not a known adult");
+	} else {
+		/* The memo holds while nothing else can have written (see
+		 * stamp): in a transaction, no change and no commit since. */
+		int txn = !sqlite3_get_autocommit(h);
+
+		if (txn)
+			sqlite3_file_control(h, "main",
+			    SQLITE_FCNTL_DATA_VERSION, &version);
+		if (!txn || stamp.db != db || stamp.version != version ||
+		    stamp.changes != sqlite3_total_changes64(h))
+			memo[0].len = memo[1].len = 0;
+		stamp.db = txn ? db : NULL;
+		stamp.changes = sqlite3_total_changes64(h);
+		stamp.version = version;
+		rc = person(db, 0, r, C_STUDENT, student, e);
+		left = rc == REL_EDATA && *student != 0;
+		if (rc == 0 && rel_rec_has(r, C_ADULT))
+			rc = person(db, 1, r, C_ADULT, adult, e);
+	}
+	if (left) {
+		/* An export imported again holds the check-ins of students
+		 * who have left since: those already here are duplicates,
+		 * as they would have been the night before. */
+		if ((rc = left_duplicate(db, r, at, kind, dup, e)) == 0 && !*dup)
+			rc = REL_EDATA;
+		return rc;
+	}
+	if (rc == 0 && !rel_rec_has(r, C_ADULT))
+		*adult = rel_actor(db)->id;
+	return rc;
+}
+
 static int
 write_checkin(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
     struct rel_err *e)
 {
 	long scale[3] = { 0, 0, 0 };
-	sqlite3_int64 student, adult;
+	sqlite3_int64 student = 0, adult = 0;
 	sqlite3 *h = rel_db_handle(db);
 	sqlite3_stmt *st;
 	enum rel_vis vis;
-	unsigned version = 0;
 	int64_t at;
-	int rc, kind = 0, i, txn;
+	int rc, kind = 0, i, dup;
 
-	if (bat.db == db) {
+	if (bat.db == db && bat.students != NULL) {
 		rel_idmap_prefetch(bat.students, r->v[C_STUDENT],
 		    r->len[C_STUDENT]);
 		if (rel_rec_has(r, C_ADULT))
@@ -815,32 +888,16 @@ write_checkin(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	if ((rc = rel_rec_text(r, C_NOTE, "note", REL_TEXT_MAX, 1, e)) != 0 ||
 	    (rc = rel_rec_vis(r, C_VIS, REL_VIS_TEAM, &vis, e)) != 0)
 		return rc;
+	if ((rc = resolve(db, r, at, kind, &student, &adult, &dup, e)) != 0)
+		return rc;
+	if (dup) {
+		*out = REL_DUPLICATE;
+		return 0;
+	}
 
 	if (bat.db == db) {
 		struct ck c;
-		int active, dup = 0;
 
-		/* As person() below, from the maps. */
-		student = rel_idmap_get(bat.students, r->v[C_STUDENT],
-		    r->len[C_STUDENT], &active);
-		if (student == 0 || !active) {
-			rc = rel_person_check(0, student, active,
-			    r->v[C_STUDENT], r->len[C_STUDENT], "student_id",
-			    r->file, r->line, e);
-			if (student != 0 && (rc = left_duplicate(db, r, at,
-			    kind, &dup, e)) == 0 && dup) {
-				*out = REL_DUPLICATE;
-				return 0;
-			}
-			return rc != 0 ? rc : REL_EDATA;
-		}
-		if (!rel_rec_has(r, C_ADULT))
-			adult = rel_actor(db)->id;
-		else if ((adult = rel_idmap_get(bat.adults, r->v[C_ADULT],
-		    r->len[C_ADULT], &active)) == 0)
-			return rel_err_value(e, REL_EDATA, r->file, r->line,
-			    "adult_id", r->v[C_ADULT], r->len[C_ADULT],
-			    "is not a known adult");
 		memset(&c, 0, sizeof(c));
 		c.student = student;
 		c.at = to_minute(at);
@@ -857,31 +914,6 @@ write_checkin(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 		*out = REL_ADDED;
 		return 0;
 	}
-	if ((txn = !sqlite3_get_autocommit(h)))
-		sqlite3_file_control(h, "main", SQLITE_FCNTL_DATA_VERSION,
-		    &version);
-	if (!txn || stamp.db != db || stamp.version != version ||
-	    stamp.changes != sqlite3_total_changes64(h))
-		memo[0].len = memo[1].len = 0;
-	stamp.db = NULL;
-	if ((rc = person(db, 0, r, C_STUDENT, &student, e)) != 0) {
-		int dup = 0;
-
-		/* An export imported again holds the check-ins of students
-		 * who have left since: those already here are duplicates,
-		 * as they would have been the night before. */
-		if (rc == REL_EDATA && (rc = left_duplicate(db, r, at, kind,
-		    &dup, e)) == 0 && dup) {
-			*out = REL_DUPLICATE;
-			return 0;
-		}
-		return rc != 0 ? rc : REL_EDATA;
-	}
-	if (!rel_rec_has(r, C_ADULT))
-		adult = rel_actor(db)->id;
-	else if ((rc = person(db, 1, r, C_ADULT, &adult, e)) != 0)
-		return rc;
-
 	if ((rc = rel_db_stmt(db, sql_insert, &st, e)) != 0)
 		return rc;
 	sqlite3_bind_int64(st, 1, student);
@@ -899,11 +931,8 @@ write_checkin(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	if (rc != SQLITE_DONE)
 		return rel_db_fail(db, rc, "writing a check-in", e);
 	*out = sqlite3_changes(h) == 0 ? REL_DUPLICATE : REL_ADDED;
-	if (txn) {
-		stamp.db = db;
-		stamp.changes = sqlite3_total_changes64(h);
-		stamp.version = version;
-	}
+	/* Our own write leaves the memo good. */
+	stamp.changes = sqlite3_total_changes64(h);
 	return 0;
 }
 

@@ -33,7 +33,6 @@ struct rel_idmap {
 	size_t mask;		/* slots - 1, a power of two less one */
 	char *text;
 	size_t len, cap;
-	sqlite3_int64 max;	/* the largest rowid */
 };
 
 static const char *
@@ -85,8 +84,6 @@ put(struct rel_idmap *m, const char *id, size_t len, sqlite3_int64 rowid,
 	m->slot[i].hash = h;
 	m->slot[i].len = (uint8_t)len;
 	m->slot[i].active = (uint8_t)active;
-	if (rowid > m->max)
-		m->max = rowid;
 }
 
 int
@@ -163,12 +160,6 @@ void
 rel_idmap_prefetch(const struct rel_idmap *m, const char *id, size_t len)
 {
 	__builtin_prefetch(&m->slot[hash(id, len) & m->mask]);
-}
-
-sqlite3_int64
-rel_idmap_max(const struct rel_idmap *m)
-{
-	return m->max;
 }
 
 void

@@ -79,11 +79,14 @@ int rel_access_register(struct rel_db *db, struct rel_err *e);
  * adult's own rows to that adult; team rows (1) to the adults whose
  * students (temp.rel_team) they are. rel_actor() is NULL with no acting
  * adult, so that then only staff rows pass. Both functions are constant
- * within a statement, so SQLite works them out once per run.
+ * within a statement, so SQLite works them out once per run; and
+ * rel_sees_all() comes first, so that for a counselor a query that finds
+ * its rows through an index never reads the table for the visibility
+ * (SQLite defers that seek until a column needs it).
  * REL_TEAM(expr) is the same test for a student rowid alone.
  */
 #define REL_SEES(t) \
-    "(" t ".visibility = 0 OR rel_sees_all() OR " t ".adult = rel_actor() " \
+    "(rel_sees_all() OR " t ".visibility = 0 OR " t ".adult = rel_actor() " \
     "OR (" t ".visibility = 1 AND " t ".student IN temp.rel_team))"
 #define REL_TEAM(x) "(rel_sees_all() OR " x " IN temp.rel_team)"
 /* A restorative case has no one student: its author, counselors and
@@ -118,8 +121,6 @@ sqlite3_int64 rel_idmap_get(const struct rel_idmap *m, const char *id,
  * than the cache, and the row's other checks can run meanwhile. */
 void rel_idmap_prefetch(const struct rel_idmap *m, const char *id,
     size_t len);
-/* The largest rowid in m (0: none). */
-sqlite3_int64 rel_idmap_max(const struct rel_idmap *m);
 void rel_idmap_free(struct rel_idmap *m);
 
 /* A kind whose import writes are buffered (import.c): begin before the
@@ -132,8 +133,10 @@ struct rel_import_batch {
 	void (*end)(void);
 };
 const struct rel_import_batch *rel_checkin_batch(void);
-/* Rows a check-in batch holds before it sorts them into a run (0: the
- * default, 1M); for tests, which need runs without a million rows. */
+/* Rows a check-in batch holds before it sorts them into a run, and
+ * looks up one by one before it reads every id into maps (0: the
+ * defaults, 1M and 4096); for tests, which need both without a million
+ * rows. */
 void rel_checkin_batch_rows(size_t n);
 /* The virtual table that batch writes from, on every connection. */
 int rel_checkin_register(sqlite3 *h);
