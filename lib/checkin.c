@@ -336,21 +336,6 @@ sort_batch(void)
 	}
 }
 
-static int
-cache_size(struct rel_db *db, int *kib, struct rel_err *e)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = rel_db_stmt(db, "PRAGMA cache_size", &st, e)) != 0)
-		return rc;
-	rc = sqlite3_step(st);
-	*kib = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : rel_db_fail(db, rc, "reading the cache "
-	    "size", e);
-}
-
 static void
 batch_end(void)
 {
@@ -380,26 +365,21 @@ batch_end(void)
 static int
 batch_begin(struct rel_db *db, struct rel_err *e)
 {
-	sqlite3_stmt *st;
+	sqlite3_int64 kib;
 	int rc;
 
 	batch_end();
-	if ((rc = cache_size(db, &bat.cache, e)) != 0)
+	if ((rc = rel_db_int64(db, "PRAGMA cache_size", &kib, "reading the "
+	    "cache size", e)) != 0)
 		return rc;
+	bat.cache = (int)kib;
 	bat.db = db;		/* batch_end restores the cache from here */
 	/* Written in order, pages are done with once written: a small
 	 * cache spills them to the WAL as it goes, where a large one only
 	 * costs memory (and faulting it in). */
 	if ((rc = rel_db_exec(db, "PRAGMA cache_size=-4096", e)) != 0 ||
-	    (rc = rel_db_stmt(db, "SELECT max(id) FROM student", &st, e)) != 0) {
-		batch_end();
-		return rc;
-	}
-	rc = sqlite3_step(st);
-	bat.maxstudent = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW) {
-		rc = rel_db_fail(db, rc, "reading the students", e);
+	    (rc = rel_db_int64(db, "SELECT max(id) FROM student",
+	    &bat.maxstudent, "reading the students", e)) != 0) {
 		batch_end();
 		return rc;
 	}
@@ -411,11 +391,11 @@ batch_begin(struct rel_db *db, struct rel_err *e)
 	return 0;
 }
 
+/* 73 for a file that cannot be made, 74 for one that fails after. */
 static int
-tmp_fail(const char *what, struct rel_err *e)
+tmp_fail(int code, const char *what, struct rel_err *e)
 {
-	return rel_err_set(e, strcmp(what, "cannot make") == 0 ?
-	    REL_ECANTCREAT : REL_EIO, "%s the temporary file that sorts the "
+	return rel_err_set(e, code, "%s the temporary file that sorts the "
 	    "check-ins (TMPDIR=%s): %s", what, rel_tmpdir(), strerror(errno));
 }
 
@@ -429,7 +409,7 @@ spill(struct rel_err *e)
 
 	sort_batch();
 	if ((fp = rel_tmpfile()) == NULL)
-		return tmp_fail("cannot make", e);
+		return tmp_fail(REL_ECANTCREAT, "cannot make", e);
 	bat.run = rel_xrealloc(bat.run, (bat.nrun + 1) * sizeof(*bat.run));
 	ru = &bat.run[bat.nrun++];
 	ru->fp = fp;
@@ -441,7 +421,7 @@ spill(struct rel_err *e)
 			break;
 	}
 	if (i < bat.n || fflush(fp) != 0 || ferror(fp))
-		return tmp_fail("cannot write", e);
+		return tmp_fail(REL_EIO, "cannot write", e);
 	rewind(fp);
 	bat.n = 0;
 	bat.tlen = 0;
@@ -765,7 +745,7 @@ batch_flush(struct rel_db *db, long *dups, struct rel_err *e)
 	sqlite3_reset(st);
 	if (bat.read_error != 0) {
 		errno = bat.read_error;
-		return tmp_fail("cannot read", e);
+		return tmp_fail(REL_EIO, "cannot read", e);
 	}
 	if (rc != SQLITE_DONE)
 		return rel_db_fail(db, rc, "writing the check-ins", e);

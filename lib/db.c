@@ -411,6 +411,21 @@ rel_db_stmt(struct rel_db *db, const char *sql, sqlite3_stmt **st,
 }
 
 int
+rel_db_int64(struct rel_db *db, const char *sql, sqlite3_int64 *v,
+    const char *what, struct rel_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = rel_db_stmt(db, sql, &st, e)) != 0)
+		return rc;
+	rc = sqlite3_step(st);
+	*v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? 0 : rel_db_fail(db, rc, what, e);
+}
+
+int
 rel_db_begin(struct rel_db *db, struct rel_err *e)
 {
 	int rc = sqlite3_exec(db->h, "BEGIN IMMEDIATE", NULL, NULL, NULL);

@@ -71,23 +71,10 @@ struct map {
 	size_t cap, used;
 };
 
-static uint64_t
-fnv(const char *s, size_t len)
-{
-	uint64_t h = 14695981039346656037ULL;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static struct slot *
 map_find(struct slot *s, size_t cap, const char *key, size_t len)
 {
-	size_t i = (size_t)fnv(key, len) & (cap - 1);
+	size_t i = (size_t)rel_hash(key, len) & (cap - 1);
 
 	while (s[i].key != NULL && !(s[i].len == len &&
 	    memcmp(s[i].key, key, len) == 0))

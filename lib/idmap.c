@@ -46,18 +46,12 @@ slot_id(const struct rel_idmap *m, const struct slot *sl)
 	return m->text + off;
 }
 
-/* FNV-1a: ids are short, and this spreads S000001..S100000 well. */
+/* The slots keep the low 32 bits of rel_hash, to tell ids apart
+ * before comparing them. */
 static uint32_t
 hash(const char *s, size_t len)
 {
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
+	return (uint32_t)rel_hash(s, len);
 }
 
 static void
@@ -97,15 +91,11 @@ rel_idmap_load(struct rel_db *db, int adult, struct rel_idmap **mp,
 	int rc;
 
 	*mp = NULL;
-	if ((rc = rel_db_stmt(db, adult ? "SELECT count(*) FROM adult" :
-	    "SELECT count(*) FROM student", &st, e)) != 0)
+	if ((rc = rel_db_int64(db, adult ? "SELECT count(*) FROM adult" :
+	    "SELECT count(*) FROM student", &n, "reading the ids", e)) != 0)
 		return rc;
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return rel_db_fail(db, rc, "reading the ids", e);
-	/* At most half full, so that a miss ends soon. */
+	/* At most three quarters full: a miss still ends soon, and the
+	 * table stays small enough to stay in the cache longer. */
 	while ((sqlite3_int64)slots < 4 * n / 3)
 		slots *= 2;
 	m = rel_xcalloc(1, sizeof(*m));

@@ -24,6 +24,14 @@ void *rel_xcalloc(size_t n, size_t size);
 void *rel_xrealloc(void *p, size_t n);
 char *rel_xstrdup(const char *s);
 
+/* FNV-1a of len bytes of s: the hash of rel's string-keyed tables. */
+uint64_t rel_hash(const char *s, size_t len);
+
+/* One integer from sql (a statement with no parameters that returns one
+ * row): 0 and *v, or the status of rel_db_fail naming what. */
+int rel_db_int64(struct rel_db *db, const char *sql, sqlite3_int64 *v,
+    const char *what, struct rel_err *e);
+
 /* A temporary file in $TMPDIR (else /tmp), already unlinked, open for
  * writing and reading; NULL with errno set. glibc's tmpfile() ignores
  * TMPDIR, which is where a sysadmin puts big temporary files. */

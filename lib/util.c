@@ -140,16 +140,27 @@ fail:
 	return rc;
 }
 
+uint64_t
+rel_hash(const char *s, size_t len)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
 FILE *
 rel_tmpfile(void)
 {
-	const char *dir = getenv("TMPDIR");
+	const char *dir = rel_tmpdir();
 	char *path;
 	FILE *fp;
 	int fd, saved;
 
-	if (dir == NULL || *dir == '\0')
-		dir = "/tmp";
 	path = rel_xmalloc(strlen(dir) + 16);
 	sprintf(path, "%s/rel.XXXXXX", dir);
 	fd = mkstemp(path);
