@@ -114,7 +114,7 @@ $(B)/tests/shim/%.so: tests/shim/%.c
 
 $(B)/tests/fuzz/%: tests/fuzz/%.c tests/fuzz/replay.c tests/fuzz/fuzz.h $(B)/librel.a $(HDRS)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(B)/librel.a $(LIBS_REL)
+	$(CC) $(ALL_CFLAGS) -Ilib $(ALL_LDFLAGS) -o $@ $< tests/fuzz/replay.c $(B)/librel.a $(LIBS_REL)
 
 $(B)/rel.pc: rel.pc.in Makefile
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \

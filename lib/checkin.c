@@ -511,7 +511,9 @@ stream_next(void)
 		if (bat.pos + 16 < bat.n)
 			__builtin_prefetch(&bat.row[bat.ord[bat.pos + 16]]);
 		bat.cur = &bat.row[bat.ord[bat.pos++]];
-		bat.curnote = bat.text + bat.cur->note;
+		/* No text is held when no row had a note (text is NULL). */
+		bat.curnote = bat.cur->note_len > 0 ?
+		    bat.text + bat.cur->note : "";
 		return 1;
 	}
 	if (bat.heap == NULL) {

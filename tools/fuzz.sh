@@ -86,7 +86,7 @@ fi
 libs="$(pkg-config --libs sqlite3 2>/dev/null || echo -lsqlite3) $(pkg-config --libs libsodium 2>/dev/null || echo -lsodium) -pthread -lm"
 for t in $TARGETS; do
 	# shellcheck disable=SC2086
-	clang -std=c11 -Wall -Wextra -Werror -O1 -g $FLAGS -Iinclude \
+	clang -std=c11 -Wall -Wextra -Werror -O1 -g $FLAGS -Iinclude -Ilib \
 	    -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -o "$BF/fuzz/$t" \
 	    "tests/fuzz/$t.c" "$BF/librel.a" "$BF/libcsv.o" $libs ||
 		die "building the $t target failed"

@@ -2,7 +2,9 @@
  * import.c: every importer, into an in-memory database holding a tiny
  * fictional school. The first byte picks the kind (see kinds below), the
  * second the options (bit 0 dry run, 1 a rejects file, 2 --wide where the
- * kind has it, 3 a --date-format, 4 --student-from email, 5
+ * kind has it, or for check-ins batches of 1 to 16 rows (the high nibble
+ * of the first byte), so that runs are spilled to $TMPDIR, merged and
+ * ids read into maps, 3 a --date-format, 4 --student-from email, 5
  * --ignore-unknown), and the rest is the CSV.
  *
  * After each import: PRAGMA quick_check says ok, foreign_key_check finds
@@ -17,6 +19,7 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "internal.h"
 
 #include "rel/access.h"
 #include "rel/checkin.h"
@@ -381,7 +384,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o.student_from_email = (opt & 16) != 0;
 	o.ignore_unknown = (opt & 32) != 0;
 	switch (data[0] % 16) {
-	case 0: k = rel_checkin_kind(); break;
+	case 0:
+		k = rel_checkin_kind();
+		if (opt & 4)
+			rel_checkin_batch_rows(1 + (data[0] >> 4));
+		break;
 	case 1: k = rel_note_kind(); break;
 	case 2: k = rel_family_kind(); break;
 	case 3: k = rel_goal_kind(); break;
@@ -422,6 +429,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	put_input(data + 2, size - 2);
 	rc = import(k, nk, &o, &e);
+	rel_checkin_batch_rows(0);
 check:
 	check_db();
 	if (rc != 0)
