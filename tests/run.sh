@@ -71,10 +71,13 @@ done
 for s in $clis; do
 	name=$(basename "$s")
 	log="$dir/$name.log"
+	rc=$(cat "$dir/$name.rc" 2>/dev/null || echo 127)
 	p=$(grep -c '^ok - ' "$log")
 	f=$(grep -c '^not ok - ' "$log")
+	# A script that stopped on an error did not run all its cases.
+	[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && f=1
 	if [ "$f" -ne 0 ] || [ "$p" -eq 0 ]; then
-		echo "FAIL cli  $name: $p passed, $f failed"
+		echo "FAIL cli  $name: $p passed, $f failed (exit $rc)"
 		grep -v '^ok - ' "$log" | head -n 60
 		[ "$p" -eq 0 ] && [ "$f" -eq 0 ] && f=1
 	else

@@ -12,7 +12,7 @@ build-san) san=1 ;;
 *) san=0 ;;
 esac
 dest=$(mktemp -d "${TMPDIR:-/tmp}/relinst.XXXXXX") || exit 1
-trap 'case_end; rm -rf "$dest"' EXIT
+trap 'script_end $?; rm -rf "$dest"' EXIT
 root=$dest/usr/local
 bcomp=$root/share/bash-completion/completions
 

@@ -188,4 +188,16 @@ check_ok() {
 	[ "$ck" = ok ] || fail_ "${2:-}rel-init check said: $ck"
 }
 
-trap 'case_end' EXIT
+# script_end STATUS: at exit, the last case ends; a script that stops on
+# an error (a failed command under set -e, a bad arithmetic expression)
+# fails the case it stopped in, rather than reporting it as passed.
+script_end() {
+	if [ "$1" -ne 0 ]; then
+		[ -n "$NAME" ] || NAME="the script's end"
+		FAILS="${FAILS:+$FAILS
+}the script stopped here, with exit status $1"
+	fi
+	case_end
+}
+
+trap 'script_end $?' EXIT
