@@ -89,8 +89,8 @@ to_minute(int64_t secs)
  * student, adult, kind and minute a duplicate rather than an error. */
 static const char sql_insert[] =
     "INSERT INTO checkin (student, at, adult, kind, mood, understanding, "
-    "workload, note, visibility) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
-    "ON CONFLICT DO NOTHING";
+    "workload, note, visibility, adult_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+    "?7, ?8, ?9, ifnull(?3, 0)) ON CONFLICT DO NOTHING";
 
 /*
  * The last student and the last adult looked up, since an import is
@@ -719,9 +719,10 @@ rel_checkin_register(sqlite3 *h)
 
 static const char sql_insert_batch[] =
     "INSERT INTO checkin (student, at, adult, kind, mood, understanding, "
-    "workload, note, visibility) SELECT student, at, adult, kind, mood, "
-    "understanding, workload, note, visibility FROM rel_checkin_batch "
-    "WHERE true ON CONFLICT DO NOTHING";
+    "workload, note, visibility, adult_key) SELECT student, at, adult, "
+    "kind, mood, understanding, workload, note, visibility, "
+    "ifnull(adult, 0) FROM rel_checkin_batch WHERE true "
+    "ON CONFLICT DO NOTHING";
 
 static int
 batch_flush(struct rel_db *db, long *dups, struct rel_err *e)

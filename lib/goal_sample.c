@@ -428,7 +428,7 @@ by_score(const void *a, const void *b)
 
 /* The students, their advisory lead, a coach who leads one of their
  * teams or clubs, and their mood in check-ins over the last four weeks
- * and the four before (one seek each into checkin_student_at). */
+ * and the four before (one seek each into the checkin key). */
 static const char sql_pupils[] =
     "SELECT s.student_id, "
     " (SELECT a.adult_id FROM member m JOIN grp g ON g.id = m.grp "

@@ -557,7 +557,7 @@ show_checkins(struct rel_db *db, sqlite3_int64 sid, int last,
 	    "c.mood, c.understanding, c.workload, a.given_name, a.family_name, "
 	    "c.note FROM checkin c LEFT JOIN adult a ON a.id = c.adult "
 	    "WHERE c.student = ?1 AND " REL_SEES("c")
-	    " ORDER BY c.at DESC, c.id DESC LIMIT ?2", &st,
+	    " ORDER BY c.at DESC, c.kind DESC, c.adult_key DESC LIMIT ?2", &st,
 	    e)) != 0)
 		return rc;
 	sqlite3_bind_int64(st, 1, sid);

@@ -36,7 +36,7 @@ is_scale(const char *m)
 
 /* The weeks of a check-in scale (?1) for the students of temp.rel_scope,
  * the check-ins the reader may see in [?2, ?3) seconds; ?4 the first
- * Monday (days). Each student is one range of checkin_student_at. */
+ * Monday (days). Each student is one range of the checkin key. */
 static const char sql_scale_weeks[] =
     "SELECT (k.at / 86400 - ?4) / 7, count(v), avg(v) FROM ("
     " SELECT k.at AS at, CASE ?1 WHEN 'mood' THEN k.mood "
@@ -473,11 +473,13 @@ card_trend(struct rel_db *db, const struct rel_report *r, sqlite3_int64 sid,
 }
 
 /* The last r->checkins check-ins and notes, newest first, as the reader
- * may see them. A check-in's at is seconds; a note's is text. */
+ * may see them. A check-in's at is seconds; a note's is text. Of the same
+ * minute, notes come first, then check-ins in the reverse of their key's
+ * order (kind, adult), as rel-profile show has them. */
 static const char sql_recent[] =
     "SELECT at, what, given, family, mood, und, work, text, src FROM ("
     " SELECT strftime('%Y-%m-%d', k.at, 'unixepoch') AS at, "
-    " k.at AS t, k.id AS id, 0 AS src, "
+    " k.at AS t, k.kind AS k1, k.adult_key AS k2, 0 AS src, "
     " CASE k.kind WHEN 0 THEN 'check-in' WHEN 1 THEN 'exit ticket' "
     " WHEN 2 THEN 'greeting' ELSE 'conference' END AS what, "
     " a.given_name AS given, a.family_name AS family, k.mood AS mood, "
@@ -486,11 +488,11 @@ static const char sql_recent[] =
     " WHERE k.student = ?1 AND k.at < ?3 AND " REL_SEES("k")
     " UNION ALL "
     " SELECT substr(n.at, 1, 10), CAST(round((julianday(n.at) - "
-    " 2440587.5) * 86400) AS INTEGER), n.id, 1, n.kind, a.given_name, "
+    " 2440587.5) * 86400) AS INTEGER), n.id, 0, 1, n.kind, a.given_name, "
     " a.family_name, NULL, NULL, NULL, n.text "
     " FROM note n LEFT JOIN adult a ON a.id = n.adult "
     " WHERE n.student = ?1 AND n.at < ?4 AND " REL_SEES("n")
-    ") ORDER BY t DESC, src DESC, id DESC LIMIT ?2";
+    ") ORDER BY t DESC, src DESC, k1 DESC, k2 DESC LIMIT ?2";
 
 static int
 card_recent(struct rel_db *db, const struct rel_report *r, sqlite3_int64 sid,

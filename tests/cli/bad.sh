@@ -18,7 +18,8 @@ BAD="$DATA/bad"
 # file), a header H and a good row R with slots {id}, {date}, {text} and
 # {n} (the row's number in the file, which keeps rows' keys apart), and
 # where the text slot is stored (TBL.TXT, read back in KEY order: rowid,
-# or the day for the indicator table, which has no rowid). A
+# or the day or time for the indicator and checkin tables, which have no
+# rowid). A
 # slot that an importer's row lacks makes a case that fills it not apply
 # (its .expect says skip). LIST lists what was imported (the counselor
 # A901 sees every record). The students 100201-100209 and adult A903 are
@@ -39,7 +40,7 @@ importer() {
 	rel-checkin)
 		H='student_id,at,mood,note'
 		R='{id},{date}T09:00:00,4,{text}'
-		TBL=checkin TXT=note ;;
+		TBL=checkin TXT=note KEY=at ;;
 	rel-note)
 		H='student_id,at,kind,text'
 		R='{id},{date}T09:00:00,affirmation,{text}'
@@ -139,7 +140,7 @@ expect() {
 
 # The fixture school, made once and copied into each case.
 SCHOOL=$(mktemp -d "${TMPDIR:-/tmp}/relbad.XXXXXX") || exit 1
-trap 'case_end; rm -rf "$SCHOOL"' EXIT
+trap 'script_end $?; rm -rf "$SCHOOL"' EXIT
 (
 	cd "$SCHOOL" || exit 1
 	cp "$DATA"/adults.csv "$DATA"/students.csv "$DATA"/groups.csv \

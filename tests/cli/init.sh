@@ -8,7 +8,7 @@ case_ "create makes the file 0600 in a 0700 directory"
 run rel-init create --db "$T/deep/er/rel.db"
 status_is 0
 err_is <<EOF2
-rel-init: created $T/deep/er/rel.db (schema version 12)
+rel-init: created $T/deep/er/rel.db (schema version 13)
 EOF2
 check_eq "$(stat -c %a "$T/deep/er/rel.db")" 600 "file mode"
 check_eq "$(stat -c %a "$T/deep/er")" 700 "directory mode"
@@ -84,7 +84,7 @@ sqlite3 "$REL_DB" 'DROP TABLE setting; DROP TABLE connection_event;
 run rel-roster list
 status_is 78
 err_is <<EOF2
-rel-roster: $T/rel.db: the database is at schema version 1 and this rel needs 12: run rel-init backup FILE, then rel-init migrate
+rel-roster: $T/rel.db: the database is at schema version 1 and this rel needs 13: run rel-init backup FILE, then rel-init migrate
 EOF2
 run rel-init backup before-migrate.db
 status_is 0
@@ -92,14 +92,14 @@ check_eq "$(sqlite3 before-migrate.db 'pragma user_version')" 1 "backup keeps th
 run rel-init migrate
 status_is 0
 err_is <<EOF2
-rel-init: $T/rel.db: schema version 1 -> 12
+rel-init: $T/rel.db: schema version 1 -> 13
 EOF2
 run rel-roster list --all
 status_is 0
 check_eq "$(cat "$T/out")" "$before" "students after migration"
 run rel-init migrate
 err_is <<EOF2
-rel-init: $T/rel.db: already at schema version 12
+rel-init: $T/rel.db: already at schema version 13
 EOF2
 
 case_ "a newer database is refused"
@@ -107,7 +107,7 @@ rel-init create 2>/dev/null
 sqlite3 "$REL_DB" 'PRAGMA user_version = 99'
 run rel-roster list
 status_is 78
-err_has 'newer than this rel (12): upgrade rel'
+err_has 'newer than this rel (13): upgrade rel'
 
 case_ "a file that is not a database"
 printf 'hello\n' >"$REL_DB"

@@ -777,8 +777,8 @@ X
 case_ "caseload: not_seen counts primary students with no recent check-in"
 mapped
 # S1's primary adult is A1; a check-in 2 days ago by anyone counts.
-sql "INSERT INTO checkin (student, at, adult, kind) SELECT s.id,
-    strftime('%s', '2026-11-18 09:00'), a.id, 0 FROM student s, adult a
+sql "INSERT INTO checkin (student, at, adult, kind, adult_key) SELECT s.id,
+    strftime('%s', '2026-11-18 09:00'), a.id, 0, a.id FROM student s, adult a
     WHERE s.student_id = 'S1' AND a.adult_id = 'A2'"
 run rel-map caseload --as A1
 status_is 0

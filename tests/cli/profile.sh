@@ -554,14 +554,15 @@ carded() {
 	rel-profile add 100201 language "isiZulu at home, English at school" \
 	    --source family --at 2026-10-02 --as A903 2>/dev/null
 	sql "insert into checkin (student, at, adult, kind, mood, understanding,
-	    workload, note) values
+	    workload, note, adult_key) values
 	    (1, strftime('%s', '2026-11-10 08:00'), null, 3, 5, null, null,
-	     'family conference: proud of her art'),
-	    (1, strftime('%s', '2026-11-17 08:00'), 2, 2, null, null, null, null),
+	     'family conference: proud of her art', 0),
+	    (1, strftime('%s', '2026-11-17 08:00'), 2, 2, null, null, null, null,
+	     2),
 	    (1, strftime('%s', '2026-11-18 08:05'), 3, 0, 4, 3, 2,
 	     'tired after the game
-	      but smiling'),
-	    (1, strftime('%s', '2026-11-19 15:00'), 5, 1, null, 2, null, null)" ||
+	      but smiling', 3),
+	    (1, strftime('%s', '2026-11-19 15:00'), 5, 1, null, 2, null, null, 5)" ||
 		fail_ "check-ins insert failed"
 }
 

@@ -326,7 +326,7 @@ test_duplicates_and_minutes(void **state)
 	/* the schema itself refuses a time that is not a whole minute, and
 	 * ON CONFLICT DO NOTHING does not hide that */
 	assert_int_not_equal(rel_db_exec(t.db, "INSERT INTO checkin (student, "
-	    "at) VALUES (1, 30) ON CONFLICT DO NOTHING", &e), 0);
+	    "at, adult_key) VALUES (1, 30, 0) ON CONFLICT DO NOTHING", &e), 0);
 	tmpdb_close(&t);
 }
 

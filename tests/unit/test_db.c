@@ -145,6 +145,77 @@ test_migrate_keeps_data(void **state)
 	tmpdb_close(&t);
 }
 
+/* Migration 13 rebuilds checkin clustered on its key: every row is kept
+ * with every column, a check-in with no adult gets adult_key 0, and the
+ * key is still the duplicate rule. */
+static void
+test_migrate_checkin_clustered(void **state)
+{
+	struct tmpdb t;
+	struct rel_err e;
+	int from;
+
+	(void)state;
+	tmpdb_open(&t);
+	rel_db_close(t.db);
+	unlink(t.path);
+	{
+		/* Version 12, with check-ins in arrival order. */
+		sqlite3 *h;
+		char *err = NULL;
+		extern const char *const rel_schema_migrations[];
+		int v;
+
+		assert_int_equal(sqlite3_open(t.path, &h), SQLITE_OK);
+		assert_int_equal(chmod(t.path, 0600), 0);
+		for (v = 0; v < 12; v++)
+			assert_int_equal(sqlite3_exec(h,
+			    rel_schema_migrations[v], NULL, NULL, &err),
+			    SQLITE_OK);
+		assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 12;"
+		    "INSERT INTO student (student_id, given_name, family_name, "
+		    "updated_at) VALUES ('S1', 'Zoë', 'Ñuñez', 'x'), "
+		    "('S2', 'Ana', 'Lee', 'x');"
+		    "INSERT INTO adult (adult_id, given_name, family_name, role, "
+		    "updated_at) VALUES ('A1', 'Hana', 'Invented', 'counselor', "
+		    "'x');"
+		    "INSERT INTO checkin (student, at, adult, kind, mood, "
+		    "understanding, workload, note, visibility) VALUES "
+		    "(2, 120, 1, 0, 4, 3, 2, 'a note, \"quoted\"', 1), "
+		    "(1, 600, NULL, 1, NULL, 5, NULL, NULL, 0), "
+		    "(1, 60, 1, 0, 1, NULL, NULL, NULL, 2), "
+		    "(1, 600, 1, 1, 3, NULL, NULL, NULL, 1)", NULL, NULL,
+		    &err), SQLITE_OK);
+		sqlite3_close(h);
+	}
+	assert_int_equal(rel_db_open(&t.db, t.path, REL_DB_ANYVERSION, &e), 0);
+	assert_int_equal(rel_db_migrate(t.db, 0, &from, &e), 0);
+	assert_int_equal(from, 12);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM sqlite_schema "
+	    "WHERE name = 'checkin' AND sql LIKE '%WITHOUT ROWID%'"), 1);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM checkin"), 4);
+	/* Every column, in key order. */
+	assert_int_equal(tmpdb_int(&t, "SELECT group_concat(r, ';') = "
+	    "'1,60,1,0,1,,,,2,1;1,600,,1,,5,,,0,0;1,600,1,1,3,,,,1,1;"
+	    "2,120,1,0,4,3,2,a note, \"quoted\",1,1' FROM (SELECT "
+	    "printf('%s,%s,%s,%s,%s,%s,%s,%s,%s,%s', student, at, adult, kind, "
+	    "mood, understanding, workload, note, visibility, adult_key) AS r "
+	    "FROM checkin)"), 1);
+	/* The key is the duplicate rule; the CHECK ties adult_key to
+	 * adult. */
+	assert_int_equal(rel_db_exec(t.db, "INSERT INTO checkin (student, at, "
+	    "adult, kind, mood, adult_key) VALUES (1, 600, NULL, 1, 2, 0) "
+	    "ON CONFLICT DO NOTHING", &e), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM checkin"), 4);
+	assert_int_not_equal(rel_db_exec(t.db, "INSERT INTO checkin (student, "
+	    "at, adult, kind, adult_key) VALUES (2, 600, 1, 0, 0)", &e), 0);
+	assert_int_not_equal(rel_db_exec(t.db, "INSERT INTO checkin (student, "
+	    "at, adult, kind) VALUES (2, 600, 1, 0)", &e), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM pragma_index_list"
+	    "('note') WHERE name = 'note_concern' AND partial = 1"), 1);
+	tmpdb_close(&t);
+}
+
 static void
 test_newer_refused(void **state)
 {
@@ -298,6 +369,7 @@ main(void)
 		cmocka_unit_test(test_missing),
 		cmocka_unit_test(test_path_resolution),
 		cmocka_unit_test(test_migrate_keeps_data),
+		cmocka_unit_test(test_migrate_checkin_clustered),
 		cmocka_unit_test(test_newer_refused),
 		cmocka_unit_test(test_busy_is_75),
 		cmocka_unit_test(test_rollback_and_savepoint),

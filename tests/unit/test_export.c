@@ -577,11 +577,11 @@ static void
 purge_school(struct tmpdb *t)
 {
 	edge_school(t);
-	exec(t, "INSERT INTO checkin (student, at, adult, kind) "
-	    "SELECT s.id, strftime('%s', '2026-05-31T23:59:00'), NULL, 0 "
+	exec(t, "INSERT INTO checkin (student, at, adult, kind, adult_key) "
+	    "SELECT s.id, strftime('%s', '2026-05-31T23:59:00'), NULL, 0, 0 "
 	    "FROM student s WHERE s.student_id IN ('P01', 'P02', 'P03');"
-	    "INSERT INTO checkin (student, at, adult, kind) "
-	    "SELECT s.id, strftime('%s', '2026-06-01T00:00:00'), NULL, 0 "
+	    "INSERT INTO checkin (student, at, adult, kind, adult_key) "
+	    "SELECT s.id, strftime('%s', '2026-06-01T00:00:00'), NULL, 0, 0 "
 	    "FROM student s WHERE s.student_id = 'P01';"
 	    "INSERT INTO note (student, at, adult, kind, text, visibility) "
 	    "SELECT NULL, '2026-01-01T00:00:00', id, 'gratitude', 'Old', 0 "

@@ -79,8 +79,8 @@ checkin(struct tmpdb *t, int s, int a, int n, int hh, int mm, int mood,
 	int64_t at = ((int64_t)day(D) - n) * 86400 + hh * 3600 + mm * 60;
 
 	snprintf(q, sizeof(q), "INSERT INTO checkin (student, at, adult, mood, "
-	    "visibility) VALUES (%d, %lld, nullif(%d, 0), nullif(%d, 0), %d)",
-	    s, (long long)at, a, mood, vis);
+	    "visibility, adult_key) VALUES (%d, %lld, nullif(%d, 0), "
+	    "nullif(%d, 0), %d, %d)", s, (long long)at, a, mood, vis, a);
 	sql(t, q);
 }
 

@@ -440,11 +440,11 @@ test_show(void **state)
 	assert_int_equal(rel_actor_find(t.db, "A1", &who, &e), 0);
 	/* Five check-ins a day apart; the newest is the one with a note. */
 	assert_int_equal(rel_db_exec(t.db, "INSERT INTO checkin (student, at, "
-	    "adult, kind, mood, note) VALUES "
-	    "(1, 1793000000 - 1793000000 % 60, 1, 0, 3, NULL), "
-	    "(1, 1793086400 - 1793086400 % 60, 1, 1, NULL, NULL), "
-	    "(1, 1793172800 - 1793172800 % 60, 2, 2, NULL, NULL), "
-	    "(1, 1793259200 - 1793259200 % 60, NULL, 3, 5, 'a\nb *c*')", &e),
+	    "adult, kind, mood, note, adult_key) VALUES "
+	    "(1, 1793000000 - 1793000000 % 60, 1, 0, 3, NULL, 1), "
+	    "(1, 1793086400 - 1793086400 % 60, 1, 1, NULL, NULL, 1), "
+	    "(1, 1793172800 - 1793172800 % 60, 2, 2, NULL, NULL, 2), "
+	    "(1, 1793259200 - 1793259200 % 60, NULL, 3, 5, 'a\nb *c*', 0)", &e),
 	    0);
 	s = show(&t, "S1", 0, 2, 0, &rc);
 	assert_int_equal(rc, 0);
