@@ -419,14 +419,14 @@ static const char *const sql_belonging[3] = { SQL_BELONGING(STUDENTS_ALL),
 static const char *const sql_mood_students[3] = {
     SQL_MOOD_STUDENTS(STUDENTS_ALL), SQL_MOOD_STUDENTS(STUDENTS_SET),
     SQL_MOOD_STUDENTS(STUDENTS_TEAM) };
-static const char sql_mood_last[] =
+/* One scan per student, newest first: its last K moods, then (only when
+ * they are not low already and could have dropped) on through the D days
+ * before the first of them. A student's check-ins are one run of the
+ * clustered checkin table, so the scan reads them in place. */
+static const char sql_mood[] =
     "SELECT c.at, c.mood, c.visibility FROM checkin c "
     "WHERE c.student = ?1 AND c.at < ?2 AND c.mood IS NOT NULL "
-    "AND " REL_SEES("c") " ORDER BY c.at DESC LIMIT ?3";
-static const char sql_mood_before[] =
-    "SELECT avg(c.mood), count(*), max(c.visibility) FROM checkin c "
-    "WHERE c.student = ?1 AND c.at >= ?2 AND c.at < ?3 "
-    "AND c.mood IS NOT NULL AND " REL_SEES("c");
+    "AND " REL_SEES("c") " ORDER BY c.at DESC";
 static const char sql_put[] =
     "INSERT INTO temp.rel_flag VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
@@ -460,33 +460,38 @@ mood_one(struct rel_db *db, sqlite3_int64 sid, int64_t end, const double *t,
 	char since[REL_DATE_LEN], mean_s[32], low_s[32], drop_s[32], d_s[32],
 	    prev_s[32], detail[320];
 	sqlite3_stmt *st;
-	int64_t first = 0;
-	double sum = 0, mean, prev, fall;
-	long k = (long)t[T_MOOD_COUNT], n = 0, nprev;
-	int rc, vis = 0, pvis;
+	int64_t first = 0, at, lo;
+	double sum = 0, psum = 0, mean, prev, fall;
+	long k = (long)t[T_MOOD_COUNT], n = 0, nprev = 0;
+	int rc, vis = 0, pvis = 0, v;
 
-	if ((rc = rel_db_stmt(db, sql_mood_last, &st, e)) != 0)
+	if ((rc = rel_db_stmt(db, sql_mood, &st, e)) != 0)
 		return rc;
 	sqlite3_bind_int64(st, 1, sid);
 	sqlite3_bind_int64(st, 2, end);
-	sqlite3_bind_int64(st, 3, k);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (n < k && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		first = sqlite3_column_int64(st, 0);
 		sum += sqlite3_column_int(st, 1);
-		if (sqlite3_column_int(st, 2) > vis)
-			vis = sqlite3_column_int(st, 2);
+		if ((v = sqlite3_column_int(st, 2)) > vis)
+			vis = v;
 		n++;
 	}
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return rel_db_fail(db, rc, "reading moods", e);
-	if (n < k)
-		return 0;
+	if (n < k) {
+		sqlite3_reset(st);
+		return rc == SQLITE_DONE ? 0 :
+		    rel_db_fail(db, rc, "reading moods", e);
+	}
 	mean = sum / (double)n;
+	if (mean > t[T_MOOD_LOW] + 1e-9 && mean > 5 - t[T_MOOD_DROP] + 1e-9) {
+		/* Neither low nor able to have dropped. */
+		sqlite3_reset(st);
+		return 0;
+	}
 	rel_date_format((int32_t)((first - ((first % 86400) + 86400) % 86400) /
 	    86400), since);
 	snprintf(mean_s, sizeof(mean_s), "%.2f", mean);
 	if (mean <= t[T_MOOD_LOW] + 1e-9) {
+		sqlite3_reset(st);
 		num(t[T_MOOD_LOW], low_s, sizeof(low_s));
 		snprintf(detail, sizeof(detail), "mean mood %s over the last %ld "
 		    "check-in%s (threshold %s or lower)", mean_s, k,
@@ -494,24 +499,28 @@ mood_one(struct rel_db *db, sqlite3_int64 sid, int64_t end, const double *t,
 		return put(db, sid, "mood_drop", mean_s, low_s, since, detail,
 		    vis, e);
 	}
-	if (mean > 5 - t[T_MOOD_DROP] + 1e-9)
-		return 0;
-	if ((rc = rel_db_stmt(db, sql_mood_before, &st, e)) != 0)
-		return rc;
-	sqlite3_bind_int64(st, 1, sid);
-	sqlite3_bind_int64(st, 2, first - (int64_t)t[T_MOOD_DAYS] * 86400);
-	sqlite3_bind_int64(st, 3, first);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_reset(st);
-		return rel_db_fail(db, rc, "reading moods", e);
+	/* The days before: [first - D days, first). Check-ins of the same
+	 * minute as the first of the K come next in the scan; they are not
+	 * before it. */
+	lo = first - (int64_t)t[T_MOOD_DAYS] * 86400;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    (at = sqlite3_column_int64(st, 0)) >= lo) {
+		if (at == first)
+			continue;
+		psum += sqlite3_column_int(st, 1);
+		if ((v = sqlite3_column_int(st, 2)) > pvis)
+			pvis = v;
+		nprev++;
 	}
-	prev = sqlite3_column_double(st, 0);
-	nprev = (long)sqlite3_column_int64(st, 1);
-	pvis = sqlite3_column_int(st, 2);
 	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return rel_db_fail(db, rc, "reading moods", e);
+	if (nprev == 0)
+		return 0;
+	prev = psum / (double)nprev;
 	/* Compared in hundredths, as shown: 4.00 - 3.00 is a drop of 1. */
 	fall = round((prev - mean) * 100) / 100;
-	if (nprev == 0 || fall < t[T_MOOD_DROP] - 1e-9)
+	if (fall < t[T_MOOD_DROP] - 1e-9)
 		return 0;
 	num(t[T_MOOD_DROP], drop_s, sizeof(drop_s));
 	snprintf(d_s, sizeof(d_s), "%.2f", fall);

@@ -336,6 +336,30 @@ test_mood_drop(void **state)
 	tmpdb_close(&t);
 }
 
+/* The days before the last K are those before the first of them: a
+ * check-in of the same minute as that first one (by another adult) is
+ * neither one of the K nor before them. */
+static void
+test_mood_drop_same_minute(void **state)
+{
+	struct tmpdb t;
+
+	(void)state;
+	school(&t);
+	act(&t, "A4");
+	checkin(&t, 1, 1, 1, 9, 0, 3, 1);
+	checkin(&t, 1, 1, 2, 9, 0, 3, 1);
+	checkin(&t, 1, 2, 3, 9, 0, 3, 1);	/* the first of the three */
+	checkin(&t, 1, 1, 3, 9, 0, 5, 1);	/* the same minute */
+	checkin(&t, 1, 1, 5, 9, 0, 4, 1);
+	checkin(&t, 1, 1, 6, 9, 0, 4, 1);
+	RULE_IS(&t, REL_FLAG_MOOD_DROP, 0,
+	    "S1,mood_drop,1.00,1,2026-11-17,\"mean mood 3.00 over the last 3 "
+	    "check-ins, down 1.00 from 4.00 over the 30 days before them "
+	    "(threshold a drop of 1)\"\n");
+	tmpdb_close(&t);
+}
+
 /* Attendance on each day in [from, to] days before D: present except on
  * the days in absent (n of them). */
 static void
@@ -837,6 +861,7 @@ main(void)
 		cmocka_unit_test(test_no_adult),
 		cmocka_unit_test(test_not_seen),
 		cmocka_unit_test(test_mood_drop),
+		cmocka_unit_test(test_mood_drop_same_minute),
 		cmocka_unit_test(test_attendance),
 		cmocka_unit_test(test_attendance_slide),
 		cmocka_unit_test(test_concerns),
