@@ -196,18 +196,18 @@ left_duplicate(struct rel_db *db, const struct rel_rec *r, int64_t at,
 
 /*
  * An import buffers its check-ins and writes them in the order of the
- * unique index (student, at, kind, adult), not in the file's order.
+ * table's key (student, at, kind, adult), not in the file's order.
  *
  * A form's export lists a day's check-ins across the whole school, then
  * the next day's: in file order every row lands somewhere else in the
- * index, so that each insert seeks and dirties a different page, and at
- * 10M rows the index no longer fits the cache and every insert reads and
- * writes a page. Sorted, the index is appended at its right edge (a new
- * table) or walked once from left to right (a table that holds older
- * check-ins), and the student's foreign key is looked up on the page just
- * read. A batch of BATCH_ROWS sorted rows is held in memory; a longer
+ * table (clustered on that key since schema 13), so that each insert
+ * seeks and dirties a different page, and at 10M rows the table no longer
+ * fits the cache and every insert reads and writes a page. Sorted, the
+ * table is appended at its right edge (a new table) or walked once from
+ * left to right (a table that holds older check-ins), and the student's
+ * foreign key is looked up on the page just read. A batch of BATCH_ROWS sorted rows is held in memory; a longer
  * import sorts batch after batch into runs in a temporary file and
- * merges them, so memory stays bounded whatever the size, and the index
+ * merges them, so memory stays bounded whatever the size, and the table
  * is still written in one ordered pass.
  *
  * Every field is checked, and each id looked up (in idmap.c's maps), as
@@ -963,7 +963,7 @@ checkin_cell(struct rel_out *o, sqlite3_stmt *st, int i)
 }
 
 /* The student is the outer loop, in student_id order, so that each
- * student's check-ins are one range of the (student, at) index and come
+ * student's check-ins are one range of the table's key and come
  * out in order without a sort. ?1 student rowid, ?2 adult rowid, ?3 kind
  * code (NULL: any), ?4 since, ?5 until, ?6 narrow to the set. As with
  * the roster, deactivated students are left out unless named (by ?1 or
@@ -1046,7 +1046,7 @@ rel_missing_cols(size_t *n)
 }
 
 /* The students with no check-in since ?2 are found with one seek each
- * into the (student, at) index; only for them is the latest check-in
+ * into the table's key; only for them is the latest check-in
  * looked up, one step back from the end of the student's range (with a
  * kind or adult filter, a short walk back to the first that matches).
  * They are materialized so that the lookup runs once per student, not

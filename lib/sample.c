@@ -1426,7 +1426,8 @@ put_checkin(struct year *y, long i, int64_t at, long adult, int kind,
 		return 0;
 	if ((rc = rel_db_stmt(y->s->db, "INSERT INTO checkin (student, at, "
 	    "adult, kind, mood, understanding, workload, note, visibility, "
-	    "adult_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?3)", &st, e)) != 0)
+	    "adult_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?3)", &st,
+	    e)) != 0)
 		return rc;
 	sqlite3_bind_int64(st, 1, y->srow[i]);
 	sqlite3_bind_int64(st, 2, at);

@@ -426,7 +426,7 @@ CREATE TABLE oneroster (
 -- rules that read a student's last moods (rel-flag's mood_drop, the
 -- card) then read the rows themselves, where the (student, at) index
 -- of migration 4 found each row and then sought it in a table kept in
--- arrival order: a seek per row, the most of rel-flag's time at 100,000
+-- arrival order: a seek per row, most of rel-flag's time at 100,000
 -- students. One b-tree is also one write per row, not two, at import.
 -- The key holds no NULL, so a check-in with no adult has adult_key 0;
 -- adult stays the reference (NULL for none), and a CHECK ties the two.
