@@ -488,24 +488,6 @@ id_taken(struct rel_db *db, const char *id, size_t len, int *taken,
 	return 0;
 }
 
-/* One integer from a statement with no parameters. */
-static int
-one_int(struct rel_db *db, const char *sql, sqlite3_int64 *v,
-    struct rel_err *e)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = rel_db_stmt(db, sql, &st, e)) != 0)
-		return rc;
-	rc = sqlite3_step(st);
-	*v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return rel_db_fail(db, rc, "numbering a goal", e);
-	return 0;
-}
-
 /* A new goal_id, G and a number not taken. The number after the last
  * goal's row is tried first, which is free whenever the ids were all
  * made here, at the cost of one lookup; when it is taken, one more than
@@ -516,16 +498,16 @@ made_id(struct rel_db *db, char *id, struct rel_err *e)
 	sqlite3_int64 n;
 	int rc, taken;
 
-	if ((rc = one_int(db, "SELECT coalesce(max(id), 0) + 1 FROM goal", &n,
-	    e)) != 0)
+	if ((rc = rel_db_int64(db, "SELECT coalesce(max(id), 0) + 1 FROM goal",
+	    &n, "numbering a goal", e)) != 0)
 		return rc;
 	snprintf(id, REL_GOAL_ID_LEN, "G%lld", (long long)n);
 	if ((rc = id_taken(db, id, strlen(id), &taken, e)) != 0 || !taken)
 		return rc;
-	if ((rc = one_int(db, "SELECT coalesce(max(CAST(substr(goal_id, 2) "
-	    "AS INTEGER)), 0) + 1 FROM goal WHERE goal_id GLOB 'G[0-9]*' "
+	if ((rc = rel_db_int64(db, "SELECT coalesce(max(CAST(substr(goal_id, "
+	    "2) AS INTEGER)), 0) + 1 FROM goal WHERE goal_id GLOB 'G[0-9]*' "
 	    "AND length(goal_id) <= 19 AND substr(goal_id, 2) NOT GLOB "
-	    "'*[^0-9]*'", &n, e)) != 0)
+	    "'*[^0-9]*'", &n, "numbering a goal", e)) != 0)
 		return rc;
 	snprintf(id, REL_GOAL_ID_LEN, "G%lld", (long long)n);
 	return 0;

@@ -525,22 +525,6 @@ load_pupils(struct gen *g, char (*couns)[ID_BYTES], size_t ncouns,
 	return 0;
 }
 
-/* The goals already written: their ids go on from there. */
-static int
-one_count(struct rel_db *db, long *n, struct rel_err *e)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if ((rc = rel_db_stmt(db, "SELECT coalesce(max(id), 0) FROM goal", &st,
-	    e)) != 0)
-		return rc;
-	rc = sqlite3_step(st);
-	*n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? 0 : rel_db_fail(db, rc, "reading goals", e);
-}
-
 int
 rel_goal_sample(struct rel_db *db, unsigned long seed, struct rel_err *e)
 {
@@ -548,6 +532,7 @@ rel_goal_sample(struct rel_db *db, unsigned long seed, struct rel_err *e)
 	struct pupil *p = NULL, **rank = NULL;
 	size_t ncouns, n = 0, i, n2, n3;
 	struct gen g;
+	sqlite3_int64 ngoal;
 	int yy, rc;
 	unsigned mm, dd;
 
@@ -559,8 +544,12 @@ rel_goal_sample(struct rel_db *db, unsigned long seed, struct rel_err *e)
 	g.year = rel_days_from_civil(yy, 8, 24);
 	if (g.today - g.year < YEAR_MIN_DAYS)
 		g.year = rel_days_from_civil(yy - 1, 8, 24);
-	if ((rc = one_count(db, &g.ngoal, e)) != 0 ||
-	    (rc = load_counselors(db, &couns, &ncouns, e)) != 0 ||
+	/* The goals already written: their ids go on from there. */
+	if ((rc = rel_db_int64(db, "SELECT coalesce(max(id), 0) FROM goal",
+	    &ngoal, "reading goals", e)) != 0)
+		goto out;
+	g.ngoal = (long)ngoal;
+	if ((rc = load_counselors(db, &couns, &ncouns, e)) != 0 ||
 	    (rc = load_pupils(&g, couns, ncouns, &p, &n, e)) != 0)
 		goto out;
 

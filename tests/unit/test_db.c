@@ -89,6 +89,28 @@ test_path_resolution(void **state)
 }
 
 /* A database made at version 1 keeps its rows through the upgrade. */
+/* A database at an older schema version v, as an older rel would have
+ * made it with the library's own migration list (a file only its owner
+ * may read, or opening refuses it), holding rows. */
+static void
+old_version(const char *path, int v, const char *rows)
+{
+	extern const char *const rel_schema_migrations[];
+	char q[32], *err = NULL;
+	sqlite3 *h;
+	int i;
+
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	assert_int_equal(chmod(path, 0600), 0);
+	for (i = 0; i < v; i++)
+		assert_int_equal(sqlite3_exec(h, rel_schema_migrations[i], NULL,
+		    NULL, &err), SQLITE_OK);
+	snprintf(q, sizeof(q), "PRAGMA user_version = %d", v);
+	assert_int_equal(sqlite3_exec(h, q, NULL, NULL, &err), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(h, rows, NULL, NULL, &err), SQLITE_OK);
+	sqlite3_close(h);
+}
+
 static void
 test_migrate_keeps_data(void **state)
 {
@@ -116,21 +138,8 @@ test_migrate_keeps_data(void **state)
 	/* An empty file is not a rel database. */
 	assert_int_equal(rel_db_open(&db, t.path, REL_DB_ANYVERSION, &e),
 	    REL_ECONFIG);
-	/* Build version 1 with the library's own migration list. */
-	{
-		sqlite3 *h;
-		char *err = NULL;
-		extern const char *const rel_schema_migrations[];
-
-		assert_int_equal(sqlite3_open(t.path, &h), SQLITE_OK);
-		assert_int_equal(sqlite3_exec(h, rel_schema_migrations[0], NULL,
-		    NULL, &err), SQLITE_OK);
-		assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 1;"
-		    "INSERT INTO student (student_id, given_name, family_name, "
-		    "updated_at) VALUES ('S1', 'Zoë', 'Ñuñez', 'x')", NULL, NULL,
-		    &err), SQLITE_OK);
-		sqlite3_close(h);
-	}
+	old_version(t.path, 1, "INSERT INTO student (student_id, given_name, "
+	    "family_name, updated_at) VALUES ('S1', 'Zoë', 'Ñuñez', 'x')");
 	assert_int_equal(rel_db_open(&db, t.path, 0, &e), REL_ECONFIG);
 	assert_non_null(strstr(e.msg, "rel-init migrate"));
 	assert_int_equal(rel_db_open(&t.db, t.path, REL_DB_ANYVERSION, &e), 0);
@@ -159,35 +168,18 @@ test_migrate_checkin_clustered(void **state)
 	tmpdb_open(&t);
 	rel_db_close(t.db);
 	unlink(t.path);
-	{
-		/* Version 12, with check-ins in arrival order. */
-		sqlite3 *h;
-		char *err = NULL;
-		extern const char *const rel_schema_migrations[];
-		int v;
-
-		assert_int_equal(sqlite3_open(t.path, &h), SQLITE_OK);
-		assert_int_equal(chmod(t.path, 0600), 0);
-		for (v = 0; v < 12; v++)
-			assert_int_equal(sqlite3_exec(h,
-			    rel_schema_migrations[v], NULL, NULL, &err),
-			    SQLITE_OK);
-		assert_int_equal(sqlite3_exec(h, "PRAGMA user_version = 12;"
-		    "INSERT INTO student (student_id, given_name, family_name, "
-		    "updated_at) VALUES ('S1', 'Zoë', 'Ñuñez', 'x'), "
-		    "('S2', 'Ana', 'Lee', 'x');"
-		    "INSERT INTO adult (adult_id, given_name, family_name, role, "
-		    "updated_at) VALUES ('A1', 'Hana', 'Invented', 'counselor', "
-		    "'x');"
-		    "INSERT INTO checkin (student, at, adult, kind, mood, "
-		    "understanding, workload, note, visibility) VALUES "
-		    "(2, 120, 1, 0, 4, 3, 2, 'a note, \"quoted\"', 1), "
-		    "(1, 600, NULL, 1, NULL, 5, NULL, NULL, 0), "
-		    "(1, 60, 1, 0, 1, NULL, NULL, NULL, 2), "
-		    "(1, 600, 1, 1, 3, NULL, NULL, NULL, 1)", NULL, NULL,
-		    &err), SQLITE_OK);
-		sqlite3_close(h);
-	}
+	/* Version 12, with check-ins in arrival order. */
+	old_version(t.path, 12, "INSERT INTO student (student_id, given_name, "
+	    "family_name, updated_at) VALUES ('S1', 'Zoë', 'Ñuñez', 'x'), "
+	    "('S2', 'Ana', 'Lee', 'x');"
+	    "INSERT INTO adult (adult_id, given_name, family_name, role, "
+	    "updated_at) VALUES ('A1', 'Hana', 'Invented', 'counselor', 'x');"
+	    "INSERT INTO checkin (student, at, adult, kind, mood, "
+	    "understanding, workload, note, visibility) VALUES "
+	    "(2, 120, 1, 0, 4, 3, 2, 'a note, \"quoted\"', 1), "
+	    "(1, 600, NULL, 1, NULL, 5, NULL, NULL, 0), "
+	    "(1, 60, 1, 0, 1, NULL, NULL, NULL, 2), "
+	    "(1, 600, 1, 1, 3, NULL, NULL, NULL, 1)");
 	assert_int_equal(rel_db_open(&t.db, t.path, REL_DB_ANYVERSION, &e), 0);
 	assert_int_equal(rel_db_migrate(t.db, 0, &from, &e), 0);
 	assert_int_equal(from, 12);
