@@ -16,19 +16,23 @@
 
 #include "internal.h"
 
+/* The statements kept idle: past this many, the least recently used one
+ * that is not part-way through its rows is finalized. */
 #define NCACHE 64
+
+struct rel_cached {
+	const char *sql;
+	sqlite3_stmt *st;
+};
 
 struct rel_db {
 	sqlite3 *h;
 	char path[PATH_MAX];
 	int busy_ms;
-	size_t ncache;
+	size_t ncache, capcache;
+	struct rel_cached *cache;	/* least recently used first */
 	struct rel_actor actor;		/* the acting adult (access.c) */
 	struct rel_ledger ledger;	/* what was read (access.c) */
-	struct {
-		const char *sql;
-		sqlite3_stmt *st;
-	} cache[NCACHE];
 };
 
 int
@@ -359,6 +363,7 @@ rel_db_close(struct rel_db *db)
 		return;
 	for (i = 0; i < db->ncache; i++)
 		sqlite3_finalize(db->cache[i].st);
+	free(db->cache);
 	sqlite3_close(db->h);
 	free(db->ledger.ids);
 	free(db);
@@ -380,33 +385,51 @@ int
 rel_db_stmt(struct rel_db *db, const char *sql, sqlite3_stmt **st,
     struct rel_err *e)
 {
+	struct rel_cached hit;
 	size_t i;
 	int rc;
 
-	for (i = 0; i < db->ncache; i++)
+	for (i = db->ncache; i-- > 0;)
 		if (db->cache[i].sql == sql) {
-			sqlite3_reset(db->cache[i].st);
-			sqlite3_clear_bindings(db->cache[i].st);
-			*st = db->cache[i].st;
+			hit = db->cache[i];
+			memmove(db->cache + i, db->cache + i + 1,
+			    (db->ncache - i - 1) * sizeof(db->cache[0]));
+			db->cache[db->ncache - 1] = hit;
+			sqlite3_reset(hit.st);
+			sqlite3_clear_bindings(hit.st);
+			*st = hit.st;
 			return 0;
 		}
 	rc = sqlite3_prepare_v3(db->h, sql, -1, SQLITE_PREPARE_PERSISTENT, st,
 	    NULL);
 	if (rc != SQLITE_OK)
 		return rel_db_fail(db, rc, "preparing a query", e);
-	if (db->ncache < NCACHE) {
-		db->cache[db->ncache].sql = sql;
-		db->cache[db->ncache].st = *st;
-		db->ncache++;
-	} else {
-		/* Full: never expected; the statement leaks until close
-		 * would be worse, so finalize the oldest. */
-		sqlite3_finalize(db->cache[0].st);
-		memmove(db->cache, db->cache + 1,
-		    (NCACHE - 1) * sizeof(db->cache[0]));
-		db->cache[NCACHE - 1].sql = sql;
-		db->cache[NCACHE - 1].st = *st;
+	/*
+	 * Full: a statement part-way through its rows belongs to a caller
+	 * still stepping it (a loop that asks for other statements as it
+	 * goes), so only an idle one may be finalized. When every one is
+	 * busy the cache grows instead; it is bounded by the number of
+	 * string literals that name statements.
+	 */
+	if (db->ncache >= NCACHE) {
+		for (i = 0; i < db->ncache; i++)
+			if (!sqlite3_stmt_busy(db->cache[i].st))
+				break;
+		if (i < db->ncache) {
+			sqlite3_finalize(db->cache[i].st);
+			memmove(db->cache + i, db->cache + i + 1,
+			    (db->ncache - i - 1) * sizeof(db->cache[0]));
+			db->ncache--;
+		}
 	}
+	if (db->ncache == db->capcache) {
+		db->capcache = db->capcache ? 2 * db->capcache : NCACHE;
+		db->cache = rel_xrealloc(db->cache,
+		    db->capcache * sizeof(db->cache[0]));
+	}
+	db->cache[db->ncache].sql = sql;
+	db->cache[db->ncache].st = *st;
+	db->ncache++;
 	return 0;
 }
 
