@@ -68,45 +68,41 @@ static const int missing_opts[] = { REL_O_DB, REL_O_AS, O_SINCE, O_KIND, O_ADULT
 
 #define fail(e) rel_cli_fail((e), usage)
 
-/* The record of an add, in the columns of rel_checkin_kind: each option
- * is checked here, so that a bad one is a usage error said once rather
- * than a bad record for every student. */
+/* The record of an add, in the columns of rel_checkin_kind: its values
+ * are checked once, by the library's own rules, so that a bad one is a
+ * usage error said once (naming the option) rather than a bad record for
+ * every student. */
 static int
 do_add(struct rel_cli_args *a)
 {
-	static const int scales[] = { O_MOOD, O_UNDERSTANDING, O_WORKLOAD };
 	const char *v[9] = { NULL };
+	size_t len[9] = { 0 };
 	char at[REL_DATETIME_LEN];
+	struct rel_rec r = { 9, v, len, NULL, 0 };
 	struct rel_cli_add ca;
 	struct rel_err e;
-	enum rel_vis vis;
 	int64_t secs;
 	size_t i;
-	long n;
 
 	rel_err_clear(&e);
-	if (V(O_KIND) != NULL &&
-	    rel_checkin_kind_code(V(O_KIND), strlen(V(O_KIND))) < 0) {
-		rel_err_value(&e, REL_EUSAGE, NULL, 0, "--kind", V(O_KIND),
-		    strlen(V(O_KIND)), "is not checkin, exit_ticket, greeting or "
-		    "conference");
-		return fail(&e);
-	}
-	for (i = 0; i < sizeof(scales) / sizeof(scales[0]); i++)
-		if (rel_cli_num(a, scales[i], 1, 5, &n, &e) != 0)
-			return fail(&e);
-	if (V(REL_O_VIS) != NULL && rel_vis_opt(V(REL_O_VIS), &vis,
-	    &e) != 0)
-		return fail(&e);
-	if (V(O_NOTE) != NULL) {
-		const char *nv[1] = { V(O_NOTE) };
-		size_t len[1] = { strlen(V(O_NOTE)) };
-		struct rel_rec r = { 1, nv, len, NULL, 0 };
+	v[3] = V(O_KIND);
+	v[4] = V(O_MOOD);
+	v[5] = V(O_UNDERSTANDING);
+	v[6] = V(O_WORKLOAD);
+	v[7] = V(O_NOTE);
+	v[8] = V(REL_O_VIS);
+	for (i = 0; i < 9; i++)
+		len[i] = v[i] != NULL ? strlen(v[i]) : 0;
+	if (rel_checkin_check(&r, &e) != 0) {
+		size_t n = strlen(e.column);
 
-		if (rel_rec_text(&r, 0, "--note", 2000, 1, &e) != 0) {
-			e.code = REL_EUSAGE;
-			return fail(&e);
+		/* The column's option: "note" is --note. */
+		if (n + 3 <= sizeof(e.column)) {
+			memmove(e.column + 2, e.column, n + 1);
+			memcpy(e.column, "--", 2);
 		}
+		e.code = REL_EUSAGE;
+		return fail(&e);
 	}
 	if (V(O_AT) != NULL) {
 		if (rel_time_opt("--at", V(O_AT), 0, &secs, &e) != 0)
@@ -119,12 +115,6 @@ do_add(struct rel_cli_args *a)
 		usage(stderr, REL_EUSAGE);
 	}
 	v[1] = at;
-	v[3] = V(O_KIND);
-	v[4] = V(O_MOOD);
-	v[5] = V(O_UNDERSTANDING);
-	v[6] = V(O_WORKLOAD);
-	v[7] = V(O_NOTE);
-	v[8] = V(REL_O_VIS);
 	rel_cli_add_init(&ca, a);
 	ca.need_actor = 1;
 	ca.kind = rel_checkin_kind();

@@ -833,6 +833,40 @@ resolve(struct rel_db *db, const struct rel_rec *r, int64_t at, int kind,
 	return rc;
 }
 
+/* The fields that are values, not references: kind, the three scales,
+ * note and visibility. */
+static int
+check_values(const struct rel_rec *r, int *kind, long scale[3],
+    enum rel_vis *vis, struct rel_err *e)
+{
+	size_t i;
+	int rc;
+
+	*kind = 0;
+	if (rel_rec_has(r, C_KIND) &&
+	    (*kind = rel_checkin_kind_code(r->v[C_KIND], r->len[C_KIND])) < 0)
+		return rel_err_value(e, REL_EDATA, r->file, r->line, "kind",
+		    r->v[C_KIND], r->len[C_KIND], "is not checkin, exit_ticket, "
+		    "greeting or conference");
+	for (i = 0; i < 3; i++)
+		if ((rc = rel_rec_int(r, C_MOOD + i,
+		    checkin_cols[C_MOOD + i].name, 1, 5, &scale[i], e)) != 0)
+			return rc;
+	if ((rc = rel_rec_text(r, C_NOTE, "note", REL_TEXT_MAX, 1, e)) != 0)
+		return rc;
+	return rel_rec_vis(r, C_VIS, REL_VIS_TEAM, vis, e);
+}
+
+int
+rel_checkin_check(const struct rel_rec *r, struct rel_err *e)
+{
+	long scale[3];
+	enum rel_vis vis;
+	int kind;
+
+	return check_values(r, &kind, scale, &vis, e);
+}
+
 static int
 write_checkin(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
     struct rel_err *e)
@@ -859,17 +893,7 @@ write_checkin(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	if (rel_rec_has(r, C_ADULT) &&
 	    (rc = rel_rec_id(r, C_ADULT, "adult_id", e)) != 0)
 		return rc;
-	if (rel_rec_has(r, C_KIND) &&
-	    (kind = rel_checkin_kind_code(r->v[C_KIND], r->len[C_KIND])) < 0)
-		return rel_err_value(e, REL_EDATA, r->file, r->line, "kind",
-		    r->v[C_KIND], r->len[C_KIND], "is not checkin, exit_ticket, "
-		    "greeting or conference");
-	for (i = 0; i < 3; i++)
-		if ((rc = rel_rec_int(r, C_MOOD + (size_t)i,
-		    checkin_cols[C_MOOD + i].name, 1, 5, &scale[i], e)) != 0)
-			return rc;
-	if ((rc = rel_rec_text(r, C_NOTE, "note", REL_TEXT_MAX, 1, e)) != 0 ||
-	    (rc = rel_rec_vis(r, C_VIS, REL_VIS_TEAM, &vis, e)) != 0)
+	if ((rc = check_values(r, &kind, scale, &vis, e)) != 0)
 		return rc;
 	if ((rc = resolve(db, r, at, kind, &student, &adult, &dup, e)) != 0)
 		return rc;

@@ -30,6 +30,10 @@ REL_API const char *const *rel_checkin_cols(size_t *n);
  * 3 conference); -1 if not one. */
 REL_API int rel_checkin_kind_code(const char *s, size_t len);
 REL_API const char *rel_checkin_kind_name(int code);
+/* Check the values of a record in rel_checkin_kind's columns (kind, mood,
+ * understanding, workload, note, visibility) as its write would: 0, or
+ * 65 with e naming the column. Ids and the time are not checked. */
+REL_API int rel_checkin_check(const struct rel_rec *r, struct rel_err *e);
 
 /* Check-ins matching f (student, adult, kind, since, until, last, set),
  * ordered by student_id, then at. An unknown --kind is 64; an unknown

@@ -183,12 +183,12 @@ db_save
 for v in 6 0 x; do
 	run rel-checkin add --as A902 --mood "$v" 100201
 	status_is 64
-	err_has "rel-checkin: --mood: \"$v\" is not a number from 1 to 5"
+	err_has "rel-checkin: --mood: \"$v\" is not a whole number from 1 to 5"
 	err_has 'usage: rel-checkin add'
 done
 run rel-checkin add --as A902 --workload 9 100201
 status_is 64
-err_has 'rel-checkin: --workload: "9" is not a number from 1 to 5'
+err_has 'rel-checkin: --workload: "9" is not a whole number from 1 to 5'
 run rel-checkin add --as A902 --kind hello 100201
 status_is 64
 err_has 'rel-checkin: --kind: "hello" is not checkin, exit_ticket, greeting or conference'
@@ -202,6 +202,20 @@ run rel-checkin add --as A902 --note "$(printf 'bell\007')" 100201
 status_is 64
 err_has 'rel-checkin: --note: "bell\x07" has a control character'
 db_unchanged
+
+case_ "add: --note takes what an import takes, REL_TEXT_MAX (4000) bytes"
+loaded
+db_save
+long=$(printf '%4001s' '' | tr ' ' x)
+run rel-checkin add --as A902 --note "$long" 100201
+status_is 64
+err_has 'rel-checkin: --note: "xxxxxxxx'
+err_has 'is longer than 4000 bytes'
+db_unchanged
+run rel-checkin add --as A902 --note "${long%x}" 100201
+status_is 0
+out_is ""
+check_eq "$(sql "SELECT length(note) FROM checkin WHERE note LIKE 'xxx%'")" 4000 "the note's length"
 
 case_ "add: --at is a date-time, a date or a span, kept to the minute"
 loaded
