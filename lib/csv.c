@@ -477,6 +477,41 @@ advance(struct rel_csv *r, const struct rel_csv_row **row, struct rel_err *e)
 	}
 }
 
+/*
+ * The first header name that repeats an earlier one: the 1-based column
+ * of the earlier, and *at the later's index; 0 when none does. A hash
+ * table of column numbers keeps it linear, so that a header of a million
+ * columns is refused as fast as it is read.
+ */
+static size_t
+repeated(const struct rel_csv_row *row, size_t *at)
+{
+	size_t cap = 16, mask, i, h, found = 0;
+	size_t *slot;
+
+	while (cap < 2 * row->n)
+		cap *= 2;
+	mask = cap - 1;
+	slot = rel_xcalloc(cap, sizeof(*slot));	/* column + 1; 0: empty */
+	for (i = 0; i < row->n && found == 0; i++) {
+		for (h = (size_t)rel_hash(row->f[i], row->len[i]) & mask;
+		    slot[h] != 0; h = (h + 1) & mask) {
+			size_t j = slot[h] - 1;
+
+			if (row->len[j] == row->len[i] &&
+			    memcmp(row->f[j], row->f[i], row->len[i]) == 0) {
+				found = j + 1;
+				*at = i;
+				break;
+			}
+		}
+		if (found == 0)
+			slot[h] = i + 1;
+	}
+	free(slot);
+	return found;
+}
+
 int
 rel_csv_header(struct rel_csv *r, const struct rel_csv_row **hdr,
     struct rel_err *e)
@@ -497,18 +532,15 @@ rel_csv_header(struct rel_csv *r, const struct rel_csv_row **hdr,
 	}
 	if (rc != REL_CSV_ROW)
 		return rc;
-	for (i = 0; i < row->n; i++) {
+	for (i = 0; i < row->n; i++)
 		if (row->len[i] == 0)
 			return rel_err_at(e, REL_EDATA, r->name, row->line,
 			    NULL, "header: column %zu has no name", i + 1),
 			    REL_CSV_FATAL;
-		for (j = 0; j < i; j++)
-			if (strcmp(row->f[i], row->f[j]) == 0)
-				return rel_err_value(e, REL_EDATA, r->name,
-				    row->line, NULL, row->f[i], row->len[i],
-				    "is in the header twice (columns %zu and "
-				    "%zu)", j + 1, i + 1), REL_CSV_FATAL;
-	}
+	if ((j = repeated(row, &i)) > 0)
+		return rel_err_value(e, REL_EDATA, r->name, row->line, NULL,
+		    row->f[i], row->len[i], "is in the header twice (columns "
+		    "%zu and %zu)", j, i + 1), REL_CSV_FATAL;
 	r->hdr = rel_xcalloc(row->n, sizeof(*r->hdr));
 	for (i = 0; i < row->n; i++)
 		r->hdr[i] = rel_xstrdup(row->f[i]);
