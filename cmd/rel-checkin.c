@@ -1,22 +1,4 @@
-/*
- * rel-checkin: brief, frequent check-ins with students: a check-in (mood,
- * understanding, workload), an exit ticket, a greeting at the door, a
- * short conference.
- *
- *   rel-checkin add [--kind K] [--mood N] [--understanding N]
- *       [--workload N] [--note TEXT] [--at WHEN] [--visibility V]
- *       [STUDENT_ID ...]
- *   rel-checkin import [--map NEW=OLD,...] [--ignore-unknown] [--visibility V]
- *       [--rejects FILE] [--dry-run] [FILE ...]
- *   rel-checkin list [--student ID] [--adult ID] [--kind K] [--since WHEN]
- *       [--until WHEN] [--last N] [--format FMT] [--excel-safe]
- *   rel-checkin missing [--since WHEN] [--kind K] [--adult ID]
- *       [--format FMT] [--excel-safe]
- *
- * Every verb takes --db PATH and --as ADULT_ID; add needs an acting
- * adult, who is the author of what it adds. Students come from the
- * operands or, with none, from the student set on standard input.
- */
+/* rel-checkin: see rel-checkin(1), the one description of the command. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,11 +1,4 @@
-/*
- * rel-csv: the pre-flight for CSV files from other systems. It reads with
- * the same library reader as every importer, so what check accepts, the
- * importers parse identically.
- *
- *   rel-csv check [--from ENCODING] FILE...
- *   rel-csv clean [--from ENCODING] [--excel-safe] [FILE]
- */
+/* rel-csv: see rel-csv(1), the one description of the command. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,18 +1,4 @@
-/*
- * rel-export: exports (full or de-identified), the audit log, and
- * retention.
- *
- *   rel-export export --out DIR --purpose TEXT [--kind KIND,...]
- *       [--student ID] [--deidentify] [--no-excel-safe]
- *   rel-export audit [--student ID] [--adult ID] [--since WHEN]
- *       [--until WHEN] [--by-student] [--format FMT] [--excel-safe]
- *   rel-export purge --before WHEN [--kind KIND,...] [--purpose TEXT]
- *       [--dry-run]
- *
- * Every verb takes --db PATH and --as ADULT_ID. An export is audited
- * before it is reported, and its directory is new: nothing that exists
- * is written over.
- */
+/* rel-export: see rel-export(1), the one description of the command. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

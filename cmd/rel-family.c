@@ -1,21 +1,4 @@
-/*
- * rel-family: contacts with students' families, in both directions, and
- * their follow-ups.
- *
- *   rel-family add --channel C --direction D [--tone T] [--contact NAME]
- *       [--relationship R] [--language L] [--summary TEXT]
- *       [--follow-up WHEN] [--at WHEN] [--visibility V] [STUDENT_ID ...]
- *   rel-family import [--map NEW=OLD,...] [--ignore-unknown] [--rejects FILE]
- *       [--dry-run] [--visibility V] [FILE ...]
- *   rel-family list [--summary] [--student ID] [--adult ID] [--channel C]
- *       [--direction D] [--tone T] [--since WHEN] [--until WHEN]
- *   rel-family due [--on WHEN] [--all | --adult ID]
- *   rel-family quiet [--since WHEN]
- *
- * Every verb takes --db PATH and --as ADULT_ID; the read verbs take
- * --format FMT and --excel-safe. Without STUDENT_IDs, add, list, due and
- * quiet take the students of a set on standard input.
- */
+/* rel-family: see rel-family(1), the one description of the command. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,15 +1,4 @@
-/*
- * rel-flag: the early-warning rules, one row per student and rule fired,
- * with the reason in plain words.
- *
- *   rel-flag [--rule R,...] [--as-of DATE] [--summary] [--exit-status]
- *   rel-flag rules
- *   rel-flag rules set RULE.NAME VALUE
- *   rel-flag rules reset [RULE.NAME ...]
- *
- * Every form takes --db PATH and --as ADULT_ID; the reads take --format FMT
- * and --excel-safe. A student set on standard input narrows a run.
- */
+/* rel-flag: see rel-flag(1), the one description of the command. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

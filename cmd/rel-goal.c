@@ -1,26 +1,4 @@
-/*
- * rel-goal: goals set with students, families and teams, and support
- * plans (a tier, a champion, strategies, a duration and a cadence of
- * progress checks), with their progress checks.
- *
- *   rel-goal add STUDENT_ID --text TEXT [--kind goal|support] [--area AREA]
- *       [--set-by WHO] [--champion ID] [--tier N] [--strategies TEXT]
- *       [--start DATE] [--due DATE | --duration SPAN] [--check-every SPAN]
- *       [--id GOAL_ID] [--at WHEN] [--visibility V]
- *   rel-goal progress GOAL_ID [--rating N] [--note TEXT] [--at WHEN]
- *   rel-goal close GOAL_ID --outcome TEXT [--status met|closed|dropped]
- *       [--at WHEN]
- *   rel-goal import [--progress] [--map NEW=OLD,...] [--ignore-unknown]
- *       [--rejects FILE] [--dry-run] [--visibility V] [FILE ...]
- *   rel-goal list [--progress] [--student ID] [--kind KIND] [--area AREA]
- *       [--status STATUS|all] [--champion ID] [--since WHEN] [--until WHEN]
- *       [--format FMT] [--excel-safe]
- *   rel-goal due [--on DATE|SPAN] [--champion ID | --mine] [--student ID]
- *       [--kind KIND] [--area AREA] [--format FMT] [--excel-safe]
- *
- * Every verb takes --db PATH and --as ADULT_ID. add writes the goal_id on
- * standard output, and nothing else, so that a script can keep it.
- */
+/* rel-goal: see rel-goal(1), the one description of the command. */
 #include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>

@@ -1,17 +1,4 @@
-/*
- * rel-indicator: attendance, participation, grades and survey scales as
- * dated numbers per student, from other systems.
- *
- *   rel-indicator import [--wide] [--map NEW=OLD,...] [--ignore-unknown]
- *       [--rejects FILE] [--dry-run] [FILE ...]
- *   rel-indicator list [--student ID] [--name NAME[,NAME...]]
- *       [--source SOURCE] [--since DAY] [--until DAY]
- *   rel-indicator summary [--student ID] [--name NAME[,NAME...]]
- *       [--source SOURCE] [--until DAY] [--days N | --since DAY]
- *
- * Every verb takes --db PATH and --as ADULT_ID; the read verbs take
- * --format FMT and --excel-safe, and a student set on standard input.
- */
+/* rel-indicator: see rel-indicator(1), the one description of the command. */
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -1,11 +1,4 @@
-/*
- * rel-init: create, migrate, check and back up the rel database.
- *
- *   rel-init create [--db PATH] [--sample N] [--seed S]
- *   rel-init migrate [--db PATH]
- *   rel-init check [--db PATH]
- *   rel-init backup [--db PATH] FILE
- */
+/* rel-init: see rel-init(1), the one description of the command. */
 #include <getopt.h>
 #include <limits.h>
 #include <stdio.h>

@@ -1,21 +1,4 @@
-/*
- * rel-map: the relationship map, so that every student has at least one
- * adult who knows them well.
- *
- *   rel-map mark --adult ID --strength 1|2|3 [--at WHEN] [--note TEXT] [ID ...]
- *   rel-map import [--map NEW=OLD,...] [--ignore-unknown] [--rejects FILE]
- *       [--dry-run] [FILE ...]
- *   rel-map assign --adult ID [--at WHEN] [ID ...]
- *   rel-map unassign [--at WHEN] [ID ...]
- *   rel-map gaps [GAP OPTIONS] [--format FMT] [--excel-safe]
- *   rel-map suggest [--top N] [GAP OPTIONS] [--format FMT] [--excel-safe]
- *   rel-map caseload [--format FMT] [--excel-safe]
- *   rel-map list [--adult ID] [--student ID] [--strength N | --min-strength N]
- *   rel-map history [--min-strength N] DATE ...
- *
- * Every verb takes --db PATH. Students come from the operands or, with
- * none, from the student set on standard input.
- */
+/* rel-map: see rel-map(1), the one description of the command. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,18 +1,4 @@
-/*
- * rel-note: affirmations and feedback that convey high expectations,
- * observations, concerns, and an adult's own gratitude entries.
- *
- *   rel-note add [STUDENT_ID] KIND TEXT [--at WHEN] [--visibility V]
- *   rel-note import [--map NEW=OLD,...] [--ignore-unknown] [--rejects FILE]
- *       [--dry-run] [FILE ...]
- *   rel-note list [--student ID] [--adult ID] [--kind KIND] [--since WHEN]
- *       [--until WHEN] [--last N] [--format FMT] [--excel-safe]
- *   rel-note balance [--by student|adult] [--adult ID] [--since WHEN]
- *       [--until WHEN] [--format FMT] [--excel-safe]
- *
- * Every verb takes --db PATH and --as ADULT_ID. Only a gratitude entry
- * may be added without a student.
- */
+/* rel-note: see rel-note(1), the one description of the command. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,21 +1,4 @@
-/*
- * rel-profile: a profile of each student as a person: strengths,
- * interests, motivations, identity and culture, languages, how they learn
- * best, worries, and the supports that help.
- *
- *   rel-profile add STUDENT_ID KIND VALUE [--source S] [--at WHEN]
- *       [--visibility V]
- *   rel-profile import [--map NEW=OLD,...] [--ignore-unknown]
- *       [--rejects FILE] [--dry-run] [FILE ...]
- *   rel-profile list [--student ID] [--kind K] [--source S] [--adult ID]
- *       [--since WHEN] [--until WHEN] [--history] [--format FMT]
- *       [--excel-safe]
- *   rel-profile show STUDENT_ID [--history] [--checkins N] [--format FMT]
- *   rel-profile retire STUDENT_ID KIND VALUE [--at WHEN]
- *
- * Every verb takes --db PATH and --as ADULT_ID. Items are never deleted:
- * one that is no longer true is retired, and list --history shows it.
- */
+/* rel-profile: see rel-profile(1), the one description of the command. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,21 +1,4 @@
-/*
- * rel-report: the records as reports for people: coverage, caseloads,
- * the one-page student card, trends and the weekly digest, as a table on
- * a terminal, CSV for scripts, Markdown, or one self-contained HTML page
- * with its charts drawn inline.
- *
- *   rel-report coverage [--by COLUMN] [--min-strength N] [--days N]
- *   rel-report equity --by COLUMN [--min-strength N] [--days N]
- *   rel-report caseload [--days N]
- *   rel-report student ID [--checkins N]
- *   rel-report trend [--student ID | --group ID] [--measure M,...]
- *       [--since DATE]
- *   rel-report weekly [--all]
- *
- * Every verb takes --db PATH, --as ADULT_ID, --as-of DATE (trend: --until
- * DATE), --format FMT and --out FILE. A student set on standard input
- * narrows every report.
- */
+/* rel-report: see rel-report(1), the one description of the command. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,27 +1,4 @@
-/*
- * rel-restore: restorative cases, from the harm or conflict to the
- * agreement, the repair and the follow-up, with their parties.
- *
- *   rel-restore open [--kind KIND] [--harmed ID] [--responsible ID]
- *       [--affected ID] [--supporter ID] [--facilitator ID] [--parties FILE]
- *       [--summary TEXT] [--follow-up WHEN] [--at WHEN] [--id CASE_ID]
- *       [--visibility V]
- *   rel-restore update CASE_ID [--status STATUS] [--agreement TEXT]
- *       [--follow-up WHEN]
- *   rel-restore close CASE_ID [--outcome TEXT] [--at WHEN]
- *   rel-restore import [--parties] [--map NEW=OLD,...] [--ignore-unknown]
- *       [--rejects FILE] [--dry-run] [--visibility V] [FILE ...]
- *   rel-restore list [--parties] [--case ID] [--student ID] [--adult ID]
- *       [--kind KIND] [--status STATUS] [--open] [--since WHEN]
- *       [--until WHEN] [--format FMT] [--excel-safe]
- *   rel-restore due [--on WHEN] [--adult ID] [--format FMT] [--excel-safe]
- *
- * Every verb takes --db PATH and --as ADULT_ID. The role options of open
- * may be repeated, which the shared option parser (one value an option)
- * does not keep: open reads argv a second time for them. --parties takes
- * a FILE for open and is a flag for list and import, so open parses with
- * a table of its own.
- */
+/* rel-restore: see rel-restore(1), the one description of the command. */
 #include <getopt.h>
 #include <stdint.h>
 #include <stdio.h>

@@ -1,18 +1,4 @@
-/*
- * rel-roster: students, adults, groups (classes, advisories, teams, clubs)
- * and memberships.
- *
- *   rel-roster import [--kind KIND] [--map NEW=OLD,...] [--ignore-unknown]
- *       [--rejects FILE] [--dry-run] [FILE ...]
- *   rel-roster list [--format FMT] [--excel-safe] [--grade G] [--group ID]
- *       [--adult ID] [--name TEXT] [--inactive | --all] [KIND]
- *   rel-roster add KIND ID [FIELD OPTIONS]
- *   rel-roster set KIND ID [FIELD OPTIONS]
- *   rel-roster deactivate KIND ID [--student ID | --adult ID]
- *   rel-roster ids student|adult|group [PREFIX]
- *
- * Every verb takes --db PATH. Nothing is ever deleted.
- */
+/* rel-roster: see rel-roster(1), the one description of the command. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,13 +1,4 @@
-/*
- * rel: the front door. `rel roster list` runs `rel-roster list`.
- *
- *   rel COMMAND [ARG ...]
- *   rel help [COMMAND]
- *   rel --version | --help
- *
- * A command is looked up first beside rel itself (so a build tree works
- * without installing), then on $PATH.
- */
+/* rel: see rel(1), the one description of the command. */
 #include <sys/stat.h>
 
 #include <errno.h>

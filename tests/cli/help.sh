@@ -190,4 +190,17 @@ run rel-map gaps --tpo 3
 status_is 64
 ! grep -q 'did you mean' "$T/err" || fail_ "gaps suggested an option it does not take"
 
+# A synopsis restated in a comment drifts from the command; the man page,
+# from which usage() is made, is the one source.
+case_ "each command's source names its man page in one line, no synopsis"
+for f in "$REL_ROOT"/cmd/*.c; do
+	c=$(basename "$f" .c)
+	check_eq "$(sed -n 1p "$f")" \
+	    "/* $c: see $c(1), the one description of the command. */" \
+	    "the first line of cmd/$c.c"
+	[ -f "$REL_ROOT/man/man1/$c.1" ] || fail_ "no man page for $c"
+	! sed -n '2,/^[a-z]/p' "$f" | grep -q "^ \*   $c " ||
+		fail_ "cmd/$c.c still restates its synopsis"
+done
+
 case_end
