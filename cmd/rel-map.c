@@ -80,10 +80,11 @@ open_db(struct rel_cli_args *a, unsigned flags, int want_set, int *set,
 static int
 do_apply(struct rel_cli_args *a, const char *verb, enum rel_conn_verb cv)
 {
-	static const char *const words[][3] = {
-		{ "connections", "added", "raised" },
-		{ "students", "assigned", "reassigned" },
-		{ "students", "", "unassigned" },
+	/* The noun for many, for one, then the outcomes' words. */
+	static const char *const words[][4] = {
+		{ "connections", "connection", "added", "raised" },
+		{ "students", "student", "assigned", "reassigned" },
+		{ "students", "student", "", "unassigned" },
 	};
 	struct rel_import_count c;
 	struct rel_conn_opts o;
@@ -115,11 +116,12 @@ do_apply(struct rel_cli_args *a, const char *verb, enum rel_conn_verb cv)
 		return fail(&e);
 	if (cv == REL_CONN_UNASSIGN)
 		rel_warn("%ld %s: %ld unassigned, %ld unchanged", c.rows,
-		    words[cv][0], c.n[REL_UPDATED], c.n[REL_UNCHANGED]);
+		    words[cv][c.rows == 1], c.n[REL_UPDATED],
+		    c.n[REL_UNCHANGED]);
 	else
 		rel_warn("%ld %s: %ld %s, %ld %s, %ld unchanged", c.rows,
-		    words[cv][0], c.n[REL_ADDED], words[cv][1],
-		    c.n[REL_UPDATED], words[cv][2], c.n[REL_UNCHANGED]);
+		    words[cv][c.rows == 1], c.n[REL_ADDED], words[cv][2],
+		    c.n[REL_UPDATED], words[cv][3], c.n[REL_UNCHANGED]);
 	return 0;
 }
 

@@ -641,8 +641,8 @@ rel_cli_add(const struct rel_cli_add *a, char **args, size_t nargs)
 		    v[0] != NULL && v[0][0] != '\0' ? " for " : "",
 		    v[0] != NULL ? v[0] : "");
 	else
-		rel_warn("%ld %ss: %ld added, %ld duplicate%s ignored", c.rows,
-		    k->one, c.n[REL_ADDED] + c.n[REL_UPDATED],
+		rel_warn("%ld %s: %ld added, %ld duplicate%s ignored", c.rows,
+		    k->name, c.n[REL_ADDED] + c.n[REL_UPDATED],
 		    c.n[REL_DUPLICATE] + c.n[REL_UNCHANGED],
 		    c.n[REL_DUPLICATE] + c.n[REL_UNCHANGED] == 1 ? "" : "s");
 out:

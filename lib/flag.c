@@ -258,6 +258,9 @@ form(struct rel_db *db, const struct rel_flag_run *r)
 static const char *const sql_no_adult[3] = { SQL_NO_ADULT(STUDENTS_ALL),
     SQL_NO_ADULT(STUDENTS_SET), SQL_NO_ADULT(STUDENTS_TEAM) };
 
+/* An "s" for a count in SQL that is not 1: "1 day", "2 days". */
+#define PL(n) "CASE WHEN " n " = 1 THEN '' ELSE 's' END"
+
 /* A student is seen when an adult had a check-in, note or family
  * contact with them on or after the window's first day, ?8 (?4 in
  * seconds): three seeks that stop at the first row. Only the students
@@ -287,9 +290,11 @@ static const char *const sql_no_adult[3] = { SQL_NO_ADULT(STUDENTS_ALL),
     "   AND " REL_SEES("f") ")) " \
     "INSERT INTO temp.rel_flag SELECT sid, 'not_seen', days, ?6, last, " \
     "CASE WHEN last IS NULL THEN 'no check-in, note or family contact by " \
-    "any adult on record (threshold ' || ?6 || ' days)' ELSE " \
-    "printf('no check-in, note or family contact by any adult for %d days " \
-    "(threshold %s)', days, ?6) END, 1 FROM (" \
+    "any adult on record (threshold ' || ?6 || ' day' || " PL("?5") " || ')' " \
+    "ELSE " \
+    "printf('no check-in, note or family contact by any adult for %d day%s " \
+    "(threshold %s)', days, CASE WHEN days = 1 THEN '' ELSE 's' END, ?6) " \
+    "END, 1 FROM (" \
     " SELECT sid, last, CAST(julianday(?1) - julianday(last) AS INTEGER) " \
     " AS days FROM v) " \
     "WHERE last IS NULL OR days >= ?5"
@@ -316,8 +321,8 @@ static const char *const sql_att_read[3] = { SQL_ATT_READ(STUDENTS_ALL),
 static const char sql_attendance[] =
     "INSERT INTO temp.rel_flag SELECT sid, 'attendance', "
     "printf('%.1f', rate), ?6, first_absent, printf('attendance %.1f%% "
-    "over the last %d days (%d school day%s recorded; threshold %s%%)', "
-    "rate, ?7, n, CASE WHEN n = 1 THEN '' ELSE 's' END, ?6), 1 FROM ("
+    "over the last %d day%s (%d school day%s recorded; threshold %s%%)', "
+    "rate, ?7, " PL("?7") ", n, " PL("n") ", ?6), 1 FROM ("
     " SELECT sid, round(a_mean * 100, 6) AS rate, a_n AS n, "
     " a_first AS first_absent FROM temp.rel_att WHERE a_n > 0) "
     "WHERE rate < ?5";
@@ -326,8 +331,9 @@ static const char sql_attendance[] =
 static const char sql_slide[] =
     "INSERT INTO temp.rel_flag SELECT sid, 'attendance_slide', "
     "printf('%.1f', prev - cur), ?6, ?8, printf('attendance %.1f%% over the "
-    "last %d days, down %.1f points from %.1f%% over the %d days before "
-    "(threshold %s points)', cur, ?7, prev - cur, prev, ?7, ?6), 1 "
+    "last %d day%s, down %.1f points from %.1f%% over the %d day%s before "
+    "(threshold %s points)', cur, ?7, " PL("?7") ", prev - cur, prev, ?7, "
+    PL("?7") ", ?6), 1 "
     "FROM (SELECT sid, s_cur AS cur, s_prev AS prev FROM temp.rel_att) "
     "WHERE cur IS NOT NULL AND prev IS NOT NULL "
     "AND round(prev - cur, 6) >= ?5";
@@ -341,8 +347,8 @@ static const char *const sql_slide_v[3] = { sql_slide, sql_slide,
 /* ?8 the window's first day. */
 #define SQL_CONCERNS(STUDENTS) \
     "INSERT INTO temp.rel_flag SELECT sid, 'concerns', cn, ?6, first, " \
-    "printf('%d concern notes in the last %d days (threshold %s)', cn, ?7, " \
-    "?6), vis FROM (" \
+    "printf('%d concern note%s in the last %d day%s (threshold %s)', cn, " \
+    PL("cn") ", ?7, " PL("?7") ", ?6), vis FROM (" \
     " SELECT s.id AS sid, count(*) AS cn, min(substr(n.at, 1, 10)) " \
     " AS first, max(n.visibility) AS vis FROM student s CROSS JOIN note n " \
     " ON n.student = s.id AND n.at >= ?8 AND n.at < ?2 " \
@@ -361,7 +367,8 @@ static const char *const sql_concerns[3] = { SQL_CONCERNS(STUDENTS_ALL),
     "INSERT INTO temp.rel_flag SELECT sid, 'follow_up_overdue', count(*), " \
     "?6, min(due), printf('%d follow-up%s past due: ', count(*), " \
     "CASE WHEN count(*) = 1 THEN '' ELSE 's' END) || group_concat(what, " \
-    "'; ') || CASE WHEN ?5 > 0 THEN ' (threshold ' || ?6 || ' days)' " \
+    "'; ') || CASE WHEN ?5 > 0 THEN ' (threshold ' || ?6 || ' day' || " \
+    PL("?5") " || ')' " \
     "ELSE '' END, max(vis) FROM (SELECT * FROM (" \
     " SELECT f.student AS sid, f.follow_up_on AS due, " \
     " 'a family follow-up due ' || f.follow_up_on AS what, " \
@@ -526,9 +533,10 @@ mood_one(struct rel_db *db, sqlite3_int64 sid, int64_t end, const double *t,
 	snprintf(d_s, sizeof(d_s), "%.2f", fall);
 	snprintf(prev_s, sizeof(prev_s), "%.2f", prev);
 	snprintf(detail, sizeof(detail), "mean mood %s over the last %ld "
-	    "check-in%s, down %s from %s over the %ld days before them "
+	    "check-in%s, down %s from %s over the %ld day%s before them "
 	    "(threshold a drop of %s)", mean_s, k, k == 1 ? "" : "s", d_s,
-	    prev_s, (long)t[T_MOOD_DAYS], drop_s);
+	    prev_s, (long)t[T_MOOD_DAYS], t[T_MOOD_DAYS] == 1 ? "" : "s",
+	    drop_s);
 	return put(db, sid, "mood_drop", d_s, drop_s, since, detail,
 	    pvis > vis ? pvis : vis, e);
 }

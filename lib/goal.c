@@ -1146,8 +1146,9 @@ rel_goal_card(struct rel_db *db, sqlite3_int64 sid, struct rel_card *c,
 		else if (t != NULL)
 			fprintf(c->fp, "; due %s", t);
 		if (sqlite3_column_type(st, 8) != SQLITE_NULL)
-			fprintf(c->fp, "; a check every %d days",
-			    sqlite3_column_int(st, 8));
+			fprintf(c->fp, "; a check every %d day%s",
+			    sqlite3_column_int(st, 8),
+			    sqlite3_column_int(st, 8) == 1 ? "" : "s");
 		if ((t = sqlite3_column_text(st, 11)) == NULL)
 			fputs("; no progress check yet", c->fp);
 		else if (sqlite3_column_type(st, 12) != SQLITE_NULL)

@@ -610,7 +610,8 @@ rel_import_summary(const struct rel_import_kind *k,
     const struct rel_import_count *c, char *buf, size_t n)
 {
 	int o = snprintf(buf, n, "%ld %s: %ld added, %ld %s, %ld unchanged",
-	    c->rows, k->name, c->n[REL_ADDED], c->n[REL_UPDATED],
+	    c->rows, c->rows == 1 && k->one != NULL ? k->one : k->name,
+	    c->n[REL_ADDED], c->n[REL_UPDATED],
 	    k->updated ? k->updated : "updated", c->n[REL_UNCHANGED]);
 
 	if (o > 0 && (size_t)o < n && c->n[REL_DUPLICATE] > 0)

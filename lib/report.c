@@ -275,8 +275,8 @@ cov_chart(struct rel_doc *d, const struct rel_report *r, struct cov *rows,
 
 	snprintf(conn, sizeof(conn), "an adult at strength %d+",
 	    r->min_strength);
-	snprintf(seen, sizeof(seen), "checked in within %d days",
-	    r->seen_days);
+	snprintf(seen, sizeof(seen), "checked in within %d day%s",
+	    r->seen_days, r->seen_days == 1 ? "" : "s");
 	for (i = 1; i < n; i++) {
 		if (rows[i].group[0] == '\0')
 			labels[i - 1] = rel_xstrdup(by_kind(r->by) == 1 ?
@@ -359,10 +359,11 @@ rel_report_coverage(struct rel_db *db, const struct rel_report *r,
 	    "Coverage: does every student have an adult?", sub);
 	rel_doc_para(d, "Of %ld active student%s, %ld (%.1f%%) have an adult "
 	    "at strength %d or more, %ld (%.1f%%) have a primary adult, and "
-	    "%ld (%.1f%%) checked in within %d days.", rows[0].n,
+	    "%ld (%.1f%%) checked in within %d day%s.", rows[0].n,
 	    rows[0].n == 1 ? "" : "s", rows[0].c, pct(rows[0].c, rows[0].n),
 	    r->min_strength, rows[0].p, pct(rows[0].p, rows[0].n), rows[0].s,
-	    pct(rows[0].s, rows[0].n), r->seen_days);
+	    pct(rows[0].s, rows[0].n), r->seen_days,
+	    r->seen_days == 1 ? "" : "s");
 	if (r->equity)
 		rel_doc_para(d, "Groups are sorted by their share with an "
 		    "adult, lowest first; a gap is the group's share minus "
@@ -631,9 +632,10 @@ rel_report_caseload(struct rel_db *db, const struct rel_report *r,
 	else
 		rel_doc_para(d, "%zu adult%s primary students; the median "
 		    "caseload is %.1f. %ld %s more than 1.5 times that. Not "
-		    "seen: primary students with no check-in in %d days.", np,
-		    np == 1 ? " has" : "s have", median, nout,
-		    nout == 1 ? "adult carries" : "adults carry", r->seen_days);
+		    "seen: primary students with no check-in in %d day%s.",
+		    np, np == 1 ? " has" : "s have", median, nout,
+		    nout == 1 ? "adult carries" : "adults carry", r->seen_days,
+		    r->seen_days == 1 ? "" : "s");
 	if (np > 0 && rel_doc_human(d))
 		load_chart(d, rows, n, median);
 	o = rel_doc_table(d, caseload_cols, NELEM(caseload_cols), 1);
@@ -909,8 +911,8 @@ rel_report_weekly(struct rel_db *db, const struct rel_report *r,
 	snprintf(lbl[0], sizeof(lbl[0]), "an adult at strength %d+",
 	    r->min_strength);
 	snprintf(lbl[1], sizeof(lbl[1]), "a primary adult");
-	snprintf(lbl[2], sizeof(lbl[2]), "checked in within %d days",
-	    r->seen_days);
+	snprintf(lbl[2], sizeof(lbl[2]), "checked in within %d day%s",
+	    r->seen_days, r->seen_days == 1 ? "" : "s");
 	v[0] = pct(then->c, then->n);
 	v[1] = pct(then->p, then->n);
 	v[2] = pct(then->s, then->n);

@@ -401,7 +401,7 @@ db_unchanged
 run rel-checkin import --ignore-unknown --as A902 c.csv
 status_is 0
 err_is <<'X'
-rel-checkin: 1 check-ins: 1 added, 0 updated, 0 unchanged
+rel-checkin: 1 check-in: 1 added, 0 updated, 0 unchanged
 X
 
 case_ "import --rejects keeps the good records and each bad one with a reason"
@@ -503,7 +503,7 @@ STDIN=a.csv
 run rel-checkin import --as A901
 status_is 0
 err_is <<'X'
-rel-checkin: 1 check-ins: 1 added, 0 updated, 0 unchanged
+rel-checkin: 1 check-in: 1 added, 0 updated, 0 unchanged
 X
 
 case_ "list: by student, adult and kind"

@@ -256,17 +256,17 @@ status_is 0
 run rel-flag --as A901 --rule not_seen,mood_drop
 out_is <<'EOF'
 student_id,rule,value,threshold,since,detail
-100201,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 days (threshold 1)"
-100202,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 days (threshold 1)"
-100203,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 days (threshold 1)"
-100204,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 days (threshold 1)"
+100201,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 day (threshold 1)"
+100202,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 day (threshold 1)"
+100203,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 day (threshold 1)"
+100204,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 day (threshold 1)"
 100205,not_seen,20,1,2026-10-31,"no check-in, note or family contact by any adult for 20 days (threshold 1)"
-100206,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 days (threshold 1)"
+100206,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 day (threshold 1)"
 100207,not_seen,3,1,2026-11-17,"no check-in, note or family contact by any adult for 3 days (threshold 1)"
-100208,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 days (threshold 1)"
-100209,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 days (threshold 1)"
-100210,not_seen,,1,,"no check-in, note or family contact by any adult on record (threshold 1 days)"
-100211,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 days (threshold 1)"
+100208,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 day (threshold 1)"
+100209,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 day (threshold 1)"
+100210,not_seen,,1,,"no check-in, note or family contact by any adult on record (threshold 1 day)"
+100211,not_seen,1,1,2026-11-19,"no check-in, note or family contact by any adult for 1 day (threshold 1)"
 EOF
 run rel-flag rules --as A901
 out_has "not_seen,not_seen.days,1,14,"

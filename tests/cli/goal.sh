@@ -534,7 +534,7 @@ X
 run rel-goal import --as A903 --map student_id=StudentNumber,text=Goal,area=Domain,due=Target sis.csv
 status_is 0
 err_is <<'X'
-rel-goal: 1 goals: 1 added, 0 updated, 0 unchanged
+rel-goal: 1 goal: 1 added, 0 updated, 0 unchanged
 X
 check_eq "$(sql "select goal_id || ' ' || area || ' ' || due from goal where student = 10")" \
     "G2 academic 2026-12-04" "mapped"

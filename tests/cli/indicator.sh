@@ -166,7 +166,7 @@ db_unchanged
 run rel-indicator import --ignore-unknown extra.csv
 status_is 0
 err_is <<'X'
-rel-indicator: 1 indicators: 1 added, 0 updated, 0 unchanged
+rel-indicator: 1 indicator: 1 added, 0 updated, 0 unchanged
 X
 
 case_ "import --rejects keeps the good records and sets the bad ones aside"
@@ -200,7 +200,7 @@ printf '%s\n100204,2026-11-18,belonging,5,survey\n' "$HEAD" >new.csv
 run rel-indicator import --dry-run new.csv
 status_is 0
 err_is <<'X'
-rel-indicator: dry run, nothing written: 1 indicators: 1 added, 0 updated, 0 unchanged
+rel-indicator: dry run, nothing written: 1 indicator: 1 added, 0 updated, 0 unchanged
 X
 db_unchanged
 

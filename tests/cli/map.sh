@@ -336,7 +336,7 @@ STDIN=a.csv
 run rel-map import
 status_is 0
 err_is <<'X'
-rel-map: 1 connections: 0 added, 0 raised, 1 unchanged
+rel-map: 1 connection: 0 added, 0 raised, 1 unchanged
 X
 
 case_ "import: bad records are all reported with file:line; nothing imported"
@@ -388,7 +388,7 @@ db_unchanged
 run rel-map import --ignore-unknown g.csv
 status_is 0
 err_is <<'X'
-rel-map: 1 connections: 1 added, 0 raised, 0 unchanged
+rel-map: 1 connection: 1 added, 0 raised, 0 unchanged
 X
 
 case_ "import --map renames a spreadsheet's headings"
@@ -397,7 +397,7 @@ printf 'Student,Staff,Level\nS4,A1,2\n' >sheet.csv
 run rel-map import --map student_id=Student,adult_id=Staff,strength=Level sheet.csv
 status_is 0
 err_is <<'X'
-rel-map: 1 connections: 1 added, 0 raised, 0 unchanged
+rel-map: 1 connection: 1 added, 0 raised, 0 unchanged
 X
 check_eq "$(sql "select count(*) from connection")" 6 "connections"
 
@@ -468,7 +468,7 @@ rel-map: 3 students: 1 assigned, 2 reassigned, 0 unchanged
 X
 run rel-map assign --adult A2 S1
 err_is <<'X'
-rel-map: 1 students: 0 assigned, 0 reassigned, 1 unchanged
+rel-map: 1 student: 0 assigned, 0 reassigned, 1 unchanged
 X
 check_eq "$(sql "select group_concat(x, ' ') from (select a.adult_id || ':' ||
     p.start_at || ':' || coalesce(p.end_at, '') as x from primary_adult p
@@ -488,7 +488,7 @@ mapped
 run rel-map assign --adult A3 --at 2026-11-02 S4
 status_is 0
 err_is <<'X'
-rel-map: 1 students: 1 assigned, 0 reassigned, 0 unchanged
+rel-map: 1 student: 1 assigned, 0 reassigned, 0 unchanged
 X
 run rel-map list --as A1 --student S4
 out_is <<'X'

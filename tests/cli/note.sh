@@ -473,7 +473,7 @@ db_unchanged
 run rel-note import --as A901 --ignore-unknown g.csv
 status_is 0
 err_is <<'X'
-rel-note: 1 notes: 1 added, 0 updated, 0 unchanged
+rel-note: 1 note: 1 added, 0 updated, 0 unchanged
 X
 
 case_ "import --rejects keeps the good notes and sets the bad ones aside"
@@ -524,7 +524,7 @@ X
 run rel-note import --map student_id=StudentNumber,at=Date,adult_id=Staff,kind=Type,text=Comment sis.csv
 status_is 0
 err_is <<'X'
-rel-note: 1 notes: 1 added, 0 updated, 0 unchanged
+rel-note: 1 note: 1 added, 0 updated, 0 unchanged
 X
 run rel-note list --as A901 --student 100210
 out_is <<'X'

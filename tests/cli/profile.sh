@@ -310,7 +310,7 @@ db_unchanged
 run rel-profile import --as A901 --ignore-unknown g.csv
 status_is 0
 err_is <<'X'
-rel-profile: 1 profile items: 1 added, 0 updated, 0 unchanged
+rel-profile: 1 profile item: 1 added, 0 updated, 0 unchanged
 X
 
 case_ "import --rejects keeps the good records and each bad one with a reason"

@@ -569,7 +569,7 @@ printf 'Case,Opened,Type\nR40,2026-11-17,Conflict\n' >sis.csv
 run rel-restore import --dry-run --map case_id=Case,opened_at=Opened,kind=Type sis.csv
 status_is 0
 err_is <<'X'
-rel-restore: dry run, nothing written: 1 cases: 1 added, 0 updated, 0 unchanged
+rel-restore: dry run, nothing written: 1 case: 1 added, 0 updated, 0 unchanged
 X
 db_unchanged
 run rel-restore import --as A901 --map case_id=Case,opened_at=Opened,kind=Type sis.csv

@@ -75,7 +75,7 @@ printf 'student_id,given_name,family_name\nS1,Thandiwe,Müller-Okafor\n' >names.
 run rel-roster import names.csv
 status_is 0
 err_is <<'X'
-rel-roster: 1 students: 0 added, 0 updated, 1 unchanged
+rel-roster: 1 student: 0 added, 0 updated, 1 unchanged
 X
 check_eq "$(sql "select grade||'/'||preferred_name from student where student_id='S1'")" 9/Thandi "kept columns"
 
@@ -141,7 +141,7 @@ printf 'StudentNumber,First,Last,Grade\n100234,Ana,Silva,09\n' >sis.csv
 run rel-roster import --map student_id=StudentNumber,given_name=First,family_name=Last,grade=Grade sis.csv
 status_is 0
 err_is <<'X'
-rel-roster: 1 students: 1 added, 0 updated, 0 unchanged
+rel-roster: 1 student: 1 added, 0 updated, 0 unchanged
 X
 check_eq "$(sql "select grade from student where student_id='100234'")" 9 "grade 09 stored as 9"
 
@@ -195,7 +195,7 @@ printf 'student_id,given_name,family_name\nS40,Ana,Silva\n' >f.csv
 run rel-roster import --dry-run f.csv
 status_is 0
 err_is <<'X'
-rel-roster: dry run, nothing written: 1 students: 1 added, 0 updated, 0 unchanged
+rel-roster: dry run, nothing written: 1 student: 1 added, 0 updated, 0 unchanged
 X
 db_unchanged
 

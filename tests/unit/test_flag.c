@@ -540,7 +540,7 @@ test_follow_up(void **state)
 	RULE_IS(&t, REL_FLAG_FOLLOW_UP_OVERDUE, 0,
 	    "S3,follow_up_overdue,1,1,2026-11-18,1 follow-up past due: a "
 	    "follow-up of restorative case R1 due 2026-11-18 (threshold 1 "
-	    "days)\n");
+	    "day)\n");
 	assert_int_equal(rel_flag_set(t.db, KEY("follow_up_overdue.days"), NULL,
 	    &(struct rel_err){ 0 }), 0);
 	/* A1, connected to S3, sees the team case and the team goal; S1's
