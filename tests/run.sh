@@ -23,6 +23,8 @@ fi
 
 B=${1:-build}
 REL_ROOT=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck source=tests/env.sh
+. "$REL_ROOT/tests/env.sh"
 REL_BIN="$REL_ROOT/$B/bin"
 REL_B=$B
 REL_WRAP=${REL_WRAP:-}

@@ -12,6 +12,7 @@
 # shellcheck shell=sh disable=SC2034
 
 set -u
+. "$REL_ROOT/tests/env.sh"
 PATH="$REL_BIN:$PATH"
 export PATH
 DATA="$REL_ROOT/tests/data"
