@@ -80,15 +80,15 @@ struct rel_ledger *rel_db_ledger(struct rel_db *db);
 int rel_access_register(struct rel_db *db, struct rel_err *e);
 
 /* The audit log's hash chain (chain.c). The SQL functions
- * rel_audit_link() and rel_audit_chain() on a new handle (an SQLite
- * status); */
+ * rel_audit_link() and rel_audit_chain() on a new handle: an SQLite
+ * status. */
 int rel_chain_register(sqlite3 *h);
-/* seal audit row `audit`, the newest, once its audit_student rows are
- * written; */
+/* Seal audit row `audit`, the newest, once its audit_student rows are
+ * written. */
 int rel_chain_seal(struct rel_db *db, sqlite3_int64 audit,
     struct rel_err *e);
-/* and check every seal and the audit tables' schema, reporting each
- * problem and setting *bad (0, or the status of a failed query). */
+/* Check every seal and the audit tables' schema, reporting each problem
+ * and setting *bad: 0, or the status of a failed query. */
 int rel_chain_check(struct rel_db *db, void (*report)(void *, const char *),
     void *ctx, int *bad, struct rel_err *e);
 
