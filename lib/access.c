@@ -223,7 +223,8 @@ rel_access_register(struct rel_db *db, struct rel_err *e)
 	if ((rc = sqlite3_create_function(h, "rel_actor", 0, flags, db,
 	    fn_actor, NULL, NULL)) != SQLITE_OK ||
 	    (rc = sqlite3_create_function(h, "rel_sees_all", 0, flags, db,
-	    fn_sees_all, NULL, NULL)) != SQLITE_OK)
+	    fn_sees_all, NULL, NULL)) != SQLITE_OK ||
+	    (rc = rel_chain_register(h)) != SQLITE_OK)
 		return rel_db_fail(db, rc, "opening", e);
 	return 0;
 }
@@ -425,6 +426,9 @@ rel_audit_flush(struct rel_db *db, int force, const char *purpose,
 			goto fail;
 		}
 	}
+	/* Sealed last, over the row and its students (chain.c). */
+	if ((rc = rel_chain_seal(db, audit, e)) != 0)
+		goto fail;
 	if (own && (rc = rel_db_commit(db, e)) != 0)
 		goto fail;
 done:

@@ -212,7 +212,7 @@ static int
 audit_table(const char *t)
 {
 	return t != NULL && (strcmp(t, "audit") == 0 ||
-	    strcmp(t, "audit_student") == 0);
+	    strcmp(t, "audit_student") == 0 || strcmp(t, "audit_hash") == 0);
 }
 
 static int
@@ -569,6 +569,8 @@ rel_db_check(struct rel_db *db, void (*report)(void *, const char *),
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return rel_db_fail(db, rc, "foreign key check", e);
+	if ((rc = rel_chain_check(db, report, ctx, &bad, e)) != 0)
+		return rc;
 	return bad ? REL_EDATA : perm ? REL_EPERM : 0;
 }
 

@@ -79,6 +79,19 @@ struct rel_ledger *rel_db_ledger(struct rel_db *db);
 /* The SQL functions rel_actor() and rel_sees_all() on a new handle. */
 int rel_access_register(struct rel_db *db, struct rel_err *e);
 
+/* The audit log's hash chain (chain.c). The SQL functions
+ * rel_audit_link() and rel_audit_chain() on a new handle: an SQLite
+ * status. */
+int rel_chain_register(sqlite3 *h);
+/* Seal audit row `audit`, the newest, once its audit_student rows are
+ * written. */
+int rel_chain_seal(struct rel_db *db, sqlite3_int64 audit,
+    struct rel_err *e);
+/* Check every seal and the audit tables' schema, reporting each problem
+ * and setting *bad: 0, or the status of a failed query. */
+int rel_chain_check(struct rel_db *db, void (*report)(void *, const char *),
+    void *ctx, int *bad, struct rel_err *e);
+
 /*
  * Visibility in SQL. Every query that reads check-ins, profile items,
  * notes or any later record kind puts REL_SEES(alias) in its WHERE

@@ -457,3 +457,53 @@ ALTER TABLE checkin_new RENAME TO checkin;
 -- window: this index holds them alone, with what visibility needs.
 CREATE INDEX note_concern ON note (student, at, visibility, adult)
     WHERE kind = 'concern';
+
+-- migration 14
+-- The audit log cannot be rewritten unseen. The triggers of migration 7
+-- refuse UPDATE and DELETE, but not INSERT OR REPLACE of an existing id,
+-- which deletes the old row without firing them. So a new audit row may
+-- reuse no id (BEFORE INSERT: SQLite runs it before REPLACE resolves the
+-- conflict, so recursive_triggers is not needed) and must be the newest
+-- (AFTER INSERT: before the insert an id the writer left to SQLite is not
+-- known yet). Its audit_student rows name the newest audit row, before it
+-- is sealed; and each audit row is sealed by an audit_hash row.
+--
+-- The seal is a hash chain (rel-init(1) check recomputes it): hash is
+-- BLAKE2b-256 over the seal of the audit row before it and the row's own
+-- columns and students, as rel_audit_link() computes it (lib/chain.c).
+-- The rows already here are sealed now, in id order, by the window
+-- function rel_audit_chain(), the running form of the same link. Both
+-- are functions of the library's connections, so a database this rel
+-- did not open cannot run this migration.
+CREATE TABLE audit_hash (
+	audit INTEGER PRIMARY KEY REFERENCES audit (id),
+	hash BLOB NOT NULL CHECK (length(hash) = 32)
+) STRICT;
+INSERT INTO audit_hash (audit, hash)
+    SELECT u.id, rel_audit_chain(u.id, u.at, u.adult, u.command, u.args,
+    u.purpose, u.students, u.detail, (SELECT group_concat(x.student)
+    FROM (SELECT student FROM audit_student WHERE audit = u.id
+    ORDER BY student) AS x)) OVER (ORDER BY u.id ROWS BETWEEN UNBOUNDED
+    PRECEDING AND CURRENT ROW)
+    FROM audit u ORDER BY u.id;
+
+CREATE TRIGGER audit_no_reuse BEFORE INSERT ON audit
+WHEN EXISTS (SELECT 1 FROM audit WHERE id = NEW.id)
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_newest AFTER INSERT ON audit
+WHEN NEW.id < 1 OR NEW.id <> (SELECT max(id) FROM audit)
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_student_newest BEFORE INSERT ON audit_student
+WHEN NEW.audit IS NOT (SELECT max(id) FROM audit)
+    OR EXISTS (SELECT 1 FROM audit_hash WHERE audit = NEW.audit)
+    OR EXISTS (SELECT 1 FROM audit_student WHERE audit = NEW.audit
+    AND student = NEW.student)
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_hash_newest BEFORE INSERT ON audit_hash
+WHEN NEW.audit IS NOT (SELECT max(id) FROM audit)
+    OR EXISTS (SELECT 1 FROM audit_hash WHERE audit = NEW.audit)
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_hash_no_update BEFORE UPDATE ON audit_hash
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_hash_no_delete BEFORE DELETE ON audit_hash
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;

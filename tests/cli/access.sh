@@ -233,6 +233,83 @@ for q in "DELETE FROM audit" "UPDATE audit SET purpose = 'x'" \
 done
 db_unchanged
 
+# audited_school: the sample school with three audit rows (three shows).
+audited_school() {
+	sample_db 20
+	for s in S0001 S0002 S0003; do
+		rel-profile show "$s" --as A001 >/dev/null 2>&1 ||
+			fail_ "rel-profile show $s"
+	done
+	check_eq "$(sql 'SELECT count(*) FROM audit')" 3 "audit rows"
+}
+
+case_ "the audit log is append-only against INSERT OR REPLACE too: no insert rewrites or reuses a row"
+audited_school
+db_save
+# recursive_triggers stays off (the default): the BEFORE INSERT triggers
+# fire before REPLACE deletes the old row, so no DELETE trigger is needed.
+for q in "INSERT OR REPLACE INTO audit (id, at, adult, command, args, students) VALUES (2, '2026-01-01T00:00:00', NULL, 'rel-profile show', 'S0009', 1)" \
+    "REPLACE INTO audit (id, at, command, args) VALUES (3, 'x', 'x', 'x')" \
+    "INSERT INTO audit (id, at, command, args) VALUES (1, 'x', 'x', 'x') ON CONFLICT DO NOTHING" \
+    "INSERT INTO audit (id, at, command, args) VALUES (0, 'x', 'x', 'x')" \
+    "INSERT OR REPLACE INTO audit_student (audit, student) VALUES (2, 2)" \
+    "INSERT INTO audit_student (audit, student) VALUES (1, 5)" \
+    "INSERT INTO audit_student (audit, student) VALUES (3, 5)" \
+    "INSERT OR REPLACE INTO audit_hash (audit, hash) VALUES (3, zeroblob(32))"; do
+	sqlite3 "$REL_DB" "PRAGMA recursive_triggers = OFF; $q" 2>"$T/err" &&
+		fail_ "$q was allowed"
+	err_has "the audit log is append-only"
+done
+db_unchanged
+run rel-init check
+status_is 0
+out_is <<'X'
+ok
+X
+
+case_ "rel-init check finds an audit row rewritten past the triggers, even with the triggers put back as they were (65)"
+audited_school
+triggers=$(sql "SELECT group_concat(sql, ';') FROM sqlite_schema
+    WHERE name IN ('audit_no_reuse', 'audit_newest')")
+sqlite3 "$REL_DB" "DROP TRIGGER audit_no_reuse; DROP TRIGGER audit_newest;
+    INSERT OR REPLACE INTO audit (id, at, adult, command, args, purpose,
+    students, detail) SELECT id, at, adult, command, 'S0009 --as A001',
+    purpose, students, detail FROM audit WHERE id = 2; $triggers" ||
+	fail_ "the tamperer's rewrite failed"
+check_eq "$(sql 'SELECT args FROM audit WHERE id = 2')" "S0009 --as A001" "the rewritten row"
+run rel-init check
+status_is 65
+out_is <<'X'
+audit row 2 does not match its hash: it, or the audit row before it, was changed or removed
+X
+err_is <<EOF2
+rel-init: $T/rel.db: the database has problems (listed on standard output)
+EOF2
+
+case_ "rel-init check names a dropped or altered audit trigger, a deleted audit row and an unsealed one (65)"
+audited_school
+sqlite3 "$REL_DB" "DROP TRIGGER audit_newest; DROP TRIGGER audit_no_delete;
+    DROP TRIGGER audit_hash_no_delete; DROP TRIGGER audit_student_no_delete;
+    CREATE TRIGGER audit_student_no_delete BEFORE DELETE ON audit_student
+    WHEN 0 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+    PRAGMA foreign_keys = ON;
+    DELETE FROM audit_student WHERE audit = 2;
+    DELETE FROM audit_hash WHERE audit = 2;
+    DELETE FROM audit WHERE id = 2;
+    INSERT INTO audit (at, command, args) VALUES ('2026-11-20T11:00:00',
+    'rel-profile show', 'S0004')" 2>"$T/err" || fail_ "the tamperer failed: $(cat "$T/err")"
+run rel-init check
+status_is 65
+out_is <<'X'
+the audit log's trigger audit_student_no_delete is not as rel made it
+the audit log's trigger audit_hash_no_delete is missing
+the audit log's trigger audit_newest is missing
+the audit log's trigger audit_no_delete is missing
+audit row 2 is missing
+audit row 3 does not match its hash: it, or the audit row before it, was changed or removed
+audit row 4 has no hash: rel did not write it
+X
+
 case_ "a database file others may read, or a symlinked path, is refused by every command (77) and reported by rel-init check"
 private_school
 db_save

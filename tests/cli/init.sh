@@ -8,7 +8,7 @@ case_ "create makes the file 0600 in a 0700 directory"
 run rel-init create --db "$T/deep/er/rel.db"
 status_is 0
 err_is <<EOF2
-rel-init: created $T/deep/er/rel.db (schema version 13)
+rel-init: created $T/deep/er/rel.db (schema version 14)
 EOF2
 check_eq "$(stat -c %a "$T/deep/er/rel.db")" 600 "file mode"
 check_eq "$(stat -c %a "$T/deep/er")" 700 "directory mode"
@@ -73,7 +73,8 @@ before=$(rel-roster list --all --db "$REL_DB" 2>&1)
 # What version 1 had: the roster tables only.
 sqlite3 "$REL_DB" 'DROP TABLE setting; DROP TABLE connection_event;
     DROP TABLE primary_adult; DROP TABLE connection; DROP TABLE checkin;
-    DROP TABLE profile_item; DROP TABLE note; DROP TABLE audit_student;
+    DROP TABLE profile_item; DROP TABLE note; DROP TABLE audit_hash;
+    DROP TABLE audit_student;
     DROP TABLE audit; DROP TABLE family_contact; DROP TABLE progress;
     DROP TABLE goal; DROP TABLE party; DROP TABLE restorative_case;
     DROP TABLE indicator; DROP TABLE guardian; DROP TABLE oneroster;
@@ -84,7 +85,7 @@ sqlite3 "$REL_DB" 'DROP TABLE setting; DROP TABLE connection_event;
 run rel-roster list
 status_is 78
 err_is <<EOF2
-rel-roster: $T/rel.db: the database is at schema version 1 and this rel needs 13: run rel-init backup FILE, then rel-init migrate
+rel-roster: $T/rel.db: the database is at schema version 1 and this rel needs 14: run rel-init backup FILE, then rel-init migrate
 EOF2
 run rel-init backup before-migrate.db
 status_is 0
@@ -92,22 +93,44 @@ check_eq "$(sqlite3 before-migrate.db 'pragma user_version')" 1 "backup keeps th
 run rel-init migrate
 status_is 0
 err_is <<EOF2
-rel-init: $T/rel.db: schema version 1 -> 13
+rel-init: $T/rel.db: schema version 1 -> 14
 EOF2
 run rel-roster list --all
 status_is 0
 check_eq "$(cat "$T/out")" "$before" "students after migration"
 run rel-init migrate
 err_is <<EOF2
-rel-init: $T/rel.db: already at schema version 13
+rel-init: $T/rel.db: already at schema version 14
 EOF2
+
+case_ "migrating from schema 13 seals the audit rows already there, as rel would have"
+sample_db 20
+for s in S0001 S0002 S0003; do
+	rel-profile show "$s" --as A001 >/dev/null 2>&1 || fail_ "show $s"
+done
+seals=$(sql "SELECT group_concat(audit || ':' || hex(hash)) FROM audit_hash")
+# What version 13 had: no seals, and none of the insert triggers.
+sqlite3 "$REL_DB" 'DROP TABLE audit_hash; DROP TRIGGER audit_no_reuse;
+    DROP TRIGGER audit_newest; DROP TRIGGER audit_student_newest;
+    PRAGMA user_version = 13'
+run rel-init migrate
+status_is 0
+err_is <<EOF2
+rel-init: $T/rel.db: schema version 13 -> 14
+EOF2
+check_eq "$(sql "SELECT group_concat(audit || ':' || hex(hash)) FROM audit_hash")" \
+    "$seals" "the seals the migration made"
+check_ok "$REL_DB"
+rel-profile show S0004 --as A001 >/dev/null 2>&1 || fail_ "show S0004"
+check_eq "$(sql 'SELECT count(*) FROM audit_hash')" 4 "seals after a new row"
+check_ok "$REL_DB"
 
 case_ "a newer database is refused"
 rel-init create 2>/dev/null
 sqlite3 "$REL_DB" 'PRAGMA user_version = 99'
 run rel-roster list
 status_is 78
-err_has 'newer than this rel (13): upgrade rel'
+err_has 'newer than this rel (14): upgrade rel'
 
 case_ "a file that is not a database"
 printf 'hello\n' >"$REL_DB"

@@ -208,6 +208,120 @@ test_migrate_checkin_clustered(void **state)
 	tmpdb_close(&t);
 }
 
+/* Migration 14 seals the audit rows already there, in id order, with
+ * the chain that rel-init check recomputes row by row; a row written
+ * after it is sealed too; and no INSERT can replace or reuse a row. */
+static const char audit_v13[] =
+    "INSERT INTO student (student_id, given_name, family_name, updated_at) "
+    "VALUES ('S1', 'Zoë', 'Ñuñez', 'x'), ('S2', 'Ana', 'Lee', 'x'), "
+    "('S3', 'Bo', 'Kim', 'x');"
+    "INSERT INTO adult (adult_id, given_name, family_name, role, "
+    "updated_at) VALUES ('A1', 'Hana', 'Invented', 'counselor', 'x');"
+    "INSERT INTO audit (at, adult, command, args, purpose, students, "
+    "detail) VALUES ('2026-01-05T09:00:00', 1, 'rel-export export', "
+    "'--out x --purpose ''a, b''', 'a, b', 3, 'student 3'), "
+    "('2026-01-06T09:00:00', NULL, 'rel-profile show', 'S2', NULL, 1, "
+    "NULL), ('2026-01-07T09:00:00', 1, 'rel-note list', '', NULL, 0, "
+    "'1 private row');"
+    "INSERT INTO audit_student (audit, student) VALUES (1, 3), (1, 1), "
+    "(1, 2), (2, 2)";
+
+static void
+collect_problem(void *ctx, const char *p)
+{
+	char *buf = ctx;
+	size_t len = strlen(buf);
+
+	snprintf(buf + len, 1024 - len, "%s\n", p);
+}
+
+/* Another program's statements, on a handle of its own (no authorizer,
+ * none of rel's functions). */
+static int
+raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *h;
+	int rc;
+
+	assert_int_equal(sqlite3_open(path, &h), SQLITE_OK);
+	rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+	sqlite3_close(h);
+	return rc;
+}
+
+static void
+test_migrate_audit_chain(void **state)
+{
+	struct tmpdb t;
+	struct rel_err e;
+	char problems[1024] = "";
+	int from;
+
+	(void)state;
+	tmpdb_open(&t);
+	rel_db_close(t.db);
+	unlink(t.path);
+	old_version(t.path, 13, audit_v13);
+	assert_int_equal(rel_db_open(&t.db, t.path, REL_DB_ANYVERSION, &e), 0);
+	assert_int_equal(rel_db_migrate(t.db, 0, &from, &e), 0);
+	assert_int_equal(from, 13);
+	assert_int_equal(rel_db_version(t.db), 14);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM audit_hash h "
+	    "JOIN audit u ON u.id = h.audit WHERE length(h.hash) = 32"), 3);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(DISTINCT hash) FROM "
+	    "audit_hash"), 3);
+	assert_int_equal(rel_db_check(t.db, collect_problem, problems, &e), 0);
+	assert_string_equal(problems, "");
+	/* The library's next row is sealed after the migration's. */
+	assert_int_equal(rel_audit_flush(t.db, 1, "a test", NULL, &e), 0);
+	assert_int_equal(tmpdb_int(&t, "SELECT max(audit) FROM audit_hash"), 4);
+	assert_int_equal(rel_db_check(t.db, collect_problem, problems, &e), 0);
+	assert_string_equal(problems, "");
+
+	/* No INSERT rewrites a row, whatever its conflict clause. */
+	assert_int_equal(rel_db_exec(t.db, "INSERT OR REPLACE INTO audit (id, "
+	    "at, command, args) VALUES (2, 'x', 'x', 'x')", &e), REL_EDATA);
+	assert_non_null(strstr(e.msg, "the audit log is append-only"));
+	assert_int_equal(rel_db_exec(t.db, "INSERT INTO audit (id, at, "
+	    "command, args) VALUES (4, 'x', 'x', 'x') ON CONFLICT DO NOTHING",
+	    &e), REL_EDATA);
+	assert_int_equal(rel_db_exec(t.db, "INSERT INTO audit (id, at, "
+	    "command, args) VALUES (0, 'x', 'x', 'x')", &e), REL_EDATA);
+	assert_int_equal(rel_db_exec(t.db, "INSERT OR REPLACE INTO "
+	    "audit_student (audit, student) VALUES (1, 1)", &e), REL_EDATA);
+	assert_int_equal(rel_db_exec(t.db, "INSERT INTO audit_student (audit, "
+	    "student) VALUES (4, 1)", &e), REL_EDATA);	/* sealed */
+	assert_int_equal(rel_db_exec(t.db, "INSERT INTO audit_student (audit, "
+	    "student) VALUES (1, 3)", &e), REL_EDATA);	/* not the newest */
+	assert_int_equal(rel_db_exec(t.db, "INSERT OR REPLACE INTO audit_hash "
+	    "(audit, hash) VALUES (4, zeroblob(32))", &e), REL_EDATA);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM audit"), 4);
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM audit_student"),
+	    4);
+	assert_int_equal(rel_db_check(t.db, collect_problem, problems, &e), 0);
+
+	/* Past the triggers, another program's rewrites are found: a
+	 * student taken out of row 1, row 3 deleted (its seal left), a row
+	 * put in with no seal. */
+	assert_int_equal(raw_exec(t.path, "DROP TRIGGER "
+	    "audit_student_no_delete; DROP TRIGGER audit_no_delete;"
+	    "DELETE FROM audit_student WHERE audit = 1 AND student = 2;"
+	    "PRAGMA foreign_keys = OFF; DELETE FROM audit WHERE id = 3;"
+	    "INSERT INTO audit (at, command, args) VALUES ('x', 'x', 'x')"),
+	    SQLITE_OK);
+	assert_int_equal(rel_db_check(t.db, collect_problem, problems, &e),
+	    REL_EDATA);
+	assert_string_equal(problems,
+	    "table audit_hash row 3 refers to a missing row of audit\n"
+	    "the audit log's trigger audit_no_delete is missing\n"
+	    "the audit log's trigger audit_student_no_delete is missing\n"
+	    "audit row 1 does not match its hash: it, or the audit row before "
+	    "it, was changed or removed\n"
+	    "audit row 3 is missing\n"
+	    "audit row 5 has no hash: rel did not write it\n");
+	tmpdb_close(&t);
+}
+
 static void
 test_newer_refused(void **state)
 {
@@ -406,6 +520,7 @@ main(void)
 		cmocka_unit_test(test_path_resolution),
 		cmocka_unit_test(test_migrate_keeps_data),
 		cmocka_unit_test(test_migrate_checkin_clustered),
+		cmocka_unit_test(test_migrate_audit_chain),
 		cmocka_unit_test(test_newer_refused),
 		cmocka_unit_test(test_busy_is_75),
 		cmocka_unit_test(test_rollback_and_savepoint),
