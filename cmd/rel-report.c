@@ -13,7 +13,8 @@
  *   rel-report weekly [--all]
  *
  * Every verb takes --db PATH, --as ADULT_ID, --as-of DATE (trend: --until
- * DATE), --format FMT and --out FILE. A student set on standard input
+ * DATE), --format FMT and --out FILE (never in the database's
+ * directory). A student set on standard input
  * narrows every report.
  */
 #include <getopt.h>
@@ -144,7 +145,10 @@ run(struct rel_cli_args *a, struct rel_report *r, report_fn fn)
 		return fail(&e);
 	if ((rc = rel_cli_db(V(REL_O_DB), 0, &db)) != 0)
 		return rc;
-	if ((rc = rel_actor_reader(db, V(REL_O_AS), &who, &e)) != 0 ||
+	/* Before anything is read: a refused --out leaves no audit row. */
+	if ((rc = rel_db_out_check(db, "--out", V(O_OUT), REL_DB_OUT_AWAY,
+	    &e)) != 0 ||
+	    (rc = rel_actor_reader(db, V(REL_O_AS), &who, &e)) != 0 ||
 	    (rc = rel_set_stdin(db, &r->set, &e)) != 0)
 		goto out;
 	if ((mem = open_memstream(&buf, &len)) == NULL) {

@@ -1,0 +1,141 @@
+#!/bin/sh
+# The files rel writes: every one that may hold records is mode 0600
+# whatever the umask, also when it replaces a file of another mode
+# (rel-report --out, rel-init backup, --rejects, rel-export's files);
+# none is written over the database, its -wal or -shm, by any name; and
+# rel-report --out writes nothing into the database's directory.
+# shellcheck disable=SC1091,SC2034
+. "$REL_ROOT/tests/cli/lib.sh"
+
+# refused WHAT: the last run was refused with status 64, the first line
+# of stderr is WHAT exactly, and the database is as db_save left it.
+refused() {
+	status_is 64
+	check_eq "$(sed -n 1p "$T/err")" "$1" "the message"
+	db_unchanged
+}
+
+case_ "rel-report --out: a card is 0600 under umask 022, and stays 0600 when replaced"
+sample_db 20
+umask 022
+mkdir reports
+run rel-report student S0001 --as A001 --out reports/card.html
+status_is 0
+check_eq "$(stat -c %a reports/card.html)" 600 "a new card's mode"
+check_eq "$(head -n 1 reports/card.html)" "<!DOCTYPE html>" "the card"
+chmod 600 reports/card.html
+run rel-report student S0002 --as A001 --out reports/card.html
+status_is 0
+check_eq "$(stat -c %a reports/card.html)" 600 "a replaced 0600 card's mode"
+grep -q S0002 reports/card.html || fail_ "the card was not replaced"
+# A file another program left readable is made private as it is replaced.
+printf 'old\n' >reports/digest.csv
+chmod 644 reports/digest.csv
+run rel-report weekly --as A001 --all --out reports/digest.csv
+status_is 0
+check_eq "$(stat -c %a reports/digest.csv)" 600 "a replaced 0644 file's mode"
+# Even a umask that takes the owner's own bits.
+umask 0277
+run rel-report coverage --as A001 --out reports/coverage.md
+umask 022
+status_is 0
+check_eq "$(stat -c %a reports/coverage.md)" 600 "mode under umask 0277"
+check_eq "$(ls -A reports | tr '\n' ' ')" "card.html coverage.md digest.csv " "files left"
+
+case_ "rel-report --out refuses the database, its -wal and -shm, and its directory: 64, nothing written"
+sample_db 20
+umask 022
+dbdir=$(cd db && pwd -P)
+mkdir x
+ln -s db dblink
+ln -s db/rel.db card-link.html
+ln db/rel.db hard.html
+db_save
+ls -A db >db.files
+run rel-report student S0001 --as A001 --out db/rel.db
+refused "rel-report: --out: \"db/rel.db\" is the database (in $dbdir): rel never writes over it"
+run rel-report student S0001 --as A001 --out "$REL_DB-wal"
+refused "rel-report: --out: \"$REL_DB-wal\" is the database's write-ahead log (in $dbdir): rel never writes over it"
+run rel-report student S0001 --as A001 --out db/rel.db-shm
+refused "rel-report: --out: \"db/rel.db-shm\" is the database's shared-memory index (in $dbdir): rel never writes over it"
+run rel-report student S0001 --as A001 --out db/card.html
+refused "rel-report: --out: \"db/card.html\" is in the database's directory ($dbdir), which is the database's alone: write it somewhere else"
+# Other names for the same files, compared by device and inode.
+run rel-report weekly --as A001 --all --out ./x/../db/rel.db
+refused "rel-report: --out: \"./x/../db/rel.db\" is the database (in $dbdir): rel never writes over it"
+run rel-report weekly --as A001 --all --out dblink/rel.db-wal
+refused "rel-report: --out: \"dblink/rel.db-wal\" is the database's write-ahead log (in $dbdir): rel never writes over it"
+run rel-report coverage --as A001 --out dblink/weekly.html
+refused "rel-report: --out: \"dblink/weekly.html\" is in the database's directory ($dbdir), which is the database's alone: write it somewhere else"
+run rel-report coverage --as A001 --out card-link.html
+refused "rel-report: --out: \"card-link.html\" is the database (in $dbdir): rel never writes over it"
+run rel-report coverage --as A001 --out hard.html
+refused "rel-report: --out: \"hard.html\" is the database (in $dbdir): rel never writes over it"
+check_eq "$(ls -A db | tr '\n' ' ')" "$(tr '\n' ' ' <db.files)" "the database's directory"
+[ -L card-link.html ] || fail_ "the symbolic link was replaced"
+check_ok
+
+case_ "rel-init backup: 0600 under umask 022, replacing a 0644 file; never over the database"
+sample_db 20
+umask 022
+run rel-init backup nightly.db
+status_is 0
+check_eq "$(stat -c %a nightly.db)" 600 "a new backup's mode"
+chmod 644 nightly.db
+run rel-init backup nightly.db
+status_is 0
+check_eq "$(stat -c %a nightly.db)" 600 "a replaced backup's mode"
+check_ok nightly.db
+dbdir=$(cd db && pwd -P)
+db_save
+run rel-init backup db/rel.db
+refused "rel-init: \"db/rel.db\" is the database (in $dbdir): rel never writes over it"
+run rel-init backup db/rel.db-wal
+refused "rel-init: \"db/rel.db-wal\" is the database's write-ahead log (in $dbdir): rel never writes over it"
+run rel-init backup ./db/../db/rel.db-shm
+refused "rel-init: \"./db/../db/rel.db-shm\" is the database's shared-memory index (in $dbdir): rel never writes over it"
+# Beside the database, under another name, is where a backup may go.
+run rel-init backup db/before-migrate.db
+status_is 0
+check_eq "$(stat -c %a db/before-migrate.db)" 600 "a backup beside the database"
+check_ok
+
+case_ "--rejects: 0600 under umask 022, replacing a 0644 file; never the database: 64, nothing imported"
+sample_db 20
+umask 022
+cat >bad.csv <<'X'
+student_id,at,mood
+S0001,2026-11-19T08:00,3
+S0002,2026-11-19T08:05,9
+X
+printf 'old\n' >rejects.csv
+chmod 644 rejects.csv
+run rel-checkin import --as A001 --rejects rejects.csv bad.csv
+status_is 65
+check_eq "$(stat -c %a rejects.csv)" 600 "the rejects file's mode"
+check_eq "$(sed -n 2p rejects.csv | cut -d, -f1)" S0002 "the rejected row"
+dbdir=$(cd db && pwd -P)
+db_save
+run rel-checkin import --as A001 --rejects "$REL_DB" bad.csv
+refused "rel-checkin: --rejects: \"$REL_DB\" is the database (in $dbdir): rel never writes over it"
+run rel-roster import --rejects db/rel.db-wal bad.csv
+refused "rel-roster: --rejects: \"db/rel.db-wal\" is the database's write-ahead log (in $dbdir): rel never writes over it"
+run rel-note import --as A001 --rejects db/rel.db-shm bad.csv
+refused "rel-note: --rejects: \"db/rel.db-shm\" is the database's shared-memory index (in $dbdir): rel never writes over it"
+check_ok
+
+case_ "rel-export: files 0600 under umask 022; --out never names a file of the database"
+sample_db 20
+umask 022
+run rel-export export --as A001 --purpose test --out ex --kind student,note
+status_is 0
+check_eq "$(stat -c %a ex)" 700 "the directory's mode"
+check_eq "$(stat -c %a ex/*.csv | sort -u)" 600 "the files' mode"
+dbdir=$(cd db && pwd -P)
+db_save
+run rel-export export --as A001 --purpose test --out db/rel.db-wal
+refused "rel-export: --out: \"db/rel.db-wal\" is the database's write-ahead log (in $dbdir): rel never writes over it"
+run rel-export export --as A001 --purpose test --out db/rel.db-shm
+refused "rel-export: --out: \"db/rel.db-shm\" is the database's shared-memory index (in $dbdir): rel never writes over it"
+[ ! -e db/rel.db-wal ] && [ ! -e db/rel.db-shm ] || fail_ "a directory was made"
+check_ok
