@@ -13,8 +13,8 @@
  *   rel-report weekly [--all]
  *
  * Every verb takes --db PATH, --as ADULT_ID, --as-of DATE (trend: --until
- * DATE), --format FMT and --out FILE (never in the database's
- * directory). A student set on standard input
+ * DATE), --format FMT, --excel-safe and --out FILE (never in the
+ * database's directory). A student set on standard input
  * narrows every report.
  */
 #include <getopt.h>
@@ -55,7 +55,7 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-#define COMMON REL_O_DB, REL_O_AS, REL_O_FORMAT, O_OUT
+#define COMMON REL_O_DB, REL_O_AS, REL_O_FORMAT, REL_O_EXCEL, O_OUT
 static const int coverage_opts[] = { COMMON, O_ASOF, O_BY, O_MINSTR, O_DAYS,
 	0 };
 static const int caseload_opts[] = { COMMON, O_ASOF, O_DAYS, 0 };
@@ -157,6 +157,7 @@ run(struct rel_cli_args *a, struct rel_report *r, report_fn fn)
 	}
 	if ((rc = rel_doc_open(&d, mem, fmt, NULL, NULL, &e)) != 0)
 		goto out;
+	rel_doc_csv_flags(d, V(REL_O_EXCEL) != NULL ? REL_CSV_EXCEL_SAFE : 0);
 	rc = fn(db, r, d, &e);
 	if (rc != 0) {
 		rel_doc_abort(d);

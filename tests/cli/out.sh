@@ -3,7 +3,8 @@
 # whatever the umask, also when it replaces a file of another mode
 # (rel-report --out, rel-init backup, --rejects, rel-export's files);
 # none is written over the database, its -wal or -shm, by any name; and
-# rel-report --out writes nothing into the database's directory.
+# rel-report --out writes nothing into the database's directory. Then
+# --excel-safe on every command that writes CSV (rel(7)).
 # shellcheck disable=SC1091,SC2034
 . "$REL_ROOT/tests/cli/lib.sh"
 
@@ -139,3 +140,64 @@ run rel-export export --as A001 --purpose test --out db/rel.db-shm
 refused "rel-export: --out: \"db/rel.db-shm\" is the database's shared-memory index (in $dbdir): rel never writes over it"
 [ ! -e db/rel.db-wal ] && [ ! -e db/rel.db-shm ] || fail_ "a directory was made"
 check_ok
+
+case_ "rel-report weekly --format csv --excel-safe neutralises a formula in a name"
+sample_db 40
+rel-roster set student S0001 --given-name "=cmd|'/C calc'!A0" >/dev/null 2>&1 ||
+	fail_ "rel-roster set failed"
+run rel-report weekly --as A001 --all --format csv
+status_is 0
+out_has ",S0001,=cmd|'/C calc'!A0,"
+run rel-report weekly --as A001 --all --format csv --excel-safe
+status_is 0
+out_has ",S0001,\"'=cmd|'/C calc'!A0\","
+out_lacks ",=cmd"
+run rel-report weekly --as A001 --all --format tsv --excel-safe
+status_is 0
+out_has "	S0001	'=cmd|'/C calc'!A0	"
+# The formats for people are not changed.
+run rel-report student S0001 --as A001 --format md --excel-safe
+status_is 0
+out_has "=cmd|'/C calc'!A0"
+out_lacks "'=cmd"
+
+case_ "every command that writes CSV takes --excel-safe"
+sample_db 40
+rel-roster set student S0001 --given-name "=cmd|'/C calc'!A0" >/dev/null 2>&1 ||
+	fail_ "rel-roster set failed"
+# Every verb that takes --format writes CSV, and so takes --excel-safe;
+# rel-profile show alone writes a card for people (text or md).
+for c in "$REL_BIN"/rel-*; do
+	c=${c##*/}
+	for v in $("$c" --help | sed -n "s/^\(usage:\|      \) $c \[*\([a-z]*\)\]* *.*/\2/p" | sort -u); do
+		opts=$(REL_HELP_OPTIONS=1 "$c" "$v" --help 2>&1 >/dev/null | sed -n 1p)
+		case " $opts " in
+		*" --format "*) ;;
+		*) continue ;;
+		esac
+		[ "$c $v" = "rel-profile show" ] && continue
+		case " $opts " in
+		*" --excel-safe "*) echo "$c $v" ;;
+		*) fail_ "$c $v takes --format but not --excel-safe" ;;
+		esac
+	done
+done >csv-verbs
+[ "$(wc -l <csv-verbs)" -ge 30 ] || fail_ "only $(wc -l <csv-verbs) CSV verbs found"
+# And each of them runs with it (REL_AS for the verbs that take --as).
+rel-roster list >roster.csv
+while read -r c v; do
+	case "$c $v" in
+	"rel-report equity") set -- --by grade ;;
+	"rel-report student") set -- S0001 ;;
+	"rel-map history") set -- 2026-11-01 ;;
+	*) set -- ;;
+	esac
+	REL_AS=A001 "$c" "$v" "$@" --excel-safe --format csv </dev/null \
+	    >"$T/out" 2>"$T/err"
+	s=$?
+	[ "$s" -eq 0 ] || fail_ "$c $v --excel-safe: exit $s: $(head -n 1 "$T/err")"
+	! grep -q ',=cmd' "$T/out" || fail_ "$c $v --excel-safe: a raw formula"
+done <csv-verbs
+run rel-csv clean --excel-safe roster.csv
+status_is 0
+out_has "\"'=cmd|'/C calc'!A0\""

@@ -221,6 +221,41 @@ test_script_formats(void **state)
 	free(s);
 }
 
+/* --excel-safe reaches a document's data table in CSV and TSV; the
+ * formats for people show the text as it is. */
+static void
+test_excel_safe(void **state)
+{
+	static const enum rel_fmt fmts[] = { REL_FMT_CSV, REL_FMT_TSV,
+		REL_FMT_MD };
+	static const char *const want[] = { "a,b\n\"'=cmd|'/C calc'!A0\",x\n",
+		"a\tb\n'=cmd|'/C calc'!A0\tx\n", "=cmd" };
+	const char *const cols[] = { "a", "b" };
+	struct rel_out *o;
+	struct rel_err e;
+	struct doc t;
+	size_t i;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		open_doc(&t, fmts[i], "Title", NULL);
+		rel_doc_csv_flags(t.d, REL_CSV_EXCEL_SAFE);
+		o = rel_doc_table(t.d, cols, 2, 1);
+		rel_out_cell(o, "=cmd|'/C calc'!A0", 17);
+		rel_out_cell(o, "x", 1);
+		rel_out_endrow(o);
+		assert_int_equal(rel_doc_table_end(t.d, o, &e), 0);
+		s = close_doc(&t);
+		if (fmts[i] == REL_FMT_MD) {
+			assert_non_null(strstr(s, want[i]));
+			assert_null(strstr(s, "'="));
+		} else
+			assert_string_equal(s, want[i]);
+		free(s);
+	}
+}
+
 static void
 test_spark(void **state)
 {
@@ -454,6 +489,7 @@ main(void)
 		cmocka_unit_test(test_md_layout),
 		cmocka_unit_test(test_html_page),
 		cmocka_unit_test(test_script_formats),
+		cmocka_unit_test(test_excel_safe),
 		cmocka_unit_test(test_spark),
 		cmocka_unit_test(test_bars),
 		cmocka_unit_test(test_lines),
