@@ -41,7 +41,8 @@ run rel-report coverage --as A001 --out reports/coverage.md
 umask 022
 status_is 0
 check_eq "$(stat -c %a reports/coverage.md)" 600 "mode under umask 0277"
-check_eq "$(ls -A reports | tr '\n' ' ')" "card.html coverage.md digest.csv " "files left"
+check_eq "$(find reports -mindepth 1 | sort | tr '\n' ' ')" \
+    "reports/card.html reports/coverage.md reports/digest.csv " "files left"
 
 case_ "rel-report --out refuses the database, its -wal and -shm, and its directory: 64, nothing written"
 sample_db 20
@@ -52,7 +53,7 @@ ln -s db dblink
 ln -s db/rel.db card-link.html
 ln db/rel.db hard.html
 db_save
-ls -A db >db.files
+find db -mindepth 1 | sort >db.files
 run rel-report student S0001 --as A001 --out db/rel.db
 refused "rel-report: --out: \"db/rel.db\" is the database (in $dbdir): rel never writes over it"
 run rel-report student S0001 --as A001 --out "$REL_DB-wal"
@@ -72,7 +73,7 @@ run rel-report coverage --as A001 --out card-link.html
 refused "rel-report: --out: \"card-link.html\" is the database (in $dbdir): rel never writes over it"
 run rel-report coverage --as A001 --out hard.html
 refused "rel-report: --out: \"hard.html\" is the database (in $dbdir): rel never writes over it"
-check_eq "$(ls -A db | tr '\n' ' ')" "$(tr '\n' ' ' <db.files)" "the database's directory"
+check_eq "$(find db -mindepth 1 | sort)" "$(cat db.files)" "the database's directory"
 [ -L card-link.html ] || fail_ "the symbolic link was replaced"
 check_ok
 
@@ -138,7 +139,9 @@ run rel-export export --as A001 --purpose test --out db/rel.db-wal
 refused "rel-export: --out: \"db/rel.db-wal\" is the database's write-ahead log (in $dbdir): rel never writes over it"
 run rel-export export --as A001 --purpose test --out db/rel.db-shm
 refused "rel-export: --out: \"db/rel.db-shm\" is the database's shared-memory index (in $dbdir): rel never writes over it"
-[ ! -e db/rel.db-wal ] && [ ! -e db/rel.db-shm ] || fail_ "a directory was made"
+if [ -e db/rel.db-wal ] || [ -e db/rel.db-shm ]; then
+	fail_ "a directory was made"
+fi
 check_ok
 
 case_ "rel-report weekly --format csv --excel-safe neutralises a formula in a name"
