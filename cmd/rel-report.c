@@ -37,7 +37,7 @@ static const struct option longopts[] = {
 	{ NULL, 0, NULL, 0 }
 };
 
-#define COMMON REL_O_DB, REL_O_AS, REL_O_FORMAT, O_OUT
+#define COMMON REL_O_DB, REL_O_AS, REL_O_FORMAT, REL_O_EXCEL, O_OUT
 static const int coverage_opts[] = { COMMON, O_ASOF, O_BY, O_MINSTR, O_DAYS,
 	0 };
 static const int caseload_opts[] = { COMMON, O_ASOF, O_DAYS, 0 };
@@ -127,7 +127,10 @@ run(struct rel_cli_args *a, struct rel_report *r, report_fn fn)
 		return fail(&e);
 	if ((rc = rel_cli_db(V(REL_O_DB), 0, &db)) != 0)
 		return rc;
-	if ((rc = rel_actor_reader(db, V(REL_O_AS), &who, &e)) != 0 ||
+	/* Before anything is read: a refused --out leaves no audit row. */
+	if ((rc = rel_db_out_check(db, "--out", V(O_OUT), REL_DB_OUT_AWAY,
+	    &e)) != 0 ||
+	    (rc = rel_actor_reader(db, V(REL_O_AS), &who, &e)) != 0 ||
 	    (rc = rel_set_stdin(db, &r->set, &e)) != 0)
 		goto out;
 	if ((mem = open_memstream(&buf, &len)) == NULL) {
@@ -136,6 +139,7 @@ run(struct rel_cli_args *a, struct rel_report *r, report_fn fn)
 	}
 	if ((rc = rel_doc_open(&d, mem, fmt, NULL, NULL, &e)) != 0)
 		goto out;
+	rel_doc_csv_flags(d, V(REL_O_EXCEL) != NULL ? REL_CSV_EXCEL_SAFE : 0);
 	rc = fn(db, r, d, &e);
 	if (rc != 0) {
 		rel_doc_abort(d);

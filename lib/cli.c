@@ -481,6 +481,13 @@ rel_cli_import(const struct rel_cli_import *ci)
 		rel_csv_renames_free(map);
 		return rc;
 	}
+	if ((rc = rel_db_out_check(db, "--rejects", ci->rejects, 0,
+	    &e)) != 0) {
+		rel_err_print(&e);
+		rel_db_close(db);
+		rel_csv_renames_free(map);
+		return rc;
+	}
 	if (!ci->no_author) {
 		struct rel_actor who;
 

@@ -574,46 +574,21 @@ rel_db_check(struct rel_db *db, void (*report)(void *, const char *),
 	return bad ? REL_EDATA : perm ? REL_EPERM : 0;
 }
 
-static int
-fsync_path(const char *path, int dir)
-{
-	int fd = open(path, dir ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-	int rc;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
 int
 rel_db_backup(struct rel_db *db, const char *path, struct rel_err *e)
 {
-	char tmp[PATH_MAX], dir[PATH_MAX];
+	struct rel_wfile w;
 	sqlite3 *dst = NULL;
 	sqlite3_backup *bk;
-	char *slash;
-	int fd, rc;
+	int rc;
 
-	rel_strlcpy(dir, path, sizeof(dir));
-	slash = strrchr(dir, '/');
-	if (slash == NULL)
-		rel_strlcpy(dir, ".", sizeof(dir));
-	else if (slash == dir)
-		dir[1] = '\0';
-	else
-		*slash = '\0';
-	if (snprintf(tmp, sizeof(tmp), "%s/.rel-backup.XXXXXX", dir) >=
-	    (int)sizeof(tmp))
-		return rel_err_at(e, REL_ECANTCREAT, path, 0, NULL,
-		    "path too long");
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		return rel_err_at(e, errno == EACCES ? REL_EPERM : REL_ECANTCREAT,
-		    path, 0, NULL, "cannot create: %s", strerror(errno));
-	close(fd);
-	rc = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
+	if ((rc = rel_db_out_check(db, NULL, path, 0, e)) != 0)
+		return rc;
+	/* The private file is made here; SQLite writes it by name, and its
+	 * journal takes the file's mode. */
+	if ((rc = rel_wfile_open(&w, path, e)) != 0)
+		return rc;
+	rc = sqlite3_open_v2(w.tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
 	if (rc == SQLITE_OK) {
 		bk = sqlite3_backup_init(dst, "main", db->h, "main");
 		if (bk == NULL)
@@ -635,18 +610,11 @@ rel_db_backup(struct rel_db *db, const char *path, struct rel_err *e)
 		    REL_EIO : REL_ECANTCREAT, path, 0, NULL, "backup failed: %s",
 		    dst ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
 		sqlite3_close(dst);
-		unlink(tmp);
+		rel_wfile_abort(&w);
 		return e->code;
 	}
 	sqlite3_close(dst);
-	if (fsync_path(tmp, 0) != 0 || rename(tmp, path) != 0) {
-		rel_err_at(e, rel_status_errno(errno, REL_ECANTCREAT), path, 0,
-		    NULL, "cannot write the backup: %s", strerror(errno));
-		unlink(tmp);
-		return e->code;
-	}
-	fsync_path(dir, 1);
-	return 0;
+	return rel_wfile_commit(&w, e);
 }
 
 int

@@ -949,6 +949,15 @@ create(struct exporter *x, const char *name, FILE **fp, struct rel_err *e)
 
 	fd = openat(x->dirfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 	    O_CLOEXEC, 0600);
+	/* 0600 whatever the umask (a umask can take the owner's bits). */
+	if (fd >= 0 && rel_file_private(fd) != 0) {
+		int saved = errno;
+
+		close(fd);
+		unlinkat(x->dirfd, name, 0);
+		errno = saved;
+		fd = -1;
+	}
 	if (fd < 0)
 		return rel_err_at(e, errno == EACCES ? REL_EPERM :
 		    REL_ECANTCREAT, NULL, 0, NULL, "%s/%s: cannot create: %s",
@@ -1227,6 +1236,11 @@ rel_export(struct rel_db *db, const struct rel_export_opts *o,
 	if (rel_actor(db)->id == 0)
 		return rel_err_set(e, REL_EUSAGE, "an export needs an acting "
 		    "adult: give --as ADULT_ID or set $REL_AS");
+	/* A new directory replaces nothing, so only the database's own
+	 * names are refused: a directory called rel.db-wal would keep
+	 * SQLite from making its log. */
+	if ((rc = rel_db_out_check(db, "--out", o->dir, 0, e)) != 0)
+		return rc;
 	kinds = o->kinds != 0 ? o->kinds : o->set || o->student != NULL ?
 	    REL_EX_STUDENTS : REL_EX_ALL;
 

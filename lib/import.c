@@ -35,7 +35,8 @@ rejects_open(struct rejects *rj, const char *path, const struct rel_csv_row *hdr
 		snprintf(rj->tmp, sizeof(rj->tmp), "%.*s/.rel-rejects.XXXXXX",
 		    (int)(slash - path), path);
 	fd = mkstemp(rj->tmp);
-	if (fd < 0 || (rj->fp = fdopen(fd, "w")) == NULL) {
+	if (fd < 0 || rel_file_private(fd) != 0 ||
+	    (rj->fp = fdopen(fd, "w")) == NULL) {
 		if (fd >= 0)
 			close(fd);
 		return rel_err_at(e, REL_ECANTCREAT, path, 0, "--rejects",

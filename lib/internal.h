@@ -39,6 +39,27 @@ FILE *rel_tmpfile(void);
 /* The directory rel_tmpfile uses, for messages. */
 const char *rel_tmpdir(void);
 
+/*
+ * Files that may hold records (util.c): mode 0600 whatever the umask.
+ * rel_file_private sets that mode on a file just made (0 or -1 with
+ * errno); every file rel creates goes through it. A named output file is
+ * written through a rel_wfile: open makes an empty private file beside
+ * path, write fills it, commit syncs it and renames it over path (then
+ * syncs the directory), abort removes it. Errors: 73 when the file cannot
+ * be made or renamed, 74 when writing fails, 64 for a path ending in /.
+ */
+int rel_file_private(int fd);
+struct rel_wfile {
+	const char *path;	/* the name it gets (the caller's string) */
+	char *tmp;		/* the temporary file beside it */
+	int fd;			/* open on tmp for writing */
+};
+int rel_wfile_open(struct rel_wfile *w, const char *path, struct rel_err *e);
+int rel_wfile_write(struct rel_wfile *w, const void *buf, size_t len,
+    struct rel_err *e);
+int rel_wfile_commit(struct rel_wfile *w, struct rel_err *e);
+void rel_wfile_abort(struct rel_wfile *w);
+
 /* Bounded copy that always NUL-terminates (n > 0). */
 void rel_strlcpy(char *dst, const char *src, size_t n);
 

@@ -29,6 +29,7 @@ struct rel_doc {
 	int data;		/* the data table was given */
 	int nchart;		/* charts so far: unique SVG ids */
 	int blank;		/* Markdown: a blank line was just written */
+	unsigned flags;		/* rel_out_open's, for the data table */
 };
 
 /* Okabe and Ito's palette, without its yellow (too light on white). */
@@ -137,6 +138,12 @@ rel_doc_human(const struct rel_doc *d)
 {
 	return d->fmt == REL_FMT_TABLE || d->fmt == REL_FMT_MD ||
 	    d->fmt == REL_FMT_HTML;
+}
+
+void
+rel_doc_csv_flags(struct rel_doc *d, unsigned flags)
+{
+	d->flags = flags;
 }
 
 enum rel_fmt
@@ -537,7 +544,8 @@ rel_doc_table(struct rel_doc *d, const char *const *cols, size_t ncols,
 			putc('\n', d->fp);
 		d->blank = 0;
 	}
-	if (rel_out_open(&o, d->fp, fmt, 0, cols, ncols, NULL) != 0)
+	if (rel_out_open(&o, d->fp, fmt, rel_doc_human(d) ? 0 : d->flags,
+	    cols, ncols, NULL) != 0)
 		rel_out_open(&o, d->fp, REL_FMT_NONE, 0, cols, ncols, NULL);
 	return o;
 }

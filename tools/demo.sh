@@ -13,7 +13,8 @@ PATH="$B/bin:$PATH"
 export PATH
 unset REL_DB REL_AS
 rm -rf demo
-mkdir demo
+# The reports go beside the database's directory, never into it.
+mkdir demo demo/reports
 
 show() {
 	printf '\n$ %s\n' "$1"
@@ -69,7 +70,7 @@ show "rel-flag --db demo/rel.db --summary --format table | head -n 12"
 # student's card, and Monday's digest as one HTML page for the mail.
 show "rel-report coverage --db demo/rel.db --by grade --format table"
 show "rel-report student S0029 --db demo/rel.db --format table"
-show "rel-report weekly --db demo/rel.db --all --out demo/weekly.html"
+show "rel-report weekly --db demo/rel.db --all --out demo/reports/weekly.html"
 show "rel-init check --db demo/rel.db"
-printf '\nThe weekly digest is %s/demo/weekly.html: open it in a browser.\n' "$(pwd)"
+printf '\nThe weekly digest is %s/demo/reports/weekly.html: open it in a browser.\n' "$(pwd)"
 printf 'The database is demo/rel.db; try: export REL_DB=demo/rel.db REL_AS=A001; rel-roster list --format table\n'

@@ -45,6 +45,16 @@ REL_API int rel_db_open(struct rel_db **db, const char *path, unsigned flags,
 /* Close, finalizing cached statements. NULL is fine. */
 REL_API void rel_db_close(struct rel_db *db);
 REL_API const char *rel_db_filename(const struct rel_db *db);
+/* May a command write the file path (named by option opt; NULL for an
+ * operand)? 64 if path is the database, its -wal, -shm or -journal file
+ * (compared by device and inode, and by name within the database's
+ * directory, so that ./x/../rel.db, a hard link and a symbolic link are
+ * all caught), or, with REL_DB_OUT_AWAY, any entry of the database's
+ * directory (the directory compared by device and inode): --out keeps
+ * reports and exports out of it. Else 0. */
+#define REL_DB_OUT_AWAY 1u
+REL_API int rel_db_out_check(struct rel_db *db, const char *opt,
+    const char *path, unsigned flags, struct rel_err *e);
 REL_API sqlite3 *rel_db_handle(struct rel_db *db);
 
 /* The schema version of this library, and of the open database. */

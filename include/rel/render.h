@@ -69,6 +69,10 @@ REL_API int rel_doc_open(struct rel_doc **d, FILE *fp, enum rel_fmt fmt,
  * names itself, such as a student card by the student's name). */
 REL_API void rel_doc_title(struct rel_doc *d, const char *title,
     const char *subtitle);
+/* Flags for the document's data table when it is written as CSV or
+ * TSV (REL_CSV_EXCEL_SAFE), as rel_out_open takes them; the formats for
+ * people escape every cell anyway. Before the first table. */
+REL_API void rel_doc_csv_flags(struct rel_doc *d, unsigned flags);
 /* The format being written (never REL_FMT_AUTO). */
 REL_API enum rel_fmt rel_doc_fmt(const struct rel_doc *d);
 /* 1 when the format is for people (table, md, html), 0 for scripts. */

@@ -283,7 +283,7 @@ out_is <<'X'
 audit row 2 does not match its hash: it, or the audit row before it, was changed or removed
 X
 err_is <<EOF2
-rel-init: $T/rel.db: the database has problems (listed on standard output)
+rel-init: $T/db/rel.db: the database has problems (listed on standard output)
 EOF2
 
 case_ "rel-init check names a dropped or altered audit trigger, a deleted audit row and an unsealed one (65)"

@@ -832,7 +832,7 @@ out_is <<'X'
 rel-checkin (rel) 0.1.0
 X
 loaded
-mv rel.db other.db
+mv db/rel.db other.db
 for verb in list missing; do
 	run rel-checkin "$verb" --db other.db --as A901
 	status_is 0
@@ -848,7 +848,7 @@ case_ "no database: 66 with a hint"
 run rel-checkin list
 status_is 66
 err_is <<EOF2
-rel-checkin: $T/rel.db: no database here (create one with: rel-init create)
+rel-checkin: $T/db/rel.db: no database here (create one with: rel-init create)
 EOF2
 run rel-checkin add --as A901 100201
 status_is 66

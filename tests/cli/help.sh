@@ -110,7 +110,8 @@ status_is 0
 out_is <<'X'
 usage: rel-report coverage [--by COLUMN] [--min-strength N] [--days N]
                   [--as-of DATE] [COMMON OPTIONS]
-The common options are [--db PATH] [--as ADULT_ID] [--format FMT] [--out FILE].
+The common options are [--db PATH] [--as ADULT_ID] [--format FMT] [--excel-safe]
+[--out FILE].
 X
 
 case_ "a mistyped verb: did you mean, 64, the whole usage"

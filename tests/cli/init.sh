@@ -20,7 +20,7 @@ db_save
 run rel-init create
 status_is 73
 err_is <<EOF2
-rel-init: $T/rel.db: a database already exists here
+rel-init: $T/db/rel.db: a database already exists here
 EOF2
 db_unchanged
 
@@ -85,7 +85,7 @@ sqlite3 "$REL_DB" 'DROP TABLE setting; DROP TABLE connection_event;
 run rel-roster list
 status_is 78
 err_is <<EOF2
-rel-roster: $T/rel.db: the database is at schema version 1 and this rel needs 14: run rel-init backup FILE, then rel-init migrate
+rel-roster: $T/db/rel.db: the database is at schema version 1 and this rel needs 14: run rel-init backup FILE, then rel-init migrate
 EOF2
 run rel-init backup before-migrate.db
 status_is 0
@@ -93,14 +93,14 @@ check_eq "$(sqlite3 before-migrate.db 'pragma user_version')" 1 "backup keeps th
 run rel-init migrate
 status_is 0
 err_is <<EOF2
-rel-init: $T/rel.db: schema version 1 -> 14
+rel-init: $T/db/rel.db: schema version 1 -> 14
 EOF2
 run rel-roster list --all
 status_is 0
 check_eq "$(cat "$T/out")" "$before" "students after migration"
 run rel-init migrate
 err_is <<EOF2
-rel-init: $T/rel.db: already at schema version 14
+rel-init: $T/db/rel.db: already at schema version 14
 EOF2
 
 case_ "migrating from schema 13 seals the audit rows already there, as rel would have"
@@ -116,7 +116,7 @@ sqlite3 "$REL_DB" 'DROP TABLE audit_hash; DROP TRIGGER audit_no_reuse;
 run rel-init migrate
 status_is 0
 err_is <<EOF2
-rel-init: $T/rel.db: schema version 13 -> 14
+rel-init: $T/db/rel.db: schema version 13 -> 14
 EOF2
 check_eq "$(sql "SELECT group_concat(audit || ':' || hex(hash)) FROM audit_hash")" \
     "$seals" "the seals the migration made"
@@ -149,14 +149,14 @@ run rel-init check --db nightly.db
 out_is <<'X'
 ok
 X
-ls -a >files.txt
-grep -q rel-backup files.txt && fail_ "a temporary file was left"
+ls -A >files.txt
+grep -q '^\.' files.txt && fail_ "a temporary file was left: $(grep '^\.' files.txt)"
 
 case_ "backup into a missing directory exits 73"
 sample_db 10
 run rel-init backup nowhere/x.db
 status_is 73
-err_has 'rel-init: nowhere/x.db: cannot create: No such file or directory'
+err_has 'rel-init: nowhere/x.db: cannot create a file there: No such file or directory'
 
 case_ "usage"
 run rel-init

@@ -68,7 +68,7 @@ c rel map gaps --format=j
 c rel-flag rules ''
 # The ids come from the --db on the line.
 REL_DB=$PWD/nowhere.db
-c rel-report student --db rel.db S001
+c rel-report student --db db/rel.db S001
 c rel-report student S001
 X
 run_sh "PATH='$root/bin:/usr/bin:/bin' bash t.bash '$bcomp'"
@@ -83,7 +83,7 @@ rel ro| roster
 rel help ma| map
 rel map gaps --format=j| json
 rel-flag rules | set reset
-rel-report student --db rel.db S001| S0010 S0011 S0012
+rel-report student --db db/rel.db S001| S0010 S0011 S0012
 rel-report student S001|
 X
 err_empty

@@ -1,7 +1,9 @@
 # lib.sh: the CLI test harness, sourced by every tests/cli/*.sh.
 #
 # A case starts with `case_ NAME`: a fresh temporary directory as the
-# working directory and a fresh $REL_DB path in it (no database yet).
+# working directory, and a fresh $REL_DB path in its own directory db/
+# (mode 0700; no database yet), as a user's database lives apart from
+# where they work: rel writes no --out file beside the database.
 # `run CMD ...` runs one command with stdin from $STDIN (default /dev/null,
 # as under cron) and keeps its stdout, stderr and exit status; the checks
 # below compare them. Each case prints "ok - NAME" or "not ok - NAME" with
@@ -49,7 +51,8 @@ case_() {
 	STDIN=/dev/null
 	T=$(mktemp -d "${TMPDIR:-/tmp}/relcli.XXXXXX") || exit 1
 	cd "$T" || exit 1
-	REL_DB="$T/rel.db"
+	mkdir -m 700 "$T/db" || exit 1
+	REL_DB="$T/db/rel.db"
 	REL_NOW=2026-11-20T10:00:00
 	REL_BUSY_TIMEOUT=2000
 	export REL_DB REL_NOW REL_BUSY_TIMEOUT

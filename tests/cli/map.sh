@@ -922,7 +922,7 @@ case_ "no database: 66 with a hint"
 run rel-map gaps
 status_is 66
 err_is <<EOF2
-rel-map: $T/rel.db: no database here (create one with: rel-init create)
+rel-map: $T/db/rel.db: no database here (create one with: rel-init create)
 EOF2
 run rel-map mark --adult A1 --strength 1 S1
 status_is 66

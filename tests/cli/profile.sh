@@ -813,7 +813,7 @@ case_ "no database: 66"
 run rel-profile list
 status_is 66
 err_is <<EOF2
-rel-profile: $T/rel.db: no database here (create one with: rel-init create)
+rel-profile: $T/db/rel.db: no database here (create one with: rel-init create)
 EOF2
 run rel-profile add 100201 strength kind --as A901
 status_is 66

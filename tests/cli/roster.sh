@@ -453,7 +453,7 @@ case_ "no database: 66 with a hint"
 run rel-roster list
 status_is 66
 err_is <<EOF2
-rel-roster: $T/rel.db: no database here (create one with: rel-init create)
+rel-roster: $T/db/rel.db: no database here (create one with: rel-init create)
 EOF2
 
 case_ "a closed pipe ends quietly; a full disk fails with 74"

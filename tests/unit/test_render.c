@@ -221,6 +221,41 @@ test_script_formats(void **state)
 	free(s);
 }
 
+/* --excel-safe reaches a document's data table in CSV and TSV; the
+ * formats for people show the text as it is. */
+static void
+test_excel_safe(void **state)
+{
+	static const enum rel_fmt fmts[] = { REL_FMT_CSV, REL_FMT_TSV,
+		REL_FMT_MD };
+	static const char *const want[] = { "a,b\n\"'=cmd|'/C calc'!A0\",x\n",
+		"a\tb\n'=cmd|'/C calc'!A0\tx\n", "=cmd" };
+	const char *const cols[] = { "a", "b" };
+	struct rel_out *o;
+	struct rel_err e;
+	struct doc t;
+	size_t i;
+	char *s;
+
+	(void)state;
+	for (i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+		open_doc(&t, fmts[i], "Title", NULL);
+		rel_doc_csv_flags(t.d, REL_CSV_EXCEL_SAFE);
+		o = rel_doc_table(t.d, cols, 2, 1);
+		rel_out_cell(o, "=cmd|'/C calc'!A0", 17);
+		rel_out_cell(o, "x", 1);
+		rel_out_endrow(o);
+		assert_int_equal(rel_doc_table_end(t.d, o, &e), 0);
+		s = close_doc(&t);
+		if (fmts[i] == REL_FMT_MD) {
+			assert_non_null(strstr(s, want[i]));
+			assert_null(strstr(s, "'="));
+		} else
+			assert_string_equal(s, want[i]);
+		free(s);
+	}
+}
+
 static void
 test_spark(void **state)
 {
@@ -412,6 +447,7 @@ test_file_replace(void **state)
 	char dir[] = "/tmp/rel-render-XXXXXX", path[64], bad[96], buf[32];
 	struct rel_err e;
 	struct stat sb;
+	mode_t mask;
 	FILE *fp;
 	size_t n;
 
@@ -425,10 +461,16 @@ test_file_replace(void **state)
 	fclose(fp);
 	assert_int_equal(n, 9);
 	assert_memory_equal(buf, "new page\n", 9);
-	/* A redirection's mode, not mkstemp's 0600. */
+	/* A report may hold records: the owner's alone, whatever the
+	 * umask, also when it replaces a file of another mode. */
 	assert_int_equal(stat(path, &sb), 0);
-	assert_int_equal(sb.st_mode & 0777, 0666 & ~umask(022));
-	umask(022);
+	assert_int_equal(sb.st_mode & 0777, 0600);
+	assert_int_equal(chmod(path, 0644), 0);
+	mask = umask(0);
+	assert_int_equal(rel_file_replace(path, "new page\n", 9, &e), 0);
+	umask(mask);
+	assert_int_equal(stat(path, &sb), 0);
+	assert_int_equal(sb.st_mode & 0777, 0600);
 	snprintf(bad, sizeof(bad), "%s/no/such/out.html", dir);
 	assert_int_equal(rel_file_replace(bad, "x", 1, &e), REL_ECANTCREAT);
 	assert_non_null(strstr(e.msg, "cannot create a file there"));
@@ -447,6 +489,7 @@ main(void)
 		cmocka_unit_test(test_md_layout),
 		cmocka_unit_test(test_html_page),
 		cmocka_unit_test(test_script_formats),
+		cmocka_unit_test(test_excel_safe),
 		cmocka_unit_test(test_spark),
 		cmocka_unit_test(test_bars),
 		cmocka_unit_test(test_lines),
