@@ -101,7 +101,7 @@ do_add(struct rel_cli_args *a)
 	if (V(O_NOTE) != NULL) {
 		const char *nv[1] = { V(O_NOTE) };
 		size_t len[1] = { strlen(V(O_NOTE)) };
-		struct rel_rec r = { 1, nv, len, NULL, 0 };
+		struct rel_rec r = { 1, nv, len, NULL, 0, NULL };
 
 		if (rel_rec_text(&r, 0, "--note", 2000, 1, &e) != 0) {
 			e.code = REL_EUSAGE;
