@@ -60,7 +60,7 @@ do_add(struct rel_cli_args *a)
 	const char *v[9] = { NULL };
 	size_t len[9] = { 0 };
 	char at[REL_DATETIME_LEN];
-	struct rel_rec r = { 9, v, len, NULL, 0 };
+	struct rel_rec r = { 9, v, len, NULL, 0, NULL };
 	struct rel_cli_add ca;
 	struct rel_err e;
 	int64_t secs;

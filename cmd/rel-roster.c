@@ -276,6 +276,7 @@ do_write(struct rel_cli_args *a, enum rel_roster_mode mode, const char *verb)
 	rec.n = ncols;
 	rec.v = v;
 	rec.len = len;
+	rec.keys = NULL;
 	rec.file = NULL;
 	rec.line = 0;
 	if ((rc = rel_cli_db(V(REL_O_DB), 0, &db)) != 0)

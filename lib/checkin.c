@@ -36,6 +36,9 @@ static const struct rel_import_kind checkin_kind = {
 	"check-in"
 };
 
+/* What a repeated check-in repeats, for its message. */
+#define CHECKIN_KEY "check-in (student, minute, kind and adult)"
+
 /* The codes stored in checkin.kind (schema migration 4). */
 static const char *const kind_names[] = {
 	"checkin", "exit_ticket", "greeting", "conference"
@@ -216,6 +219,13 @@ left_duplicate(struct rel_db *db, const struct rel_rec *r, int64_t at,
  * stable, and the merge takes the earlier run first, so equal keys keep
  * the file's order: the first of two duplicates is the one kept, as when
  * each row was written as it came.
+ *
+ * One import's inputs are buffered together, so a check-in that comes
+ * twice in one import (in one input or two) has its rows side by side in
+ * the sorted stream, the first first: the later is a bad record (a key
+ * appears once per import), found there without a set of every key that
+ * would grow with the import. Each row carries its input and line for
+ * the message.
  */
 #define BATCH_ROWS	(1 << 20)
 #define BATCH_TEXT	(32u << 20)
@@ -236,6 +246,12 @@ struct ck {
 	uint32_t note;		/* offset into the batch's text */
 	uint16_t note_len;	/* 0: no note (REL_TEXT_MAX fits) */
 	uint8_t kind, mood, understanding, workload, vis;
+	/* Where the row is, for a repeat's message, in the 40 bytes the
+	 * row took before (the 256th and later inputs share an index, and
+	 * a line past 2^32 is shown as 2^32 - 1, rather than grow every row
+	 * of a 10M-row import). */
+	uint8_t file;
+	uint32_t line;
 };
 
 /* A sorted run in the temporary file, as the merge reads it. */
@@ -264,6 +280,14 @@ static struct {
 	const struct ck *cur;
 	const char *curnote;
 	int started, read_error;
+	/* the last row streamed, which a repeat follows; and where a
+	 * repeat is said */
+	struct ck prev;
+	int has_prev;
+	long nrepeat;
+	const struct rel_keys *keys;
+	void (*bad)(void *ctx, size_t file, long line, struct rel_err *e);
+	void *ctx;
 	int cache;		/* the connection's cache_size, to restore */
 } bat;
 
@@ -498,7 +522,7 @@ sift(size_t i)
 /* Step the sorted stream: bat.cur is the next record (the batch's, or
  * the merge's smallest); 0 at the end, -1 on a read error. */
 static int
-stream_next(void)
+stream_step(void)
 {
 	struct run *ru;
 	size_t i;
@@ -540,6 +564,37 @@ stream_next(void)
 	bat.cur = &ru->ck;
 	bat.curnote = ru->note;
 	return 1;
+}
+
+/* A row whose key the row before it in the stream had repeats it: it is
+ * reported, and passed over. */
+static int
+stream_next(void)
+{
+	const struct rel_keys *k = bat.keys;
+	char at[REL_DATETIME_LEN];
+	struct rel_err e;
+	int more;
+
+	while ((more = stream_step()) > 0) {
+		const struct ck *c = bat.cur;
+
+		if (!bat.has_prev || ck_cmp(&bat.prev, c) != 0) {
+			bat.prev = *c;
+			bat.has_prev = 1;
+			return 1;
+		}
+		bat.nrepeat++;
+		if (bat.bad == NULL)
+			continue;
+		rel_datetime_format(c->at, at);
+		at[16] = '\0';
+		rel_repeat_err(&e, rel_keys_name(k, c->file), (long)c->line,
+		    "at", at, strlen(at), rel_keys_name(k, bat.prev.file),
+		    (long)bat.prev.line, CHECKIN_KEY);
+		bat.bad(bat.ctx, c->file, (long)c->line, &e);
+	}
+	return more;
 }
 
 /*
@@ -725,16 +780,22 @@ static const char sql_insert_batch[] =
     "ON CONFLICT DO NOTHING";
 
 static int
-batch_flush(struct rel_db *db, long *dups, struct rel_err *e)
+batch_flush(struct rel_db *db, const struct rel_keys *keys, long *dups,
+    long *repeats,
+    void (*bad)(void *ctx, size_t file, long line, struct rel_err *e),
+    void *ctx, struct rel_err *e)
 {
 	sqlite3 *h = rel_db_handle(db);
 	sqlite3_stmt *st;
 	sqlite3_int64 before;
 	int rc;
 
-	*dups = 0;
+	*dups = *repeats = 0;
 	if (bat.db != db)
 		return 0;
+	bat.keys = keys;
+	bat.bad = bad;
+	bat.ctx = ctx;
 	if (bat.nrun > 0) {
 		if (bat.n > 0 && (rc = spill(e)) != 0)
 			return rc;
@@ -752,8 +813,9 @@ batch_flush(struct rel_db *db, long *dups, struct rel_err *e)
 	}
 	if (rc != SQLITE_DONE)
 		return rel_db_fail(db, rc, "writing the check-ins", e);
-	*dups = (long)((sqlite3_int64)bat.seq - (sqlite3_total_changes64(h) -
-	    before));
+	*repeats = bat.nrepeat;
+	*dups = (long)((sqlite3_int64)bat.seq - bat.nrepeat -
+	    (sqlite3_total_changes64(h) - before));
 	return 0;
 }
 
@@ -916,11 +978,22 @@ write_checkin(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 		c.vis = (uint8_t)vis;
 		c.note_len = rel_rec_has(r, C_NOTE) ? (uint16_t)r->len[C_NOTE] :
 		    0;
+		if (r->keys != NULL) {
+			size_t f = rel_keys_nfile(r->keys);
+
+			c.file = (uint8_t)(f < UINT8_MAX ? f : UINT8_MAX);
+		}
+		c.line = r->line < 0 ? 0 : (unsigned long)r->line < UINT32_MAX ?
+		    (uint32_t)r->line : UINT32_MAX;
 		if ((rc = buffer(&c, r->v[C_NOTE], e)) != 0)
 			return rc;
 		*out = REL_ADDED;
 		return 0;
 	}
+	if ((rc = rel_rec_key(r, C_AT, "at", CHECKIN_KEY, e, "%lld\037%lld"
+	    "\037%d\037%lld", (long long)student, (long long)to_minute(at),
+	    kind, (long long)adult)) != 0)
+		return rc;
 	if ((rc = rel_db_stmt(db, sql_insert, &st, e)) != 0)
 		return rc;
 	sqlite3_bind_int64(st, 1, student);

@@ -604,6 +604,7 @@ rel_cli_add(const struct rel_cli_add *a, char **args, size_t nargs)
 	rec.n = k->ncols;
 	rec.v = v;
 	rec.len = len;
+	rec.keys = NULL;
 	rec.file = NULL;
 	rec.line = 0;
 	if ((rc = (a->need_actor ? rel_actor_need : rel_actor_find)(db, a->as,

@@ -242,6 +242,10 @@ write_conn(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	    (rc = rel_person(db, 1, r->v[C_ADULT], r->len[C_ADULT], "adult_id",
 	    r->file, r->line, &adult, e)) != 0)
 		return rc;
+	if ((rc = rel_rec_key(r, C_ADULT, "adult_id", "connection (student_id "
+	    "and adult_id)", e, "%lld\037%lld", (long long)student,
+	    (long long)adult)) != 0)
+		return rc;
 	if ((rc = mark(db, student, adult, strength, at,
 	    rel_rec_has(r, C_NOTE) ? r->v[C_NOTE] : NULL,
 	    rel_rec_has(r, C_NOTE) ? r->len[C_NOTE] : 0, out, e)) != 0)
@@ -298,7 +302,7 @@ rel_conn_apply(struct rel_db *db, enum rel_conn_verb verb,
 	if (o->note != NULL) {
 		const char *v[1] = { o->note };
 		size_t len[1] = { strlen(o->note) };
-		struct rel_rec r = { 1, v, len, NULL, 0 };
+		struct rel_rec r = { 1, v, len, NULL, 0, NULL };
 
 		if (rel_rec_text(&r, 0, "--note", REL_TEXT_MAX, 1, e) != 0)
 			return e->code = REL_EUSAGE;

@@ -198,6 +198,12 @@ write_family(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	else if ((rc = known_adult(db, r, &adult, e)) != 0)
 		return rc;
 	rel_datetime_format(secs, at);
+	/* The key of the table's unique index. */
+	if ((rc = rel_rec_key(r, C_AT, "at", "family contact (student_id, "
+	    "minute, channel, direction and adult_id)", e,
+	    "%lld\037%s\037%s\037%s\037%lld", (long long)student, at, channel,
+	    direction, (long long)adult)) != 0)
+		return rc;
 	/* With no name given, the student's one guardian (of the
 	 * relationship given, if one is) is who the contact was with. */
 	gname[0] = grel[0] = '\0';

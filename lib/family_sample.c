@@ -354,6 +354,7 @@ put(struct rel_db *db, const char *const *v, struct rel_err *e)
 	rec.n = k->ncols;
 	rec.v = v;
 	rec.len = len;
+	rec.keys = NULL;
 	rec.file = "sample";
 	rec.line = 0;
 	return k->write(db, &rec, &out, e);

@@ -584,6 +584,18 @@ goal_write(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 	if ((rc = goal_check(r, &g, e)) != 0 ||
 	    (rc = goal_people(db, r, &g, e)) != 0)
 		return rc;
+	/* A goal is one per goal_id, or one per student, kind, text and
+	 * start when it has none. */
+	if (rel_rec_has(r, C_ID))
+		rc = rel_rec_key(r, C_ID, "goal_id", "goal", e, "%.*s",
+		    (int)r->len[C_ID], r->v[C_ID]);
+	else
+		rc = rel_rec_key(r, C_TEXT, "text", "goal without a goal_id "
+		    "(student_id, kind, text and start)", e,
+		    "%lld\037%s\037%s\037%.*s", (long long)g.student, g.kind,
+		    g.start_s, (int)r->len[C_TEXT], r->v[C_TEXT]);
+	if (rc != 0)
+		return rc;
 	if (rel_rec_has(r, C_ID)) {
 		snprintf(id, REL_GOAL_ID_LEN, "%.*s", (int)r->len[C_ID],
 		    r->v[C_ID]);
@@ -657,6 +669,7 @@ rel_goal_add(struct rel_db *db, const char *const *v, char *id,
 	r.n = NCOLS;
 	r.v = v;
 	r.len = len;
+	r.keys = NULL;
 	r.file = NULL;
 	r.line = 0;
 	id[0] = '\0';
@@ -771,6 +784,12 @@ write_progress(struct rel_db *db, const struct rel_rec *r,
 			return rc;
 	} else
 		adult = rel_actor(db)->id;
+	if ((rc = rel_rec_key(r, P_AT, "at", "progress check (goal_id, at, "
+	    "adult_id, rating and note)", e, "%lld\037%s\037%lld\037%ld\037%.*s",
+	    (long long)k.id, at, (long long)adult, rating,
+	    rel_rec_has(r, P_NOTE) ? (int)r->len[P_NOTE] : 0,
+	    rel_rec_has(r, P_NOTE) ? r->v[P_NOTE] : "")) != 0)
+		return rc;
 
 	if ((rc = rel_db_stmt(db, "SELECT 1 FROM progress WHERE goal = ?1 "
 	    "AND at = ?2 AND adult IS ?3 AND rating IS ?4 AND note IS ?5",
@@ -827,6 +846,7 @@ rel_goal_close(struct rel_db *db, const char *goal_id, const char *status,
 	r.n = 1;
 	r.v = &status;
 	r.len = len;
+	r.keys = NULL;
 	r.file = NULL;
 	r.line = 0;
 	rel_strlcpy(end, "closed", sizeof(end));

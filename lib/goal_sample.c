@@ -214,6 +214,7 @@ write_rec(struct gen *g, const struct rel_import_kind *k,
 	rec.n = k->ncols;
 	rec.v = v;
 	rec.len = len;
+	rec.keys = NULL;
 	rec.file = "sample";
 	rec.line = 0;
 	return k->write(g->db, &rec, &out, e);

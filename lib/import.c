@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -69,10 +70,9 @@ rejects_same_header(const struct rejects *rj, const struct rel_csv_row *hdr)
 }
 
 static void
-rejects_put(struct rejects *rj, const struct rel_csv_row *row,
-    const struct rel_err *why)
+rejects_put_reason(struct rejects *rj, const struct rel_csv_row *row,
+    const char *reason)
 {
-	char reason[1200];
 	size_t i;
 
 	for (i = 0; i < row->n; i++)
@@ -80,14 +80,29 @@ rejects_put(struct rejects *rj, const struct rel_csv_row *row,
 	/* A short row is padded so that reason stays the last column. */
 	for (; i < rj->ncols; i++)
 		rel_csv_put(&rj->w, "", 0);
-	if (why->line > 0)
-		snprintf(reason, sizeof(reason), "line %ld: %s%s%s", why->line,
-		    why->column, why->column[0] ? ": " : "", why->msg);
-	else
-		snprintf(reason, sizeof(reason), "%s%s%s", why->column,
-		    why->column[0] ? ": " : "", why->msg);
 	rel_csv_put(&rj->w, reason, strlen(reason));
 	rel_csv_endrow(&rj->w);
+}
+
+static void
+reason_of(const struct rel_err *why, char *reason, size_t n)
+{
+	if (why->line > 0)
+		snprintf(reason, n, "line %ld: %s%s%s", why->line,
+		    why->column, why->column[0] ? ": " : "", why->msg);
+	else
+		snprintf(reason, n, "%s%s%s", why->column,
+		    why->column[0] ? ": " : "", why->msg);
+}
+
+static void
+rejects_put(struct rejects *rj, const struct rel_csv_row *row,
+    const struct rel_err *why)
+{
+	char reason[1200];
+
+	reason_of(why, reason, sizeof(reason));
+	rejects_put_reason(rj, row, reason);
 }
 
 /* Finish the rejects file: keep it (rename into place) or drop it. */
@@ -119,12 +134,223 @@ rejects_close(struct rejects *rj, int keep, struct rel_err *e)
 	return rc;
 }
 
+/*
+ * The keys of one import: an open-addressed table of those kept, and the
+ * pending ones of the record being written. A key is its namespace (what
+ * it is the key of), a NUL, and the bytes its write function made.
+ */
+struct kent {
+	uint64_t h;
+	char *key;		/* NULL: an empty slot */
+	size_t klen;
+	size_t file;		/* index into files */
+	long line;
+};
+
+struct rel_keys {
+	struct kent *tab;
+	size_t cap, n;
+	struct kent *pend;
+	size_t npend, pcap;
+	char **files;
+	size_t nfiles;
+};
+
+struct rel_keys *
+rel_keys_new(void)
+{
+	return rel_xcalloc(1, sizeof(struct rel_keys));
+}
+
+void
+rel_keys_free(struct rel_keys *k)
+{
+	size_t i;
+
+	if (k == NULL)
+		return;
+	rel_keys_commit(k, 0);
+	for (i = 0; i < k->cap; i++)
+		free(k->tab[i].key);
+	for (i = 0; i < k->nfiles; i++)
+		free(k->files[i]);
+	free(k->tab);
+	free(k->pend);
+	free(k->files);
+	free(k);
+}
+
+void
+rel_keys_file(struct rel_keys *k, const char *name)
+{
+	k->files = rel_xrealloc(k->files, (k->nfiles + 1) * sizeof(char *));
+	k->files[k->nfiles++] = rel_xstrdup(name != NULL ? name : "");
+}
+
+size_t
+rel_keys_nfile(const struct rel_keys *k)
+{
+	return k->nfiles > 0 ? k->nfiles - 1 : 0;
+}
+
+const char *
+rel_keys_name(const struct rel_keys *k, size_t i)
+{
+	return i < k->nfiles ? k->files[i] : "";
+}
+
+static struct kent *
+keys_find(struct kent *tab, size_t cap, uint64_t h, const char *key,
+    size_t klen)
+{
+	size_t i;
+
+	if (cap == 0)
+		return NULL;
+	for (i = (size_t)h & (cap - 1);; i = (i + 1) & (cap - 1)) {
+		if (tab[i].key == NULL)
+			return &tab[i];
+		if (tab[i].h == h && tab[i].klen == klen &&
+		    memcmp(tab[i].key, key, klen) == 0)
+			return &tab[i];
+	}
+}
+
+static void
+keys_put(struct rel_keys *k, const struct kent *en)
+{
+	struct kent *slot;
+
+	if (2 * (k->n + 1) > k->cap) {
+		size_t cap = k->cap ? 2 * k->cap : 256, i;
+		struct kent *tab = rel_xcalloc(cap, sizeof(*tab));
+
+		for (i = 0; i < k->cap; i++)
+			if (k->tab[i].key != NULL)
+				*keys_find(tab, cap, k->tab[i].h, k->tab[i].key,
+				    k->tab[i].klen) = k->tab[i];
+		free(k->tab);
+		k->tab = tab;
+		k->cap = cap;
+	}
+	slot = keys_find(k->tab, k->cap, en->h, en->key, en->klen);
+	if (slot->key != NULL) {
+		/* Offered twice by one record: the first stands. */
+		free(en->key);
+		return;
+	}
+	*slot = *en;
+	k->n++;
+}
+
+void
+rel_keys_commit(struct rel_keys *k, int keep)
+{
+	size_t i;
+
+	for (i = 0; i < k->npend; i++) {
+		if (keep)
+			keys_put(k, &k->pend[i]);
+		else
+			free(k->pend[i].key);
+	}
+	k->npend = 0;
+}
+
+int
+rel_repeat_err(struct rel_err *e, const char *file, long line,
+    const char *col, const char *v, size_t len, const char *efile,
+    long eline, const char *what)
+{
+	int other = efile != NULL && file != NULL && strcmp(efile, file) != 0;
+	const char *shown = other && strcmp(efile, "-") == 0 ? "stdin" : efile;
+
+	if (v == NULL || len == 0)
+		return rel_err_at(e, REL_EDATA, file, line, col, "repeats line "
+		    "%ld%s%s; each %s appears once in an import", eline,
+		    other ? " of " : "", other ? shown : "", what);
+	return rel_err_value(e, REL_EDATA, file, line, col, v, len, "repeats "
+	    "line %ld%s%s; each %s appears once in an import", eline,
+	    other ? " of " : "", other ? shown : "", what);
+}
+
+int
+rel_rec_key(const struct rel_rec *r, size_t i, const char *col,
+    const char *what, struct rel_err *e, const char *fmt, ...)
+{
+	struct rel_keys *k = r->keys;
+	struct kent en, *old;
+	size_t wlen, n;
+	va_list ap;
+	int m;
+
+	if (k == NULL)
+		return 0;
+	wlen = strlen(what) + 1;
+	va_start(ap, fmt);
+	m = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	n = wlen + (m > 0 ? (size_t)m : 0);
+	en.key = rel_xmalloc(n + 1);
+	memcpy(en.key, what, wlen);
+	va_start(ap, fmt);
+	vsnprintf(en.key + wlen, n + 1 - wlen, fmt, ap);
+	va_end(ap);
+	en.klen = n;
+	en.h = rel_hash(en.key, n);
+	en.file = rel_keys_nfile(k);
+	en.line = r->line;
+	old = keys_find(k->tab, k->cap, en.h, en.key, en.klen);
+	if (old == NULL || old->key == NULL) {
+		size_t j;
+
+		old = NULL;
+		for (j = 0; j < k->npend; j++)
+			if (k->pend[j].h == en.h && k->pend[j].klen == n &&
+			    memcmp(k->pend[j].key, en.key, n) == 0)
+				old = &k->pend[j];
+	}
+	if (old != NULL) {
+		free(en.key);
+		return rel_repeat_err(e, r->file, r->line, col,
+		    i < r->n ? r->v[i] : NULL, i < r->n ? r->len[i] : 0,
+		    rel_keys_name(k, old->file), old->line, what);
+	}
+	if (k->npend == k->pcap) {
+		k->pcap = k->pcap ? 2 * k->pcap : 8;
+		k->pend = rel_xrealloc(k->pend, k->pcap * sizeof(*k->pend));
+	}
+	k->pend[k->npend++] = en;
+	return 0;
+}
+
+/* A record of a buffered kind found to repeat an earlier one when the
+ * buffer is written: where it is, and why it is bad. */
+struct late {
+	size_t file;
+	long line;
+	char *reason;
+};
+
 struct run {
 	struct rel_db *db;
 	const struct rel_import_opts *o;
 	struct rejects rj;
 	long bad;
 	long max;
+	struct rel_keys *keys;
+	/* A buffered kind (check-ins) is buffered across every input of
+	 * the import, and written once at its end, so that a repeat is
+	 * found in another input too. */
+	const struct rel_import_batch *bt;
+	size_t bki;		/* its kind */
+	struct rel_import_count *bcount;
+	/* With a rejects file, the buffered kind's rows as read, so that a
+	 * repeat found at the end is written there verbatim like any other
+	 * bad record; and those repeats. */
+	FILE *raw;
+	struct late *late;
+	size_t nlate, clate;
 };
 
 static void
@@ -281,6 +507,8 @@ wide_row(struct run *u, const struct rel_import_kind *k, struct rel_rec *rec,
 		if ((rc = k->write(u->db, rec, &out, e)) == 0)
 			n[out]++;
 	}
+	/* The row's keys count only when all of it was written. */
+	rel_keys_commit(u->keys, rc == 0);
 	if (rc == REL_EDATA) {
 		place(e, rec);
 		/* The value's column is named as the file names it. */
@@ -375,6 +603,153 @@ batch_of(const struct rel_import_kind *k)
 	return k == rel_checkin_kind() ? rel_checkin_batch() : NULL;
 }
 
+/* Keep a row of the buffered kind as read: its input, line and fields. */
+static int
+raw_put(struct run *u, size_t file, const struct rel_csv_row *row,
+    struct rel_err *e)
+{
+	size_t i;
+	int ok;
+
+	ok = fwrite(&file, sizeof(file), 1, u->raw) == 1 &&
+	    fwrite(&row->line, sizeof(row->line), 1, u->raw) == 1 &&
+	    fwrite(&row->n, sizeof(row->n), 1, u->raw) == 1;
+	for (i = 0; ok && i < row->n; i++)
+		ok = fwrite(&row->len[i], sizeof(row->len[i]), 1, u->raw) == 1 &&
+		    (row->len[i] == 0 ||
+		    fwrite(row->f[i], row->len[i], 1, u->raw) == 1);
+	if (!ok)
+		return rel_err_set(e, REL_EIO, "cannot write a temporary file "
+		    "(TMPDIR=%s): %s", rel_tmpdir(), strerror(errno));
+	return 0;
+}
+
+/* A repeat the buffered kind found as it wrote: reported and counted at
+ * once, and kept for the rejects file. */
+static void
+late_bad(void *ctx, size_t file, long line, struct rel_err *e)
+{
+	struct run *u = ctx;
+	char reason[1200];
+
+	u->bad++;
+	u->bcount->rejected++;
+	if (u->bad <= u->max && u->o->report != NULL)
+		u->o->report(u->o->ctx, e);
+	if (u->raw == NULL)
+		return;
+	if (u->nlate == u->clate) {
+		u->clate = u->clate ? 2 * u->clate : 16;
+		u->late = rel_xrealloc(u->late, u->clate * sizeof(*u->late));
+	}
+	reason_of(e, reason, sizeof(reason));
+	u->late[u->nlate].file = file;
+	u->late[u->nlate].line = line;
+	u->late[u->nlate++].reason = rel_xstrdup(reason);
+}
+
+static int
+late_cmp(const void *a, const void *b)
+{
+	const struct late *x = a, *y = b;
+
+	if (x->file != y->file)
+		return x->file < y->file ? -1 : 1;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* Write the late repeats to the rejects file, in the inputs' order,
+ * from the rows kept as read. */
+static int
+late_rejects(struct run *u, struct rel_err *e)
+{
+	struct rel_csv_row row;
+	size_t i = 0, j, cap = 0, file, n;
+	char **f = NULL;
+	size_t *len = NULL;
+	long line;
+	int rc = 0;
+
+	if (u->nlate == 0 || u->rj.fp == NULL)
+		return 0;
+	qsort(u->late, u->nlate, sizeof(*u->late), late_cmp);
+	rewind(u->raw);
+	while (i < u->nlate && fread(&file, sizeof(file), 1, u->raw) == 1 &&
+	    fread(&line, sizeof(line), 1, u->raw) == 1 &&
+	    fread(&n, sizeof(n), 1, u->raw) == 1) {
+		if (n > cap) {
+			f = rel_xrealloc(f, n * sizeof(*f));
+			len = rel_xrealloc(len, n * sizeof(*len));
+			for (j = cap; j < n; j++)
+				f[j] = NULL;
+			cap = n;
+		}
+		for (j = 0; j < n; j++) {
+			if (fread(&len[j], sizeof(len[j]), 1, u->raw) != 1)
+				goto fail;
+			f[j] = rel_xrealloc(f[j], len[j] + 1);
+			if (len[j] > 0 && fread(f[j], len[j], 1, u->raw) != 1)
+				goto fail;
+			f[j][len[j]] = '\0';
+		}
+		if (file != u->late[i].file || line != u->late[i].line)
+			continue;
+		memset(&row, 0, sizeof(row));
+		row.f = f;
+		row.len = len;
+		row.n = n;
+		row.line = line;
+		rejects_put_reason(&u->rj, &row, u->late[i].reason);
+		i++;
+	}
+	if (i < u->nlate)
+fail:
+		rc = rel_err_set(e, REL_EIO, "cannot read a temporary file "
+		    "(TMPDIR=%s): %s", rel_tmpdir(), ferror(u->raw) ?
+		    strerror(errno) : "it is short");
+	for (j = 0; j < cap; j++)
+		free(f[j]);
+	free(f);
+	free(len);
+	return rc;
+}
+
+/* Write what the buffered kind holds, at the end of the import. */
+static int
+batch_finish(struct run *u, struct rel_err *e)
+{
+	struct rel_import_count *c = u->bcount;
+	long dups, repeats;
+	int rc;
+
+	if (u->bt == NULL)
+		return 0;
+	if ((rc = u->bt->flush(u->db, u->keys, &dups, &repeats, late_bad, u,
+	    e)) != 0)
+		return rc;
+	c->n[REL_ADDED] -= dups + repeats;
+	c->n[REL_DUPLICATE] += dups;
+	return late_rejects(u, e);
+}
+
+static void
+batch_free(struct run *u)
+{
+	size_t i;
+
+	if (u->bt != NULL)
+		u->bt->end();
+	u->bt = NULL;
+	if (u->raw != NULL)
+		fclose(u->raw);
+	u->raw = NULL;
+	for (i = 0; i < u->nlate; i++)
+		free(u->late[i].reason);
+	free(u->late);
+	u->late = NULL;
+	u->nlate = u->clate = 0;
+}
+
 /* One input: header, kind, binding, then every record. */
 static int
 import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
@@ -390,6 +765,7 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 	int *idx = NULL, rc, vis;
 	const struct rel_import_batch *bt = NULL;
 	struct convert cv;
+	size_t in;
 	struct wide w;
 
 	memset(&w, 0, sizeof(w));
@@ -459,6 +835,9 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 	rec.v = v;
 	rec.len = len;
 	rec.file = rel_csv_name(r);
+	rel_keys_file(u->keys, rec.file);
+	in = rel_keys_nfile(u->keys);
+	rec.keys = u->keys;
 	cv.when = rel_xcalloc(k->ncols, sizeof(*cv.when));
 	cv.student = -1;
 	for (i = 0; i < k->ncols; i++)
@@ -467,8 +846,21 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 	/* A wide row's cells are kept or taken back together, under a
 	 * savepoint, so they are written as they come. */
 	bt = o->wide == NULL ? batch_of(k) : NULL;
-	if (bt != NULL && (rc = bt->begin(u->db, e)) != 0)
-		goto out;
+	if (bt != NULL && u->bt == NULL) {
+		if ((rc = bt->begin(u->db, e)) != 0) {
+			bt->end();
+			goto out;
+		}
+		u->bt = bt;
+		u->bki = ki;
+		u->bcount = &counts[ki];
+		if (o->rejects != NULL && (u->raw = rel_tmpfile()) == NULL) {
+			rc = rel_err_set(e, REL_ECANTCREAT, "cannot make a "
+			    "temporary file (TMPDIR=%s): %s", rel_tmpdir(),
+			    strerror(errno));
+			goto out;
+		}
+	}
 	for (;;) {
 		enum rel_outcome out;
 
@@ -512,6 +904,10 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 		counts[ki].rows++;
 		rel_err_clear(e);
 		rc = k->write(u->db, &rec, &out, e);
+		rel_keys_commit(u->keys, rc == 0);
+		if (rc == 0 && bt != NULL && u->raw != NULL &&
+		    out == REL_ADDED && (rc = raw_put(u, in, row, e)) != 0)
+			goto out;
 		if (rc == REL_EDATA) {
 			place(e, &rec);
 			counts[ki].rejected++;
@@ -523,17 +919,7 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 		counts[ki].n[out]++;
 	}
 	rc = 0;
-	if (bt != NULL) {
-		long dups;
-
-		if ((rc = bt->flush(u->db, &dups, e)) != 0)
-			goto out;
-		counts[ki].n[REL_ADDED] -= dups;
-		counts[ki].n[REL_DUPLICATE] += dups;
-	}
 out:
-	if (bt != NULL)
-		bt->end();
 	wide_free(&w);
 	free(cv.when);
 	free(idx);
@@ -557,17 +943,25 @@ rel_import(struct rel_db *db, const char *const *files, size_t nfiles,
 	memset(&u, 0, sizeof(u));
 	u.db = db;
 	u.o = o;
+	u.keys = rel_keys_new();
 	u.max = o->max_messages > 0 ? o->max_messages : 50;
 	memset(counts, 0, nkinds * sizeof(*counts));
 	if (nfiles == 0) {
 		files = stdin_only;
 		nfiles = 1;
 	}
-	if ((rc = rel_db_begin(db, e)) != 0)
+	if ((rc = rel_db_begin(db, e)) != 0) {
+		rel_keys_free(u.keys);
 		return rc;
+	}
 	for (f = 0; f < nfiles; f++)
 		if ((rc = import_one(&u, files[f], kinds, nkinds, counts, e)) != 0)
 			goto fail;
+	if ((rc = batch_finish(&u, e)) != 0)
+		goto fail;
+	batch_free(&u);
+	rel_keys_free(u.keys);
+	u.keys = NULL;
 	if (u.bad > u.max && o->report != NULL) {
 		struct rel_err more;
 
@@ -597,6 +991,8 @@ rel_import(struct rel_db *db, const char *const *files, size_t nfiles,
 		    o->rejects);
 	return 0;
 fail:
+	batch_free(&u);
+	rel_keys_free(u.keys);
 	rel_db_rollback(db);
 	{
 		struct rel_err ignore;

@@ -229,6 +229,10 @@ write_indicator(struct rel_db *db, const struct rel_rec *r,
 	    "student_id", r->file, r->line, &student, e)) != 0)
 		return rc;
 	rel_date_format(d, day);
+	if ((rc = rel_rec_key(r, C_NAME, "name", "indicator (student_id, date "
+	    "and name)", e, "%lld\037%s\037%.*s", (long long)student, day,
+	    (int)r->len[C_NAME], r->v[C_NAME])) != 0)
+		return rc;
 
 	if ((rc = rel_db_stmt(db, sql_get, &st, e)) != 0)
 		return rc;

@@ -73,6 +73,39 @@ int rel_id_known(struct rel_db *db, enum rel_roster_kind k, const char *opt,
 void rel_rec_bind(sqlite3_stmt *st, int p, const struct rel_rec *r,
     size_t i);
 
+/*
+ * The keys one import has seen (import.c), so that a record that comes
+ * twice in one import is a bad record rather than an overwrite. A write
+ * function offers each key, normalized as it is stored, through
+ * rel_rec_key after its checks and before it writes; the key is pending
+ * until the import loop keeps it (the write succeeded) or drops it (the
+ * record was rejected, so it makes no later record a repeat).
+ */
+struct rel_keys;
+struct rel_keys *rel_keys_new(void);
+void rel_keys_free(struct rel_keys *k);
+/* The next input is called name (for "repeats line 4 of a.csv"). */
+void rel_keys_file(struct rel_keys *k, const char *name);
+/* The index of the current input (0 for the first). */
+size_t rel_keys_nfile(const struct rel_keys *k);
+/* Its name, or of input i. */
+const char *rel_keys_name(const struct rel_keys *k, size_t i);
+/* Keep (keep 1) or drop the pending keys. */
+void rel_keys_commit(struct rel_keys *k, int keep);
+/* Offer r's key: the bytes fmt makes (printf), in the namespace what
+ * ("student", "check-in (student, minute, kind and adult)"). 0 if r has
+ * no key set or the key is new; 65 naming column i (col) and the
+ * earlier line when an earlier record of the import had it. */
+int rel_rec_key(const struct rel_rec *r, size_t i, const char *col,
+    const char *what, struct rel_err *e, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+/* The message of a repeat: file:line of the later record, its column
+ * and value, the earlier record's line (and file, when another), and
+ * what appears once. */
+int rel_repeat_err(struct rel_err *e, const char *file, long line,
+    const char *col, const char *v, size_t len, const char *efile,
+    long eline, const char *what);
+
 /* s in list (NULL-terminated), in any case: the name as stored, or NULL
  * if it is not there. */
 const char *rel_word(const char *const *list, const char *s);
@@ -165,13 +198,19 @@ void rel_idmap_prefetch(const struct rel_idmap *m, const char *id,
     size_t len);
 void rel_idmap_free(struct rel_idmap *m);
 
-/* A kind whose import writes are buffered (import.c): begin before the
- * first record of an input, flush after its last (writing what was
- * buffered; *dups of the records counted as added were duplicates), and
- * end always, after flush or on failure. */
+/* A kind whose import writes are buffered (import.c): begin before its
+ * first record, flush after the import's last (writing what was
+ * buffered: *dups of the records counted as added were duplicates of
+ * records already held, and *repeats repeated an earlier record of the
+ * import, each handed to bad with its input (an index of keys), line
+ * and message, and not written), and end always, after flush or on
+ * failure. */
 struct rel_import_batch {
 	int (*begin)(struct rel_db *db, struct rel_err *e);
-	int (*flush)(struct rel_db *db, long *dups, struct rel_err *e);
+	int (*flush)(struct rel_db *db, const struct rel_keys *keys,
+	    long *dups, long *repeats,
+	    void (*bad)(void *ctx, size_t file, long line, struct rel_err *e),
+	    void *ctx, struct rel_err *e);
 	void (*end)(void);
 };
 const struct rel_import_batch *rel_checkin_batch(void);

@@ -125,6 +125,11 @@ write_note(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 		    "is empty; a gratitude entry with no student needs an adult "
 		    "(adult_id, or --as)");
 	rel_datetime_format(secs, at);
+	if ((rc = rel_rec_key(r, C_TEXT, "text", "note (student_id, at, "
+	    "adult_id, kind and text)", e, "%lld\037%s\037%lld\037%s\037%.*s",
+	    (long long)student, at, (long long)adult, kind,
+	    (int)r->len[C_TEXT], r->v[C_TEXT])) != 0)
+		return rc;
 
 	/* The same note twice (an export imported again) is a duplicate.
 	 * IS compares the NULL-able columns; note_student or note_adult

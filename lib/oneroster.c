@@ -91,6 +91,9 @@ struct run {
 	const char *scope;	/* o->school or "" */
 	enum mode mode[NFILES];
 	long max;
+	/* Each sourcedId of a file, and each rel record's keys, once in
+	 * an import (as a roster import's are). */
+	struct rel_keys *keys;
 };
 
 /* One open file: its reader, the current row, and where each column is. */
@@ -249,6 +252,7 @@ file_open(struct run *u, int which, struct file *f, struct rel_err *e)
 	if ((rc = rel_csv_bind(hdr, f->name, file_cols[which].cols,
 	    file_cols[which].n, NULL, 1, f->idx, e)) != 0)
 		goto fail;
+	rel_keys_file(u->keys, f->name);
 	return 0;
 fail:
 	rel_csv_close(f->r);
@@ -278,6 +282,35 @@ file_next(struct run *u, struct file *f, struct rel_err *e)
 		rel_strlcpy(e->file, f->name, sizeof(e->file));
 		bad(u, e);
 	}
+}
+
+/* A sourcedId is one record of its file: a later row with it is bad
+ * (not a second write over the first). */
+static int
+sourced_once(struct run *u, const struct file *f, const char *what)
+{
+	const char *v[1];
+	size_t len[1];
+	struct rel_rec rec;
+	struct rel_err e;
+	int rc;
+
+	v[0] = fv(f, 0, &len[0]);
+	if (len[0] == 0)
+		return 0;
+	rec.n = 1;
+	rec.v = v;
+	rec.len = len;
+	rec.file = f->name;
+	rec.line = f->row->line;
+	rec.keys = u->keys;
+	rc = rel_rec_key(&rec, 0, "sourcedId", what, &e, "%.*s", (int)len[0],
+	    v[0]);
+	/* Kept even if the row turns out bad: then nothing is imported. */
+	rel_keys_commit(u->keys, rc == 0);
+	if (rc != 0)
+		bad(u, &e);
+	return rc;
 }
 
 /* status: active (or empty, which bulk files may leave) or tobedeleted. */
@@ -466,10 +499,17 @@ put(struct run *u, const struct file *f, enum rel_roster_kind k,
 	rec.n = kind->ncols;
 	rec.v = v;
 	rec.len = len;
+	rec.keys = NULL;
 	rec.file = f->name;
 	rec.line = f->row->line;
+	/* A user is one rel student or adult. A class is written again by
+	 * its primary teacher's enrollment, and two enrollments (each its
+	 * own sourcedId) may make one membership. */
+	rec.keys = k == REL_STUDENT || k == REL_ADULT ? u->keys : NULL;
 	rel_err_clear(e);
 	rc = rel_roster_write(u->db, k, &rec, REL_UPSERT, &out, e);
+	if (rec.keys != NULL)
+		rel_keys_commit(u->keys, rc == 0);
 	if (rc == REL_EDATA) {
 		write_err(u, f, e);
 		return REL_EDATA;
@@ -621,6 +661,8 @@ read_orgs(struct run *u, struct rel_err *e)
 	if ((rc = file_open(u, F_ORGS, &f, e)) != 0)
 		return rc;
 	while ((rc = file_next(u, &f, e)) == 1) {
+		if (sourced_once(u, &f, "org") != 0)
+			continue;
 		if (row_status(u, &f, &deleted) || row_modified(u, &f))
 			continue;
 		if (!field_in(&f, O_TYPE, types)) {
@@ -706,6 +748,9 @@ read_people(struct run *u, struct rel_err *e)
 		    email[256], login[128], agent[IDSZ], kind[16], old[IDSZ];
 		const char *v[10], *orgs;
 		int student, found;
+
+		if (sourced_once(u, &f, "user") != 0)
+			continue;
 
 		if (row_status(u, &f, &deleted) || row_modified(u, &f))
 			continue;
@@ -992,6 +1037,9 @@ read_classes(struct run *u, struct rel_err *e)
 		char sid[IDSZ], title[256], kind[16], old[IDSZ];
 		const char *v[5] = { NULL };
 
+		if (sourced_once(u, &f, "class") != 0)
+			continue;
+
 		if (row_status(u, &f, &deleted) || row_modified(u, &f))
 			continue;
 		if (!is(&f, C_TYPE, "homeroom") && !is(&f, C_TYPE, "scheduled")) {
@@ -1078,6 +1126,9 @@ read_enrollments(struct run *u, struct rel_err *e)
 		    mk[16];
 		const char *v[5] = { NULL }, *s;
 		int32_t begin, end;
+
+		if (sourced_once(u, &f, "enrollment") != 0)
+			continue;
 
 		if (row_status(u, &f, &deleted) || row_modified(u, &f))
 			continue;
@@ -1207,10 +1258,10 @@ sweep(struct run *u, const char *type, struct rel_err *e)
 	return rc;
 }
 
-int
-rel_oneroster_import(struct rel_db *db, const char *dir,
+static int
+import_dir(struct rel_db *db, const char *dir,
     const struct rel_oneroster_opts *o, struct rel_oneroster_count *c,
-    struct rel_err *e)
+    struct rel_keys *keys, struct rel_err *e)
 {
 	struct run u;
 	struct stat sb;
@@ -1222,6 +1273,7 @@ rel_oneroster_import(struct rel_db *db, const char *dir,
 	memset(&u, 0, sizeof(u));
 	u.db = db;
 	u.o = o;
+	u.keys = keys;
 	u.c = c;
 	u.dir = dir;
 	u.scope = o->school ? o->school : "";
@@ -1300,5 +1352,17 @@ rel_oneroster_import(struct rel_db *db, const char *dir,
 	return 0;
 fail:
 	rel_db_rollback(db);
+	return rc;
+}
+
+int
+rel_oneroster_import(struct rel_db *db, const char *dir,
+    const struct rel_oneroster_opts *o, struct rel_oneroster_count *c,
+    struct rel_err *e)
+{
+	struct rel_keys *keys = rel_keys_new();
+	int rc = import_dir(db, dir, o, c, keys, e);
+
+	rel_keys_free(keys);
 	return rc;
 }

@@ -168,6 +168,14 @@ write_item(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 			return rc;
 	} else
 		adult = rel_actor(db)->id;
+	/* A current item is one per value; a retired one (list --history)
+	 * one per value and date. */
+	if ((rc = rel_rec_key(r, C_VALUE, "value", retired[0] != '\0' ?
+	    "retired profile item (student_id, kind, value and at)" :
+	    "profile item (student_id, kind and value)", e,
+	    "%lld\037%s\037%.*s\037%s", (long long)student, kinds[k], (int)vlen,
+	    value, retired[0] != '\0' ? at : "")) != 0)
+		return rc;
 
 	/* The same item again: a current one by its value; a retired one
 	 * (a round trip of list --history) by its value and date, and a

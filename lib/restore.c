@@ -330,6 +330,9 @@ case_put(struct rel_db *db, const struct rel_rec *r, int open, char *id,
 
 	if ((rc = case_check(db, r, &k, e)) != 0)
 		return rc;
+	if (rel_rec_has(r, C_ID) && (rc = rel_rec_key(r, C_ID, "case_id",
+	    "restorative case", e, "%.*s", (int)r->len[C_ID], r->v[C_ID])) != 0)
+		return rc;
 	if (rel_rec_has(r, C_ID)) {
 		if ((rc = rel_db_stmt(db, "SELECT " REL_SEES_CASE("c") ", "
 		    "c.opened_at = ?2 AND c.adult IS ?3 AND c.kind = ?4 "
@@ -542,6 +545,12 @@ write_party(struct rel_db *db, const struct rel_rec *r, enum rel_outcome *out,
 
 	if ((rc = party_rec(r, &p, role, sizeof(role), e)) != 0)
 		return rc;
+	/* One role a person in a case (the party's unique key). */
+	if ((rc = rel_rec_key(r, p.adult ? P_ADULT : P_STUDENT, p.col,
+	    "party (case_id with student_id or adult_id)", e,
+	    "%.*s\037%c%.*s", (int)p.case_len, p.case_id, p.adult ? 'a' : 's',
+	    (int)p.len, p.id)) != 0)
+		return rc;
 	return party_put(db, &p, out, e);
 }
 
@@ -626,6 +635,7 @@ open_file(struct rel_db *db, const struct rel_restore_open *o,
 	rec.n = NPARTY;
 	rec.v = v;
 	rec.len = len;
+	rec.keys = NULL;
 	rec.file = rel_csv_name(r);
 	v[P_CASE] = id;
 	len[P_CASE] = strlen(id);
@@ -690,6 +700,7 @@ rel_restore_open(struct rel_db *db, const struct rel_restore_open *o,
 	rec.n = NCASE;
 	rec.v = v;
 	rec.len = len;
+	rec.keys = NULL;
 	rec.file = NULL;
 	rec.line = 0;
 	if ((rc = rel_db_begin(db, e)) != 0)
@@ -788,7 +799,7 @@ text_opt(const char *opt, const char *s, struct rel_err *e)
 {
 	const char *v[1] = { s };
 	size_t len[1] = { strlen(s) };
-	struct rel_rec r = { 1, v, len, NULL, 0 };
+	struct rel_rec r = { 1, v, len, NULL, 0, NULL };
 
 	return rel_rec_text(&r, 0, opt, REL_TEXT_MAX, 1, e);
 }

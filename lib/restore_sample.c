@@ -158,6 +158,7 @@ put(struct sample *s, const struct rel_import_kind *k, const char *const *v,
 	r.n = k->ncols;
 	r.v = v;
 	r.len = len;
+	r.keys = NULL;
 	r.file = "sample";
 	r.line = 0;
 	return k->write(s->db, &r, &out, e);

@@ -398,6 +398,43 @@ taken(struct rel_db *db, const struct entity *en, const char *sql,
 	return rc == SQLITE_DONE ? 0 : rel_db_fail(db, rc, "checking a login", e);
 }
 
+/* A record's keys in one import: its id; its login and (where they are
+ * unique) its email, as given in this row (an empty one is no key). An
+ * email is compared in any case, as the schema's index does; the id and
+ * login as they are. */
+static int
+entity_keys(const struct entity *en, const struct rel_rec *rec,
+    const char **val, const size_t *vlen, struct rel_err *e)
+{
+	char what[64], low[VALSZ];
+	size_t i, j;
+	int rc;
+
+	if ((rc = rel_rec_key(rec, 0, en->cols[0].name, en->noun, e, "%.*s",
+	    (int)vlen[0], val[0])) != 0)
+		return rc;
+	for (i = 1; i < en->n && i < rec->n; i++) {
+		if (!rel_rec_has(rec, i))
+			continue;
+		if (en->spec[i].type == C_LOGIN) {
+			snprintf(what, sizeof(what), "%s's login", en->noun);
+			if ((rc = rel_rec_key(rec, i, "login", what, e, "%.*s",
+			    (int)rec->len[i], rec->v[i])) != 0)
+				return rc;
+		} else if (en->spec[i].type == C_EMAIL && en->email != NULL) {
+			for (j = 0; j < rec->len[i] && j < sizeof(low) - 1; j++)
+				low[j] = (char)tolower((unsigned char)
+				    rec->v[i][j]);
+			low[j] = '\0';
+			snprintf(what, sizeof(what), "%s's email", en->noun);
+			if ((rc = rel_rec_key(rec, i, "email", what, e, "%s",
+			    low)) != 0)
+				return rc;
+		}
+	}
+	return 0;
+}
+
 static int
 write_entity(struct rel_db *db, const struct entity *en,
     const struct rel_rec *rec, enum rel_roster_mode mode,
@@ -447,6 +484,10 @@ write_entity(struct rel_db *db, const struct entity *en,
 		return rel_err_value(e, REL_EDATA, rec->file, rec->line,
 		    en->cols[0].name, val[0], vlen[0], "already exists "
 		    "(rel-roster set changes it)");
+	/* A repeat is named as one before a login or an email is found
+	 * taken by the record the repeat's first row wrote. */
+	if ((rc = entity_keys(en, rec, val, vlen, e)) != 0)
+		return rc;
 	for (i = 1; i < en->n; i++) {
 		int given = i < rec->n && rec->v[i] != NULL;
 
@@ -548,6 +589,11 @@ write_member_mode(struct rel_db *db, const struct rel_rec *rec,
 		return rel_err_value(e, REL_EDATA, rec->file, rec->line,
 		    kinds[REL_MEMBER].cols[w].name, rec->v[w], rec->len[w],
 		    "is already a member of group %s", rec->v[0]);
+	if ((rc = rel_rec_key(rec, w, kinds[REL_MEMBER].cols[w].name,
+	    "membership (group_id with student_id or adult_id)", e,
+	    "%lld\037%c%lld", (long long)g, is_student ? 's' : 'a',
+	    (long long)who)) != 0)
+		return rc;
 	if (exists && was == active) {
 		*outcome = REL_UNCHANGED;
 		return 0;
@@ -623,7 +669,7 @@ rel_roster_deactivate(struct rel_db *db, enum rel_roster_kind k,
 {
 	const char *v[4] = { id, NULL, NULL, "0" };
 	size_t len[4] = { strlen(id), 0, 0, 1 };
-	struct rel_rec rec = { 4, v, len, NULL, 0 };
+	struct rel_rec rec = { 4, v, len, NULL, 0, NULL };
 	enum rel_outcome out;
 	sqlite3_stmt *st;
 	sqlite3_int64 who;

@@ -264,6 +264,7 @@ put(struct school *s, enum rel_roster_kind k, const char *const *v,
 	rec.n = n;
 	rec.v = v;
 	rec.len = len;
+	rec.keys = NULL;
 	rec.file = "sample";
 	rec.line = 0;
 	return rel_roster_write(s->db, k, &rec, REL_INSERT, &out, e);
@@ -841,6 +842,7 @@ put_conn(struct school *s, const struct mapper *mp, const char *sid,
 	rec.n = mp->k->ncols;
 	rec.v = v;
 	rec.len = len;
+	rec.keys = NULL;
 	rec.file = "sample";
 	rec.line = 0;
 	return mp->k->write(s->db, &rec, &out, e);

@@ -6,7 +6,9 @@
  * handed to the kind's write function. Any bad record means nothing is
  * committed, and every bad record is reported (messages capped). With a
  * rejects file the good records are committed and each bad one is written
- * there, fields as read, with a reason column.
+ * there, fields as read, with a reason column. A record whose key (its
+ * kind's id or natural key) an earlier good record of the same import
+ * had is bad: each record appears once per import.
  */
 #ifndef REL_IMPORT_H
 #define REL_IMPORT_H
@@ -25,6 +27,9 @@ struct rel_rec {
 	const size_t *len;
 	const char *file;	/* for messages: input name, or NULL */
 	long line;		/* for messages: 0 for options */
+	/* The keys this import has written (a key appears once per
+	 * import); NULL outside an import. */
+	struct rel_keys *keys;
 };
 
 /* What writing a record did. */

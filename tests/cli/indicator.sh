@@ -73,13 +73,12 @@ cat >again.csv <<X
 $HEAD
 100201,2026-11-19,attendance,0,sis
 100202,2026-11-02,grade_math,72.5,
-100202,2026-11-02,grade_math,72.5,
 100201,2026-11-11,belonging,4,survey
 X
 run rel-indicator import again.csv
 status_is 0
 err_is <<'X'
-rel-indicator: 4 indicators: 0 added, 2 updated, 2 unchanged
+rel-indicator: 3 indicators: 0 added, 2 updated, 1 unchanged
 X
 run rel-indicator list --as A901 --name attendance,grade_math --since 2026-11-01
 out_is <<X

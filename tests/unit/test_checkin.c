@@ -52,6 +52,7 @@ put(struct tmpdb *t, const char *const v[9], enum rel_outcome *out,
 	r.n = 9;
 	r.v = v;
 	r.len = len;
+	r.keys = NULL;
 	r.file = "in.csv";
 	r.line = 7;
 	rel_err_clear(e);
@@ -617,7 +618,8 @@ test_missing(void **state)
 	tmpdb_close(&t);
 }
 
-/* An import of check-ins: the summary counts duplicates. */
+/* An import of check-ins: the same minute written two ways in one
+ * import is a repeat, a bad record; nothing is imported. */
 static void
 test_import(void **state)
 {
@@ -641,11 +643,12 @@ test_import(void **state)
 	fclose(fp);
 	files[0] = path;
 	memset(&o, 0, sizeof(o));
-	assert_int_equal(rel_import(t.db, files, 1, k, 1, &o, &c, &e), 0);
+	assert_int_equal(rel_import(t.db, files, 1, k, 1, &o, &c, &e),
+	    REL_EDATA);
 	rel_import_summary(k, &c, line, sizeof(line));
 	assert_string_equal(line, "3 check-ins: 2 added, 0 updated, "
-	    "0 unchanged, 1 duplicate ignored");
-	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM checkin"), 2);
+	    "0 unchanged, 1 bad");
+	assert_int_equal(tmpdb_int(&t, "SELECT count(*) FROM checkin"), 0);
 	tmpdb_close(&t);
 }
 
@@ -676,12 +679,29 @@ dump(struct tmpdb *t)
 	return buf;
 }
 
+/* The lines of a file (its rows, when no field holds a line break). */
+static long
+lines_of(const char *path)
+{
+	FILE *fp = fopen(path, "r");
+	long n = 0;
+	int ch;
+
+	assert_non_null(fp);
+	while ((ch = getc(fp)) != EOF)
+		n += ch == '\n';
+	fclose(fp);
+	return n;
+}
+
 /*
  * An import sorts its rows into runs of rel_checkin_batch_rows and
  * merges them. Whatever the run length, the table must hold exactly what
  * writing each row as it comes holds: the same rows, the first of two
  * duplicates kept (their moods differ), the same counts, the same bad
- * rows. 400 rows over three students and a few minutes make many
+ * rows; and a row that repeats an earlier one of the import (what a row
+ * by row write counts as a duplicate) is a bad row, found within a run
+ * and across runs, and rejected verbatim. 400 rows over three students and a few minutes make many
  * duplicates, within a run and across runs; S3's rows come in reverse
  * time order, and some rows name the deactivated S4 or an unknown S9.
  */
@@ -699,7 +719,7 @@ test_import_runs(void **state)
 	struct rel_err e;
 	struct tmpdb t;
 	enum rel_outcome out;
-	long held;
+	long held, nbad;
 	size_t r;
 	FILE *fp;
 	int i, rc;
@@ -757,9 +777,9 @@ test_import_runs(void **state)
 		assert_true(dup > 100);
 		assert_true(bad > 0);
 		snprintf(want_line, sizeof(want_line), "400 check-ins: %ld added, "
-		    "0 updated, 0 unchanged, %ld duplicates ignored, %ld bad",
-		    added, dup, bad);
-		held = added + dup;
+		    "0 updated, 0 unchanged, %ld bad", added, dup + bad);
+		held = added;
+		nbad = dup + bad;
 	}
 	want = dump(&t);
 	assert_int_equal(rel_db_exec(t.db, "DELETE FROM checkin", &e), 0);
@@ -776,11 +796,15 @@ test_import_runs(void **state)
 		got = dump(&t);
 		assert_string_equal(got, want);
 		free(got);
-		/* Again: every row is now a duplicate. */
+		/* Every bad row is in the rejects file, each once. */
+		assert_int_equal(lines_of(rej), nbad + 1);
+		/* Again: every row kept is now a duplicate; the repeats are
+		 * still repeats. */
 		rc = rel_import(t.db, files, 1, k, 1, &o, &c, &e);
 		assert_int_equal(rc, REL_EDATA);
 		assert_int_equal(c.n[REL_ADDED], 0);
 		assert_int_equal(c.n[REL_DUPLICATE], held);
+		assert_int_equal(c.rejected, nbad);
 		got = dump(&t);
 		assert_string_equal(got, want);
 		free(got);

@@ -157,7 +157,7 @@ imp(struct tmpdb *t, const char *a, const char *s, const char *str,
 {
 	const char *v[6] = { s, a, str, pri, at, NULL };
 	size_t len[6], i;
-	struct rel_rec r = { 6, v, len, "map.csv", 3 };
+	struct rel_rec r = { 6, v, len, "map.csv", 3, NULL };
 
 	for (i = 0; i < 6; i++)
 		len[i] = v[i] ? strlen(v[i]) : 0;

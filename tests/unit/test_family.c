@@ -63,6 +63,7 @@ put(struct tmpdb *t, const char *const *v, enum rel_outcome *o,
 	r.n = NCOLS;
 	r.v = v;
 	r.len = len;
+	r.keys = NULL;
 	r.file = "family.csv";
 	r.line = 2;
 	rel_err_clear(e);

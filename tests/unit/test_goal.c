@@ -72,6 +72,7 @@ put(struct tmpdb *t, const struct rel_import_kind *k, const char *const *v,
 	r.n = k->ncols;
 	r.v = v;
 	r.len = len;
+	r.keys = NULL;
 	r.file = "goals.csv";
 	r.line = 2;
 	rel_err_clear(e);

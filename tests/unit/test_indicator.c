@@ -58,6 +58,7 @@ put(struct tmpdb *t, const char *student, const char *date, const char *name,
 	r.n = NCOLS;
 	r.v = v;
 	r.len = len;
+	r.keys = NULL;
 	r.file = "ind.csv";
 	r.line = 2;
 	rel_err_clear(e);

@@ -56,6 +56,7 @@ put(struct tmpdb *t, const char *student, const char *at, const char *adult,
 	r.n = 6;
 	r.v = v;
 	r.len = len;
+	r.keys = NULL;
 	r.file = "notes.csv";
 	r.line = 2;
 	rel_err_clear(e);

@@ -47,6 +47,7 @@ put(struct tmpdb *t, const char *const v[8], enum rel_outcome *out,
 	r.n = k->ncols;
 	r.v = v;
 	r.len = len;
+	r.keys = NULL;
 	r.file = "t.csv";
 	r.line = 2;
 	rel_err_clear(e);

@@ -14,7 +14,7 @@ put(struct rel_db *db, enum rel_roster_kind k, enum rel_roster_mode mode,
 {
 	const char *v[8] = { v0, v1, v2, v3, v4, v5, v6, v7 };
 	size_t len[8], i;
-	struct rel_rec rec = { 8, v, len, "f.csv", 7 };
+	struct rel_rec rec = { 8, v, len, "f.csv", 7, NULL };
 
 	for (i = 0; i < 8; i++)
 		len[i] = v[i] ? strlen(v[i]) : 0;
