@@ -171,8 +171,10 @@ rel_csv_open(struct rel_csv **rp, const char *path, const char *encoding,
 		return rel_csv_open_fp(rp, stdin, "stdin", encoding, e);
 	fp = fopen(path, "rb");
 	if (fp == NULL)
-		return rel_err_at(e, rel_status_errno(errno, REL_ENOINPUT),
-		    path, 0, NULL, "%s", strerror(errno));
+		return errno == ENOMEM ? rel_err_at(e, REL_ESOFTWARE, path, 0,
+		    NULL, "out of memory") : rel_err_at(e,
+		    rel_status_errno(errno, REL_ENOINPUT), path, 0, NULL, "%s",
+		    strerror(errno));
 	rc = rel_csv_open_fp(rp, fp, path, encoding, e);
 	if (rc != 0) {
 		fclose(fp);

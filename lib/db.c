@@ -107,7 +107,16 @@ rel_db_fail(struct rel_db *db, int rc, const char *what, struct rel_err *e)
 	case SQLITE_CORRUPT:
 		return rel_err_at(e, REL_EDATA, file, 0, NULL, "%s: %s (run "
 		    "rel-init check)", what, msg);
+	case SQLITE_NOMEM:
+		/* Said plainly: the connection's message may be another's. */
+		return rel_err_at(e, REL_ESOFTWARE, file, 0, NULL, "%s: out of "
+		    "memory", what);
 	case SQLITE_CANTOPEN:
+		/* A temporary file that could not be made for want of memory
+		 * is a failed allocation, not a missing input. */
+		if (db && db->h && sqlite3_system_errno(db->h) == ENOMEM)
+			return rel_err_at(e, REL_ESOFTWARE, file, 0, NULL,
+			    "%s: out of memory", what);
 		return rel_err_at(e, REL_ENOINPUT, file, 0, NULL, "%s: %s", what,
 		    msg);
 	case SQLITE_READONLY:

@@ -469,6 +469,11 @@ write_entity(struct rel_db *db, const struct entity *en,
 	for (i = 0; exists && i < en->n; i++) {
 		const unsigned char *t = sqlite3_column_text(st, (int)i);
 
+		/* NULL for a value that is not NULL: its text could not be
+		 * made (out of memory). */
+		if (t == NULL && sqlite3_errcode(rel_db_handle(db)) ==
+		    SQLITE_NOMEM)
+			rc = SQLITE_NOMEM;
 		oldnull[i] = t == NULL;
 		rel_strlcpy(old[i], t ? (const char *)t : "", VALSZ);
 	}
