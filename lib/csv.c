@@ -8,6 +8,8 @@
  * exact. A record's first line is the line of the first segment that
  * carried any byte of it.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdint.h>
 #include <iconv.h>
@@ -212,6 +214,15 @@ const char *
 rel_csv_name(const struct rel_csv *r)
 {
 	return r->name;
+}
+
+int
+rel_csv_regular(const struct rel_csv *r)
+{
+	struct stat sb;
+
+	return r->ownfp && fstat(fileno(r->fp), &sb) == 0 &&
+	    S_ISREG(sb.st_mode);
 }
 
 /* Refill buf with more UTF-8 input, converting if asked. The caller

@@ -750,33 +750,71 @@ batch_free(struct run *u)
 	u->nlate = u->clate = 0;
 }
 
-/* One input: header, kind, binding, then every record. */
+/*
+ * One input, as its header was checked: the kind it is read as and its
+ * binding. Every header is checked before the import takes the write
+ * lock, so that a slow or huge header never holds up other writers. A
+ * regular file is closed after its check (an import may name many) and
+ * opened again for its records, its header read again and compared with
+ * the one checked; any other input (standard input, a pipe) stays open.
+ */
+struct input {
+	const char *file;
+	struct rel_csv *r;		/* open, its header read; or NULL */
+	const struct rel_csv_row *hdr;	/* r's header, while r is open */
+	size_t ki;			/* its kind */
+	int *idx;			/* the kind's columns in the header */
+	struct wide w;
+	int vis;			/* the visibility column, or -1 */
+	char *names;			/* a closed file's header, each name
+					   NUL-ended */
+	size_t nlen;
+};
+
+static void
+input_free(struct input *in)
+{
+	rel_csv_close(in->r);
+	wide_free(&in->w);
+	free(in->idx);
+	free(in->names);
+	memset(in, 0, sizeof(*in));
+}
+
+static void
+header_names(const struct rel_csv_row *hdr, char **names, size_t *n)
+{
+	size_t i, o = 0;
+
+	for (i = 0, *n = 0; i < hdr->n; i++)
+		*n += hdr->len[i] + 1;
+	*names = rel_xmalloc(*n + 1);
+	for (i = 0; i < hdr->n; i++) {
+		memcpy(*names + o, hdr->f[i], hdr->len[i]);
+		o += hdr->len[i];
+		(*names)[o++] = '\0';
+	}
+}
+
+/* Open an input and check its header: the kind it is read as, its
+ * binding, --rejects and --visibility. */
 static int
-import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
-    size_t nkinds, struct rel_import_count *counts, struct rel_err *e)
+input_check(struct run *u, const char *file, const struct rel_import_kind *kinds,
+    size_t nkinds, struct input *in, struct rel_err *e)
 {
 	const struct rel_import_opts *o = u->o;
-	const struct rel_csv_row *hdr, *row;
+	const struct rel_csv_row *hdr;
 	const struct rel_import_kind *k;
-	struct rel_csv *r = NULL;
-	struct rel_rec rec;
-	const char **v = NULL;
-	size_t *len = NULL, ki = 0, i;
-	int *idx = NULL, rc, vis;
-	const struct rel_import_batch *bt = NULL;
-	struct convert cv;
-	size_t in;
-	struct wide w;
+	size_t i;
+	int rc;
 
-	memset(&w, 0, sizeof(w));
-	memset(&cv, 0, sizeof(cv));
-	if ((rc = rel_csv_open(&r, file, NULL, e)) != 0)
+	memset(in, 0, sizeof(*in));
+	in->file = file;
+	if ((rc = rel_csv_open(&in->r, file, NULL, e)) != 0)
 		return rc;
-	rc = rel_csv_header(r, &hdr, e);
-	if (rc != REL_CSV_ROW) {
-		rc = e->code;
-		goto out;
-	}
+	rc = rel_csv_header(in->r, &hdr, e);
+	if (rc != REL_CSV_ROW)
+		return e->code;
 	if (o->choose != NULL) {
 		/* The kind is judged on the names after --map. */
 		struct rel_csv_row named = *hdr;
@@ -790,44 +828,109 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 		rel_csv_renamed_names(o->map, names, nlen, hdr->n);
 		named.f = names;
 		named.len = nlen;
-		rc = o->choose(o->ctx, &named, rel_csv_name(r), &ki, e);
+		rc = o->choose(o->ctx, &named, rel_csv_name(in->r), &in->ki, e);
 		free(names);
 		free(nlen);
 		if (rc != 0)
-			goto out;
+			return rc;
 	}
-	k = &kinds[ki < nkinds ? ki : 0];
-	idx = rel_xcalloc(k->ncols, sizeof(int));
+	k = &kinds[in->ki < nkinds ? in->ki : 0];
+	in->idx = rel_xcalloc(k->ncols, sizeof(int));
 	if (o->wide != NULL)
-		rc = wide_bind(k, o->wide, hdr, rel_csv_name(r), o->map, idx,
-		    &w, e);
+		rc = wide_bind(k, o->wide, hdr, rel_csv_name(in->r), o->map,
+		    in->idx, &in->w, e);
 	else
-		rc = rel_csv_bind(hdr, rel_csv_name(r), k->cols, k->ncols,
-		    o->map, o->ignore_unknown, idx, e);
+		rc = rel_csv_bind(hdr, rel_csv_name(in->r), k->cols, k->ncols,
+		    o->map, o->ignore_unknown, in->idx, e);
 	if (rc != 0)
-		goto out;
+		return rc;
 	if (o->rejects != NULL) {
 		if (u->rj.fp == NULL) {
 			if ((rc = rejects_open(&u->rj, o->rejects, hdr, e)) != 0)
-				goto out;
-		} else if (!rejects_same_header(&u->rj, hdr)) {
-			rc = rel_err_at(e, REL_EUSAGE, rel_csv_name(r), hdr->line,
-			    "--rejects", "needs every input to have the same "
-			    "header as the first");
-			goto out;
-		}
+				return rc;
+		} else if (!rejects_same_header(&u->rj, hdr))
+			return rel_err_at(e, REL_EUSAGE, rel_csv_name(in->r),
+			    hdr->line, "--rejects", "needs every input to have "
+			    "the same header as the first");
 	}
 	/* --visibility stands in for the visibility column where a row
 	 * leaves it empty; a kind without one cannot take it. */
-	vis = -1;
+	in->vis = -1;
 	for (i = 0; o->visibility != NULL && i < k->ncols; i++)
 		if (strcmp(k->cols[i].name, "visibility") == 0)
-			vis = (int)i;
-	if (o->visibility != NULL && vis < 0) {
-		rc = rel_err_set(e, REL_EUSAGE, "--visibility does not apply "
+			in->vis = (int)i;
+	if (o->visibility != NULL && in->vis < 0)
+		return rel_err_set(e, REL_EUSAGE, "--visibility does not apply "
 		    "to %s", k->name);
-		goto out;
-	}
+	if (rel_csv_regular(in->r)) {
+		header_names(hdr, &in->names, &in->nlen);
+		rel_csv_close(in->r);
+		in->r = NULL;
+	} else
+		in->hdr = hdr;
+	return 0;
+}
+
+/* Open a checked file again, under the lock: its header must be the one
+ * checked. */
+static int
+input_reopen(struct input *in, struct rel_err *e)
+{
+	const struct rel_csv_row *hdr;
+	char *names;
+	size_t n;
+	int rc, same;
+
+	if (in->r != NULL)
+		return 0;
+	if ((rc = rel_csv_open(&in->r, in->file, NULL, e)) != 0)
+		return rc;
+	rc = rel_csv_header(in->r, &hdr, e);
+	if (rc != REL_CSV_ROW)
+		return e->code;
+	header_names(hdr, &names, &n);
+	same = n == in->nlen && memcmp(names, in->names, n) == 0;
+	free(names);
+	if (!same)
+		return rel_err_at(e, REL_EDATA, rel_csv_name(in->r), hdr->line,
+		    NULL, "changed while it was being imported: its header "
+		    "is not the one checked");
+	in->hdr = hdr;
+	return 0;
+}
+
+static void
+inputs_free(struct input *in, size_t n)
+{
+	size_t i;
+
+	for (i = 0; in != NULL && i < n; i++)
+		input_free(&in[i]);
+	free(in);
+}
+
+/* The records of one checked input. */
+static int
+import_rows(struct run *u, struct input *in, const struct rel_import_kind *kinds,
+    size_t nkinds, struct rel_import_count *counts, struct rel_err *e)
+{
+	const struct rel_import_opts *o = u->o;
+	const struct rel_csv_row *row;
+	const struct rel_import_kind *k;
+	struct rel_csv *r;
+	struct rel_rec rec;
+	const char **v = NULL;
+	size_t *len = NULL, ki = in->ki, i;
+	int *idx = in->idx, rc, vis = in->vis;
+	const struct rel_import_batch *bt = NULL;
+	struct convert cv;
+	size_t fi;
+
+	memset(&cv, 0, sizeof(cv));
+	if ((rc = input_reopen(in, e)) != 0)
+		return rc;
+	r = in->r;
+	k = &kinds[ki < nkinds ? ki : 0];
 	counts[ki].files++;
 	v = rel_xcalloc(k->ncols, sizeof(char *));
 	len = rel_xcalloc(k->ncols, sizeof(size_t));
@@ -836,7 +939,7 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 	rec.len = len;
 	rec.file = rel_csv_name(r);
 	rel_keys_file(u->keys, rec.file);
-	in = rel_keys_nfile(u->keys);
+	fi = rel_keys_nfile(u->keys);
 	rec.keys = u->keys;
 	cv.when = rel_xcalloc(k->ncols, sizeof(*cv.when));
 	cv.student = -1;
@@ -896,7 +999,7 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 			continue;
 		}
 		if (o->wide != NULL) {
-			if ((rc = wide_row(u, k, &rec, v, len, row, &w,
+			if ((rc = wide_row(u, k, &rec, v, len, row, &in->w,
 			    &counts[ki], e)) != 0)
 				goto out;
 			continue;
@@ -906,7 +1009,7 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 		rc = k->write(u->db, &rec, &out, e);
 		rel_keys_commit(u->keys, rc == 0);
 		if (rc == 0 && bt != NULL && u->raw != NULL &&
-		    out == REL_ADDED && (rc = raw_put(u, in, row, e)) != 0)
+		    out == REL_ADDED && (rc = raw_put(u, fi, row, e)) != 0)
 			goto out;
 		if (rc == REL_EDATA) {
 			place(e, &rec);
@@ -920,12 +1023,11 @@ import_one(struct run *u, const char *file, const struct rel_import_kind *kinds,
 	}
 	rc = 0;
 out:
-	wide_free(&w);
 	free(cv.when);
-	free(idx);
 	free(v);
 	free(len);
-	rel_csv_close(r);
+	rel_csv_close(in->r);
+	in->r = NULL;
 	return rc;
 }
 
@@ -936,8 +1038,9 @@ rel_import(struct rel_db *db, const char *const *files, size_t nfiles,
     struct rel_err *e)
 {
 	static const char *const stdin_only[] = { "-" };
+	struct input *in = NULL;
 	struct run u;
-	size_t f;
+	size_t f, nstdin = 0;
 	int rc;
 
 	memset(&u, 0, sizeof(u));
@@ -950,13 +1053,25 @@ rel_import(struct rel_db *db, const char *const *files, size_t nfiles,
 		files = stdin_only;
 		nfiles = 1;
 	}
-	if ((rc = rel_db_begin(db, e)) != 0) {
-		rel_keys_free(u.keys);
-		return rc;
-	}
 	for (f = 0; f < nfiles; f++)
-		if ((rc = import_one(&u, files[f], kinds, nkinds, counts, e)) != 0)
+		if (strcmp(files[f], "-") == 0 && nstdin++ > 0) {
+			rel_keys_free(u.keys);
+			return rel_err_set(e, REL_EUSAGE, "standard input (-) "
+			    "can be read only once");
+		}
+	in = rel_xcalloc(nfiles, sizeof(*in));
+	for (f = 0; f < nfiles; f++)
+		if ((rc = input_check(&u, files[f], kinds, nkinds, &in[f],
+		    e)) != 0)
 			goto fail;
+	if ((rc = rel_db_begin(db, e)) != 0)
+		goto fail;
+	for (f = 0; f < nfiles; f++)
+		if ((rc = import_rows(&u, &in[f], kinds, nkinds, counts,
+		    e)) != 0)
+			goto fail;
+	inputs_free(in, nfiles);
+	in = NULL;
 	if ((rc = batch_finish(&u, e)) != 0)
 		goto fail;
 	batch_free(&u);
@@ -991,6 +1106,7 @@ rel_import(struct rel_db *db, const char *const *files, size_t nfiles,
 		    o->rejects);
 	return 0;
 fail:
+	inputs_free(in, nfiles);
 	batch_free(&u);
 	rel_keys_free(u.keys);
 	rel_db_rollback(db);

@@ -26,6 +26,10 @@ char *rel_xstrdup(const char *s);
 
 /* FNV-1a of len bytes of s: the hash of rel's string-keyed tables. */
 uint64_t rel_hash(const char *s, size_t len);
+/* Is the reader's input a regular file it opened (not stdin, a pipe or a
+ * device), so that it can be opened again and read the same? */
+struct rel_csv;
+int rel_csv_regular(const struct rel_csv *r);
 
 /* One integer from sql (a statement with no parameters that returns one
  * row): 0 and *v, or the status of rel_db_fail naming what. */

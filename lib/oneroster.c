@@ -252,11 +252,32 @@ file_open(struct run *u, int which, struct file *f, struct rel_err *e)
 	if ((rc = rel_csv_bind(hdr, f->name, file_cols[which].cols,
 	    file_cols[which].n, NULL, 1, f->idx, e)) != 0)
 		goto fail;
-	rel_keys_file(u->keys, f->name);
+	if (u->keys != NULL)
+		rel_keys_file(u->keys, f->name);
 	return 0;
 fail:
 	rel_csv_close(f->r);
 	f->r = NULL;
+	return rc;
+}
+
+/* Check the header of every file the manifest names, before the import
+ * takes the write lock: a slow or huge header never holds up other
+ * writers. Under the lock each is opened again, and its header read
+ * again, by the pass that reads it. */
+static int
+headers_check(struct run *u, struct rel_err *e)
+{
+	struct rel_keys *keys = u->keys;
+	struct file f;
+	int k, rc = 0;
+
+	u->keys = NULL;
+	for (k = 0; k < NFILES && rc == 0; k++)
+		if (u->mode[k] != M_ABSENT &&
+		    (rc = file_open(u, k, &f, e)) == 0)
+			rel_csv_close(f.r);
+	u->keys = keys;
 	return rc;
 }
 
@@ -1297,6 +1318,8 @@ import_dir(struct rel_db *db, const char *dir,
 		return rel_err_at(e, REL_EDATA, "manifest.csv", 0, NULL, "lists "
 		    "none of users, classes and enrollments as bulk or delta: "
 		    "there is nothing to import");
+	if ((rc = headers_check(&u, e)) != 0)
+		return rc;
 	/* As for any import (rel_cli_import): the index pages of a large
 	 * export stay in memory rather than spill to the WAL. */
 	if ((rc = rel_db_exec(db, "PRAGMA cache_size=-65536", e)) != 0 ||

@@ -331,4 +331,30 @@ out_has 'u-s1,u-p2,Leila Haddad-Nour,guardian,,+1 555 0102,,0'
 run rel-family guardians --as u-ad1 S1
 status_is 64
 
+case_ "--oneroster takes the write lock only after every file's header is checked"
+fresh
+cp -R "$OR/bulk" slow
+rm slow/users.csv
+mkfifo slow/users.csv
+( rel-roster import --oneroster slow >imp.out 2>imp.err; echo $? >imp.st ) &
+imp=$!
+sleep 1
+i=0
+while [ $i -lt 10 ]; do
+	sqlite3 "$REL_DB" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>probe.err ||
+		{ fail_ "another writer was locked out: $(cat probe.err)"; break; }
+	sleep 0.1
+	i=$((i + 1))
+done
+# The FIFO gives the file once to each opening: the check of its header,
+# then each pass that reads it. timeout ends a writer left waiting.
+n=0
+while [ ! -s imp.st ] && [ $n -lt 10 ]; do
+	timeout 2 sh -c "cat '$OR/bulk/users.csv' >slow/users.csv" 2>/dev/null
+	n=$((n + 1))
+done
+wait "$imp"
+check_eq "$(cat imp.st)" 0 "the import's status"
+check_eq "$(sql 'SELECT count(*) FROM student')" 5 "students imported"
+
 case_end

@@ -467,6 +467,40 @@ err_is <<'X'
 rel-roster: standard output: write error: No space left on device
 X
 
+# A header that is slow to come (a pipe, a FIFO, a huge header) must not
+# hold up other writers: the write lock is taken once every input's header
+# has been read and checked.
+case_ "an import takes the write lock only after its headers are checked"
+loaded
+mkfifo slow.csv
+( rel-roster import slow.csv >imp.out 2>imp.err; echo $? >imp.st ) &
+imp=$!
+sleep 1
+i=0
+while [ $i -lt 10 ]; do
+	sqlite3 "$REL_DB" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>probe.err ||
+		{ fail_ "another writer was locked out: $(cat probe.err)"; break; }
+	sleep 0.1
+	i=$((i + 1))
+done
+printf 'student_id,given_name,family_name\nS90,Ana,Lee\n' >slow.csv
+wait "$imp"
+check_eq "$(cat imp.st)" 0 "the import's status"
+check_eq "$(cat imp.err)" "rel-roster: 1 student: 1 added, 0 updated, 0 unchanged" \
+    "the import's summary"
+check_eq "$(sql "SELECT given_name FROM student WHERE student_id = 'S90'")" Ana \
+    "the imported student"
+
+case_ "standard input is read once: - twice is a usage error"
+loaded
+db_save
+printf 'student_id,given_name,family_name\nS91,Bo,Ma\n' >one.csv
+STDIN=one.csv
+run rel-roster import - -
+status_is 64
+err_has 'rel-roster: standard input (-) can be read only once'
+db_unchanged
+
 case_ "a busy database exits 75 and a retry succeeds"
 loaded
 # The holder waits for the lock if the probe below has it for a moment.
