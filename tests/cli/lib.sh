@@ -137,6 +137,23 @@ db_unchanged() {
 $(diff "$T/db.before" "$T/db.after" | head -n 20)"
 }
 
+# writer_not_locked_out: for about two seconds, another program can take
+# the database's write lock at once (an import in the background must not
+# be holding it).
+writer_not_locked_out() {
+	sleep 1
+	i=0
+	while [ $i -lt 10 ]; do
+		sqlite3 "$REL_DB" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null \
+		    2>"$T/probe.err" || {
+			fail_ "another writer was locked out: $(cat "$T/probe.err")"
+			return
+		}
+		sleep 0.1
+		i=$((i + 1))
+	done
+}
+
 # sql QUERY: print a query's result (for checks on stored rows).
 sql() {
 	sqlite3 "$REL_DB" "$1"

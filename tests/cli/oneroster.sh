@@ -338,14 +338,7 @@ rm slow/users.csv
 mkfifo slow/users.csv
 ( rel-roster import --oneroster slow >imp.out 2>imp.err; echo $? >imp.st ) &
 imp=$!
-sleep 1
-i=0
-while [ $i -lt 10 ]; do
-	sqlite3 "$REL_DB" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>probe.err ||
-		{ fail_ "another writer was locked out: $(cat probe.err)"; break; }
-	sleep 0.1
-	i=$((i + 1))
-done
+writer_not_locked_out
 # The FIFO gives the file once to each opening: the check of its header,
 # then each pass that reads it. timeout ends a writer left waiting.
 n=0

@@ -475,14 +475,7 @@ loaded
 mkfifo slow.csv
 ( rel-roster import slow.csv >imp.out 2>imp.err; echo $? >imp.st ) &
 imp=$!
-sleep 1
-i=0
-while [ $i -lt 10 ]; do
-	sqlite3 "$REL_DB" 'BEGIN IMMEDIATE; ROLLBACK;' >/dev/null 2>probe.err ||
-		{ fail_ "another writer was locked out: $(cat probe.err)"; break; }
-	sleep 0.1
-	i=$((i + 1))
-done
+writer_not_locked_out
 printf 'student_id,given_name,family_name\nS90,Ana,Lee\n' >slow.csv
 wait "$imp"
 check_eq "$(cat imp.st)" 0 "the import's status"
