@@ -7,7 +7,7 @@ rc=0
 cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
     --std=c11 --inline-suppr -Iinclude -Ilib \
     --suppress=missingIncludeSystem lib cmd tests/shim tests/fuzz bench || rc=1
-shellcheck -s sh tools/*.sh tests/run.sh tests/cli/*.sh bench/*.sh .ci/run \
+shellcheck -s sh tools/*.sh tests/env.sh tests/run.sh tests/cli/*.sh bench/*.sh .ci/run \
     tests/data/bad/*.gen || rc=1
 shellcheck -s bash completions/rel.bash || rc=1
 mandoc -Tlint -Wwarning man/man*/* || rc=1
