@@ -148,7 +148,9 @@ run(struct rel_cli_args *a, struct rel_report *r, report_fn fn)
 	if ((rc = rel_doc_close(d, &e)) != 0 ||
 	    (rc = rel_audit_flush(db, 0, NULL, NULL, &e)) != 0)
 		goto out;
-	if (fclose(mem) != 0) {
+	/* glibc's memstream can fail its last allocation at fclose and
+	 * still say 0, leaving buf NULL. */
+	if (fclose(mem) != 0 || (buf == NULL && len > 0)) {
 		mem = NULL;
 		rc = rel_err_set(&e, REL_ESOFTWARE, "out of memory");
 		goto out;

@@ -374,7 +374,7 @@ rel_audit_flush(struct rel_db *db, int force, const char *purpose,
 	sqlite3_stmt *st;
 	char said[64];
 	size_t i, n = 0;
-	int rc, own = sqlite3_get_autocommit(h);
+	int rc, now, own = sqlite3_get_autocommit(h);
 
 	if (!force && !l->all && l->private_rows == 0)
 		goto done;
@@ -395,7 +395,8 @@ rel_audit_flush(struct rel_db *db, int force, const char *purpose,
 	    "args, purpose, students, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 	    "?7)", &st, e)) != 0)
 		goto fail;
-	sqlite3_bind_text(st, 1, rel_now_text(), -1, SQLITE_TRANSIENT);
+	/* A copy the bind makes: out of memory, it binds nothing. */
+	now = sqlite3_bind_text(st, 1, rel_now_text(), -1, SQLITE_TRANSIENT);
 	if (a->id != 0)
 		sqlite3_bind_int64(st, 2, a->id);
 	sqlite3_bind_text(st, 3, audit_cmd[0] != '\0' ? audit_cmd :
@@ -406,7 +407,7 @@ rel_audit_flush(struct rel_db *db, int force, const char *purpose,
 	sqlite3_bind_int64(st, 6, (sqlite3_int64)n);
 	if (detail != NULL)
 		sqlite3_bind_text(st, 7, detail, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
+	rc = now == SQLITE_OK ? sqlite3_step(st) : now;
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE) {
 		rc = rel_db_fail(db, rc, "writing the audit log", e);

@@ -124,12 +124,14 @@ mark(struct rel_db *db, sqlite3_int64 student, sqlite3_int64 adult,
 	sqlite3_bind_int64(st, 2, adult);
 	if (note != NULL)
 		sqlite3_bind_text(st, 3, note, (int)notelen, SQLITE_STATIC);
+	rc = SQLITE_OK;
 	if (*out != REL_UNCHANGED) {
 		sqlite3_bind_int(st, 4, strength);
 		sqlite3_bind_text(st, 5, at, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 6, rel_now_text(), -1, SQLITE_TRANSIENT);
+		rc = sqlite3_bind_text(st, 6, rel_now_text(), -1,
+		    SQLITE_TRANSIENT);
 	}
-	rc = sqlite3_step(st);
+	rc = rc == SQLITE_OK ? sqlite3_step(st) : rc;
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return rel_db_fail(db, rc, "writing a connection", e);

@@ -568,9 +568,9 @@ deactivate(struct run *u, enum rel_or_kind ck, const char *id,
 		return rc;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, member, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, rel_now_text(), -1, SQLITE_TRANSIENT);
+	rc = sqlite3_bind_text(st, 3, rel_now_text(), -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, member_kind, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
+	rc = rc == SQLITE_OK ? sqlite3_step(st) : rc;
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return rel_db_fail(u->db, rc, "deactivating", e);
@@ -947,8 +947,8 @@ put_guardian(struct run *u, const struct file *f, const char *student_sid,
 	if (sms[0])
 		sqlite3_bind_text(st, 7, sms, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 8, active);
-	sqlite3_bind_text(st, 9, rel_now_text(), -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
+	rc = sqlite3_bind_text(st, 9, rel_now_text(), -1, SQLITE_TRANSIENT);
+	rc = rc == SQLITE_OK ? sqlite3_step(st) : rc;
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return rel_db_fail(u->db, rc, "writing a guardian", e);

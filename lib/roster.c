@@ -530,9 +530,9 @@ write_entity(struct rel_db *db, const struct entity *en,
 	sqlite3_bind_text(st, 1, val[0], (int)vlen[0], SQLITE_STATIC);
 	for (i = 1; i < en->n; i++)
 		bind_col(st, (int)i + 1, &en->spec[i], val[i], vlen[i], ref[i]);
-	sqlite3_bind_text(st, (int)en->n + 1, rel_now_text(), -1,
+	rc = sqlite3_bind_text(st, (int)en->n + 1, rel_now_text(), -1,
 	    SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
+	rc = rc == SQLITE_OK ? sqlite3_step(st) : rc;
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return rel_db_fail(db, rc, "writing a record", e);
@@ -620,8 +620,8 @@ write_member_mode(struct rel_db *db, const struct rel_rec *rec,
 	sqlite3_bind_int64(st, 1, g);
 	sqlite3_bind_int64(st, 2, who);
 	sqlite3_bind_int(st, 3, active);
-	sqlite3_bind_text(st, 4, rel_now_text(), -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
+	rc = sqlite3_bind_text(st, 4, rel_now_text(), -1, SQLITE_TRANSIENT);
+	rc = rc == SQLITE_OK ? sqlite3_step(st) : rc;
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return rel_db_fail(db, rc, "writing a membership", e);
