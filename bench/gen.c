@@ -177,7 +177,7 @@ number(const char *s, const char *what)
 int
 main(int argc, char **argv)
 {
-	long students, checkins, adults, groups, days, i, d, k, n;
+	long students, checkins, adults, groups, days, i, d, k, n, prev;
 	char date[40];
 	FILE *fp;
 	int c;
@@ -254,9 +254,15 @@ main(int argc, char **argv)
 		if (pick(7) == 0)
 			continue;
 		n = 1 + pick(3);
-		for (k = 0; k < n; k++) {
+		for (k = 0, prev = 0; k < n; k++) {
 			long a = k == 0 ? (i - 1) / 25 + 1 :
 			    groups + 1 + pick((unsigned)(adults - groups));
+
+			/* A student and adult appear once in an import: a
+			 * second teacher drawn the same is the next one. */
+			if (a == prev)
+				a = groups + 1 + (a - groups) % (adults - groups);
+			prev = a;
 
 			fprintf(fp, "S%06ld,A%05ld,%u,%d,2025-08-%02uT15:%02u,",
 			    i, a, 1 + pick(3), k == 0 && pick(2) == 0,
