@@ -13,14 +13,6 @@
 USER=nobody-here
 export USER
 
-# The fixture school: adults A901-A905, students 100201-100212 (100212 is
-# deactivated), BIO9-P2 holds 100201 100202 100204 100211.
-loaded() {
-	cp "$DATA"/adults.csv "$DATA"/students.csv "$DATA"/groups.csv \
-	    "$DATA"/members.csv . || fail_ "cannot copy the fixtures"
-	roster_db
-}
-
 # A few weeks of check-ins; today is 2026-11-20.
 #   100201: greeting 11-02 (A902), check-in 11-10 (A905), exit ticket 11-18
 #   100202: conference 10-20 (A901, private), greeting 11-19 (A902)

@@ -172,6 +172,15 @@ roster_db() {
 	    2>/dev/null || fail_ "fixture import failed"
 }
 
+# loaded: roster_db with the fixture school of tests/data: adults
+# A901-A905, students 100201-100212 (100212 is deactivated), BIO9-P2
+# holding 100201 100202 100204 100211. A script may define its own.
+loaded() {
+	cp "$DATA"/adults.csv "$DATA"/students.csv "$DATA"/groups.csv \
+	    "$DATA"/members.csv . || fail_ "cannot copy the fixtures"
+	roster_db
+}
+
 # sample_db [N [SEED]]: $REL_DB holds the fictional sample school.
 sample_db() {
 	rel-init create --sample "${1:-40}" --seed "${2:-1}" >/dev/null 2>&1 ||

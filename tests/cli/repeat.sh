@@ -11,13 +11,6 @@ trap 'script_end $?' EXIT
 USER=nobody-here
 export USER
 
-# The fixture school: students 100201-, adults A901-, groups.
-loaded() {
-	cp "$DATA"/adults.csv "$DATA"/students.csv "$DATA"/groups.csv \
-	    "$DATA"/members.csv . || fail_ "cannot copy the fixtures"
-	roster_db
-}
-
 # bad_import WANT_STDERR CMD...: CMD exits 65 with exactly these
 # messages (the here-document), and the database is as it was.
 bad_import() {
